@@ -1,0 +1,32 @@
+//! The endpoint DSL of the `clerk` crate.
+//!
+//! `endpoints!` turns a table of one-line declarations into a resource handle with one typed
+//! method per line. The grammar, for one table:
+//!
+//! ```text
+//! /// docs for the resource
+//! Users {
+//!     /// docs for the method
+//!     #[deprecated(note = "...")]                      // optional, carried over
+//!     get = GET "/users/{user_id}" -> User;
+//!     list = GET "/users" query(UserListParams) -> Page<User>;
+//!     create = POST "/users" json(CreateUserParams) -> User;
+//!     set_logo(organization_id) = PUT "/organizations/{organization_id}/logo" multipart(Logo) -> Organization;
+//! }
+//! ```
+//!
+//! Path parameters come from the `{name}` segments (or from an explicit argument list after
+//! the method name, which then fixes their order). Bodies are `json(T)`, `form(T)` or
+//! `multipart(T)`; the response is a JSON type, `()` for an ignored body, or `text`.
+
+mod ast;
+mod ctxt;
+mod expand;
+mod parse;
+mod validate;
+
+/// Declares resource tables of Backend API endpoints. See the crate docs for the grammar.
+#[proc_macro]
+pub fn endpoints(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    expand::endpoints(input.into()).into()
+}

@@ -1,0 +1,354 @@
+//! `Clerk`, the client, and its builder.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderValue;
+use serde::de::DeserializeOwned;
+
+use crate::decode::decode_json;
+use crate::error::{Error, Result};
+use crate::request::{Request, Route};
+use crate::retry::RetryPolicy;
+use crate::secret::SecretKey;
+
+/// The production Backend API, including its path version.
+pub const DEFAULT_API_URL: &str = "https://api.clerk.com/v1";
+/// The `Clerk-API-Version` this crate's models were written against.
+pub const DEFAULT_API_VERSION: &str = "2026-05-12";
+/// The default time allowed for one attempt of a request.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A client of the Clerk Backend API. Cheap to clone (one `Arc`), `Send + Sync`.
+///
+/// ```no_run
+/// # async fn run() -> clerk::Result<()> {
+/// let clerk = clerk::Clerk::new("sk_test_...")?;
+/// let user = clerk.users().get("user_2abc").await?;
+/// println!("{:?}", user.first_name);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Clerk {
+    inner: Arc<Config>,
+}
+
+/// Everything a request needs, prepared once.
+pub(crate) struct Config {
+    pub http: reqwest::Client,
+    pub base_url: String,
+    pub secret: SecretKey,
+    pub authorization: HeaderValue,
+    pub api_version: HeaderValue,
+    pub user_agent: HeaderValue,
+    pub timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl fmt::Debug for Clerk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Clerk")
+            .field("base_url", &self.inner.base_url)
+            .field("secret_key", &self.inner.secret)
+            .field("api_version", &self.inner.api_version)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
+            .finish()
+    }
+}
+
+impl Clerk {
+    /// A client for the production API with default settings.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when the key is empty or not a valid header value.
+    pub fn new(secret_key: impl Into<SecretKey>) -> Result<Self> {
+        Self::builder().secret_key(secret_key).build()
+    }
+
+    /// A client configured from the environment: `CLERK_SECRET_KEY` (required),
+    /// `CLERK_API_URL` (e.g. `https://api.clerk.com`; `/v1` is added when the URL has no
+    /// path) and `CLERK_API_VERSION` (a dated version such as `2026-05-12`; the path-style
+    /// `v1` used by other Clerk SDKs is accepted and changes nothing).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when `CLERK_SECRET_KEY` is missing or a value is invalid.
+    pub fn from_env() -> Result<Self> {
+        Self::builder().env()?.build()
+    }
+
+    /// A builder for every setting.
+    pub fn builder() -> ClerkBuilder {
+        ClerkBuilder::default()
+    }
+
+    /// A request to any path of the API, for operations not declared yet. `path` is relative
+    /// to the base URL (`/users/user_123`) and sent as given: encode ids yourself.
+    ///
+    /// ```no_run
+    /// # async fn run(clerk: clerk::Clerk) -> clerk::Result<()> {
+    /// let instance: serde_json::Value = clerk.raw(clerk::Method::GET, "/instance").await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn raw<T: DeserializeOwned>(&self, method: crate::Method, path: &str) -> Request<'_, T> {
+        let checked = if path.starts_with('/') && !path.contains(['?', '#']) {
+            Ok(path.to_owned())
+        } else {
+            Err(Error::invalid(
+                "raw paths start with `/` and carry no query string; use `.query(...)`",
+            ))
+        };
+        let route = Route {
+            method,
+            template: std::borrow::Cow::Owned(path.to_owned()),
+        };
+        Request::from_route(self, route, checked, decode_json::<T>)
+    }
+
+    /// The base URL requests go to, e.g. `https://api.clerk.com/v1`.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// The secret key, wrapped so it does not print.
+    pub fn secret_key(&self) -> &SecretKey {
+        &self.inner.secret
+    }
+
+    pub(crate) fn config(&self) -> &Config {
+        &self.inner
+    }
+
+    pub(crate) fn retry_policy(&self) -> RetryPolicy {
+        self.inner.retry
+    }
+
+    pub(crate) fn timeout(&self) -> Duration {
+        self.inner.timeout
+    }
+}
+
+/// Settings for a [`Clerk`] client.
+#[derive(Default)]
+pub struct ClerkBuilder {
+    secret: Option<SecretKey>,
+    base_url: Option<String>,
+    api_version: Option<String>,
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
+    user_agent: Option<String>,
+    http: Option<reqwest::Client>,
+}
+
+impl fmt::Debug for ClerkBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClerkBuilder")
+            .field("secret_key", &self.secret)
+            .field("base_url", &self.base_url)
+            .field("api_version", &self.api_version)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClerkBuilder {
+    /// The secret key (`sk_live_...` or `sk_test_...`). Required.
+    #[must_use]
+    pub fn secret_key(mut self, key: impl Into<SecretKey>) -> Self {
+        self.secret = Some(key.into());
+        self
+    }
+
+    /// The full base URL including the path version, e.g. `http://127.0.0.1:4010` for a
+    /// local mock or `https://api.clerk.com/v1` (the default).
+    #[must_use]
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// The `Clerk-API-Version` header; defaults to [`DEFAULT_API_VERSION`].
+    #[must_use]
+    pub fn api_version(mut self, version: impl Into<String>) -> Self {
+        self.api_version = Some(version.into());
+        self
+    }
+
+    /// Time allowed for each attempt of a request; defaults to [`DEFAULT_TIMEOUT`].
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The retry policy for every request; see [`RetryPolicy`].
+    #[must_use]
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Replaces the `User-Agent` (default `clerk-rs/<version>`).
+    #[must_use]
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = Some(agent.into());
+        self
+    }
+
+    /// Uses your own `reqwest::Client` (proxies, connection pools, TLS settings).
+    #[must_use]
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Fills unset fields from `CLERK_SECRET_KEY`, `CLERK_API_URL` and `CLERK_API_VERSION`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when `CLERK_SECRET_KEY` is missing and no key was set.
+    pub fn env(self) -> Result<Self> {
+        self.env_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    pub(crate) fn env_lookup(mut self, get: impl Fn(&str) -> Option<String>) -> Result<Self> {
+        if self.secret.is_none() {
+            let key = get("CLERK_SECRET_KEY")
+                .ok_or_else(|| Error::invalid("CLERK_SECRET_KEY is not set"))?;
+            self.secret = Some(SecretKey::new(key.trim()));
+        }
+        if self.base_url.is_none() {
+            self.base_url = get("CLERK_API_URL").map(|url| with_path_version(url.trim()));
+        }
+        if self.api_version.is_none() {
+            // `v1` is the path version other SDKs read from this variable.
+            self.api_version = get("CLERK_API_VERSION")
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !is_path_version(v));
+        }
+        Ok(self)
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for a missing or malformed secret key, base URL, API version
+    /// or user agent.
+    pub fn build(self) -> Result<Clerk> {
+        let secret = self
+            .secret
+            .filter(|s| !s.expose().trim().is_empty())
+            .ok_or_else(|| Error::invalid("a secret key is required"))?;
+        let mut authorization = HeaderValue::from_str(&format!("Bearer {}", secret.expose()))
+            // Never echo the key: say what is wrong with it.
+            .map_err(|_| {
+                Error::invalid("the secret key contains characters not allowed in a header")
+            })?;
+        authorization.set_sensitive(true);
+        let base_url = self.base_url.unwrap_or_else(|| DEFAULT_API_URL.to_owned());
+        let base_url = base_url.trim_end_matches('/').to_owned();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(Error::invalid(format!(
+                "base URL `{base_url}` must start with http:// or https://"
+            )));
+        }
+        let header = |value: String, what: &str| {
+            HeaderValue::from_str(&value)
+                .map_err(|_| Error::invalid(format!("invalid {what} `{value}`")))
+        };
+        let api_version = header(
+            self.api_version
+                .unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
+            "API version",
+        )?;
+        let user_agent = header(
+            self.user_agent
+                .unwrap_or_else(|| format!("clerk-rs/{}", env!("CARGO_PKG_VERSION"))),
+            "user agent",
+        )?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .build()
+                .map_err(|e| Error::invalid(format!("could not set up the HTTP client: {e}")))?,
+        };
+        Ok(Clerk {
+            inner: Arc::new(Config {
+                http,
+                base_url,
+                secret,
+                authorization,
+                api_version,
+                user_agent,
+                timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                retry: self.retry.unwrap_or_default(),
+            }),
+        })
+    }
+}
+
+fn is_path_version(v: &str) -> bool {
+    v.strip_prefix('v')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `https://api.clerk.com` -> `https://api.clerk.com/v1`; a URL with a path is kept as is.
+fn with_path_version(url: &str) -> String {
+    let url = url.trim_end_matches('/');
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    if after_scheme.contains('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/v1")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn env_reads_url_and_version_like_other_sdks() -> Result<()> {
+        let b = ClerkBuilder::default().env_lookup(env(&[
+            ("CLERK_SECRET_KEY", "sk_test_abc"),
+            ("CLERK_API_URL", "https://api.clerk.com/"),
+            ("CLERK_API_VERSION", "v1"),
+        ]))?;
+        assert_eq!(b.base_url.as_deref(), Some("https://api.clerk.com/v1"));
+        assert_eq!(b.api_version, None);
+        let b = ClerkBuilder::default().env_lookup(env(&[
+            ("CLERK_SECRET_KEY", "sk_test_abc"),
+            ("CLERK_API_URL", "http://127.0.0.1:4010/mock"),
+            ("CLERK_API_VERSION", "2025-04-10"),
+        ]))?;
+        assert_eq!(b.base_url.as_deref(), Some("http://127.0.0.1:4010/mock"));
+        assert_eq!(b.api_version.as_deref(), Some("2025-04-10"));
+        Ok(())
+    }
+
+    #[test]
+    fn missing_key_is_a_clear_error() {
+        let err = ClerkBuilder::default().env_lookup(env(&[])).err();
+        assert!(err.is_some_and(|e| e.to_string().contains("CLERK_SECRET_KEY")));
+    }
+
+    #[test]
+    fn debug_and_errors_never_show_the_key() -> Result<()> {
+        let clerk = Clerk::new("sk_test_SUPERSECRET")?;
+        let shown = format!("{clerk:?} {:?} {}", clerk.secret_key(), clerk.secret_key());
+        assert!(!shown.contains("SUPERSECRET"), "{shown}");
+        assert!(shown.contains("sk_test_[redacted]"));
+        let err = Clerk::new("sk_test_SUPER\nSECRET")
+            .err()
+            .map(|e| format!("{e} {e:?}"));
+        assert!(err.is_some_and(|e| !e.contains("SUPER")));
+        Ok(())
+    }
+}

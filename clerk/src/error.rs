@@ -1,0 +1,210 @@
+//! The crate's one error type.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong when calling the Backend API.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The API answered with a non-success status.
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// The request did not complete: connection refused or reset, TLS, timeout.
+    #[error("transport error ({kind}) on {route}: {source}")]
+    Transport {
+        /// What kind of failure it was.
+        kind: TransportKind,
+        /// `METHOD /path/{template}` of the request.
+        route: String,
+        /// The underlying HTTP client error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// A success response whose body does not match the expected model.
+    #[error("{0}")]
+    Decode(Box<DecodeError>),
+    /// The input was rejected before anything was sent.
+    #[error("invalid input: {message}")]
+    InvalidInput {
+        /// What is wrong with the input.
+        message: String,
+    },
+}
+
+/// How a request failed to complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportKind {
+    /// The connection could not be established: the request never reached the server.
+    Connect,
+    /// The request or the response took longer than the configured timeout.
+    Timeout,
+    /// Anything else, e.g. the connection was reset mid-response.
+    Other,
+}
+
+impl fmt::Display for TransportKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Connect => "connect",
+            Self::Timeout => "timeout",
+            Self::Other => "io",
+        })
+    }
+}
+
+/// A non-success answer of the Backend API.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: http::StatusCode,
+    /// Clerk's error list; empty when the body was not Clerk's error JSON.
+    pub errors: Vec<ErrorDetail>,
+    /// Clerk's trace id for support requests.
+    pub clerk_trace_id: Option<String>,
+    /// The server's `Retry-After`, when it sent one.
+    pub retry_after: Option<Duration>,
+    /// `METHOD /path/{template}` of the request.
+    pub route: String,
+    /// The start of the body when it was not Clerk's error JSON.
+    pub raw_body: Option<String>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} returned {}", self.route, self.status)?;
+        if let Some(first) = self.errors.first() {
+            write!(
+                f,
+                ": {} ({})",
+                first.long_message.as_deref().unwrap_or(&first.message),
+                first.code
+            )?;
+            if self.errors.len() > 1 {
+                write!(f, " and {} more", self.errors.len() - 1)?;
+            }
+        }
+        if let Some(id) = &self.clerk_trace_id {
+            write!(f, " [trace {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// One entry of Clerk's `errors[]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct ErrorDetail {
+    /// Stable machine-readable code, e.g. `resource_not_found`.
+    #[serde(default)]
+    pub code: String,
+    /// Short human-readable message.
+    #[serde(default)]
+    pub message: String,
+    /// Longer explanation.
+    #[serde(default)]
+    pub long_message: Option<String>,
+    /// Extra data, such as the offending `param_name`.
+    #[serde(default)]
+    pub meta: Option<serde_json::Value>,
+}
+
+/// A success response that could not be decoded into the expected type.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// `METHOD /path/{template}` of the request.
+    pub route: String,
+    /// The HTTP status of the response.
+    pub status: http::StatusCode,
+    /// Where in the JSON decoding failed, e.g. `data[3].email_addresses[0].id`.
+    pub path: String,
+    /// What serde reported.
+    pub message: String,
+    /// The start of the body (at most [`DecodeError::BODY_LIMIT`] bytes).
+    pub body: String,
+}
+
+impl DecodeError {
+    /// How much of a body is kept in errors.
+    pub const BODY_LIMIT: usize = 2048;
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "could not decode the {} response of {} at `{}`: {}",
+            self.status, self.route, self.path, self.message
+        )
+    }
+}
+
+impl Error {
+    /// The HTTP status, for API errors and decode errors.
+    pub fn status(&self) -> Option<http::StatusCode> {
+        match self {
+            Self::Api(e) => Some(e.status),
+            Self::Decode(e) => Some(e.status),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request again later may succeed (429, 5xx, transport).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Api(e) => {
+                e.status == http::StatusCode::TOO_MANY_REQUESTS || e.status.is_server_error()
+            }
+            Self::Transport { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Clerk's trace id, when the API sent one.
+    pub fn trace_id(&self) -> Option<&str> {
+        match self {
+            Self::Api(e) => e.clerk_trace_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The code of the first entry of Clerk's `errors[]`, e.g. `form_identifier_exists`.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Self::Api(e) => e.errors.first().map(|d| d.code.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The API error, when this is one.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Self::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(message: impl Into<String>) -> Self {
+        Self::InvalidInput {
+            message: message.into(),
+        }
+    }
+}
+
+/// Keeps at most `limit` bytes of a body, cut on a character boundary.
+pub(crate) fn truncate_body(body: &[u8], limit: usize) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(limit)]);
+    let mut text = text.into_owned();
+    if body.len() > limit {
+        text.push_str("...");
+    }
+    text
+}

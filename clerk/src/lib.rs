@@ -1,0 +1,63 @@
+//! A typed, async client for the [Clerk](https://clerk.com) Backend API.
+//!
+//! ```no_run
+//! # async fn run() -> clerk::Result<()> {
+//! use clerk::models::UserListParams;
+//!
+//! let clerk = clerk::Clerk::from_env()?; // CLERK_SECRET_KEY
+//! let page = clerk.users().list(UserListParams::default().limit(10)).await?;
+//! for user in &page {
+//!     println!("{} {:?}", user.id, user.first_name);
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Every operation is a method on a resource handle (`clerk.users()`,
+//! `clerk.organizations()`, ...) returning a [`Request`]: await it to send. Requests retry
+//! as [`RetryPolicy`] says, fail with one [`Error`] type, and list endpoints return
+//! [`Page`]s that [`Request::stream`] walks for you.
+
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
+// Lets generated code name `::clerk::...` from inside this crate too.
+extern crate self as clerk;
+
+pub mod api;
+pub mod catalog;
+mod client;
+mod decode;
+mod error;
+pub mod models;
+pub mod multipart;
+mod page;
+mod path;
+mod request;
+mod retry;
+mod secret;
+mod stream;
+mod transport;
+
+pub use client::{Clerk, ClerkBuilder, DEFAULT_API_URL, DEFAULT_API_VERSION, DEFAULT_TIMEOUT};
+pub use error::{ApiError, DecodeError, Error, ErrorDetail, Result, TransportKind};
+pub use page::Page;
+pub use request::Request;
+pub use reqwest::Method;
+pub use retry::RetryPolicy;
+pub use secret::SecretKey;
+pub use stream::DEFAULT_PAGE_SIZE;
+
+/// Items the `endpoints!` macro expands to. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::decode::{decode_empty, decode_json, decode_text};
+    pub use crate::path::path;
+    pub use crate::request::Request;
+
+    /// Output type of a stub emitted for a declaration with errors.
+    pub type Unknown = serde_json::Value;
+}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

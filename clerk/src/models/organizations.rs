@@ -1,0 +1,222 @@
+//! Organizations: groups of users that share resources, roles and invitations.
+
+use serde::{Deserialize, Serialize};
+
+use crate::models::Metadata;
+
+/// An organization of the instance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Organization {
+    /// Always `organization`.
+    pub object: String,
+    /// Unique id of the organization (`org_...`).
+    pub id: String,
+    /// Display name of the organization.
+    pub name: String,
+    /// URL-friendly identifier, unique within the instance.
+    pub slug: String,
+    /// URL of the organization's logo or generated avatar.
+    #[serde(default)]
+    pub image_url: Option<String>,
+    /// Whether a custom logo was uploaded for the organization.
+    pub has_image: bool,
+    /// Number of members; only present when the request asked for member counts.
+    #[serde(default)]
+    pub members_count: Option<i64>,
+    /// Whether a user with elevated permissions is missing from the members; only present
+    /// when the request asked for it.
+    #[serde(default)]
+    pub missing_member_with_elevated_permissions: Option<bool>,
+    /// Number of invitations still waiting for an answer, when included.
+    #[serde(default)]
+    pub pending_invitations_count: Option<i64>,
+    /// Upper bound on the number of memberships.
+    pub max_allowed_memberships: i64,
+    /// Whether admins may delete the organization through the Frontend API.
+    pub admin_delete_enabled: bool,
+    /// Metadata readable from the Frontend API, writable only from the backend.
+    #[serde(default)]
+    pub public_metadata: Metadata,
+    /// Metadata visible only to the Backend API.
+    #[serde(default)]
+    pub private_metadata: Option<Metadata>,
+    /// Id of the user who created the organization, when known.
+    #[serde(default)]
+    pub created_by: Option<String>,
+    /// When the organization was created (unix milliseconds).
+    pub created_at: i64,
+    /// When the organization was last modified (unix milliseconds).
+    pub updated_at: i64,
+    /// When the organization last saw activity (unix milliseconds), if ever.
+    #[serde(default)]
+    pub last_active_at: Option<i64>,
+    /// Key of the role set assigned to the organization, if any.
+    #[serde(default)]
+    pub role_set_key: Option<String>,
+}
+
+string_enum! {
+    /// Sort order for [`OrganizationListParams::order_by`]: a field with a `+` (ascending)
+    /// or `-` (descending) prefix. The API default is `-created_at`.
+    pub enum OrganizationOrderBy {
+        /// By name, A to Z.
+        NameAsc = "+name",
+        /// By name, Z to A.
+        NameDesc = "-name",
+        /// Oldest first.
+        CreatedAtAsc = "+created_at",
+        /// Newest first (the default).
+        CreatedAtDesc = "-created_at",
+        /// Fewest members first.
+        MembersCountAsc = "+members_count",
+        /// Most members first.
+        MembersCountDesc = "-members_count",
+    }
+}
+
+/// Query parameters of `GET /organizations`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct OrganizationListParams {
+    /// Include `members_count` in every returned organization.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include_members_count: Option<bool>,
+    /// Include `missing_member_with_elevated_permissions` in every returned organization.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include_missing_member_with_elevated_permissions: Option<bool>,
+    /// Match organizations by exact id, or partially by name or slug.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Only organizations having any of these users as members; prefix an id with `+` to
+    /// include or `-` to exclude. Unknown ids are ignored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub user_id: Vec<String>,
+    /// Only these organizations (up to 100 ids); prefix an id with `+` to include or `-`
+    /// to exclude. Unknown ids are ignored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub organization_id: Vec<String>,
+    /// Sort order of the results (default `-created_at`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<OrganizationOrderBy>,
+    /// Maximum number of results (1 to 500, default 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// Number of results to skip (default 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i64>,
+}
+
+setters! { OrganizationListParams {
+    opt include_members_count: bool,
+    opt include_missing_member_with_elevated_permissions: bool,
+    opt query: String,
+    list user_id: String,
+    list organization_id: String,
+    opt order_by: OrganizationOrderBy,
+    opt limit: i64,
+    opt offset: i64,
+} }
+
+/// Query parameters of `GET /organizations/{organization_id}` (the path segment accepts
+/// either the organization id or its slug).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GetOrganizationParams {
+    /// Include `members_count` in the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include_members_count: Option<bool>,
+    /// Include `missing_member_with_elevated_permissions` in the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include_missing_member_with_elevated_permissions: Option<bool>,
+}
+
+setters! { GetOrganizationParams {
+    opt include_members_count: bool,
+    opt include_missing_member_with_elevated_permissions: bool,
+} }
+
+/// JSON body of `POST /organizations`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CreateOrganizationParams {
+    /// Name of the new organization (no URLs or HTML, at most 256 characters).
+    pub name: String,
+    /// Id of the user who becomes the organization's admin.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    /// Metadata visible only to the Backend API.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private_metadata: Option<Metadata>,
+    /// Metadata readable from the Frontend API.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_metadata: Option<Metadata>,
+    /// Unique slug made of lowercase letters, digits and `-`; only when slugs are enabled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    /// Upper bound on the number of memberships.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_allowed_memberships: Option<i64>,
+    /// Backdated creation time as an RFC 3339 string, e.g. `2012-10-20T07:15:20.902Z`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Key of the role set to assign to the organization.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_set_key: Option<String>,
+}
+
+impl CreateOrganizationParams {
+    /// Starts a request creating an organization called `name`; every other field is unset.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            created_by: None,
+            private_metadata: None,
+            public_metadata: None,
+            slug: None,
+            max_allowed_memberships: None,
+            created_at: None,
+            role_set_key: None,
+        }
+    }
+}
+
+setters! { CreateOrganizationParams {
+    opt created_by: String,
+    opt private_metadata: Metadata,
+    opt public_metadata: Metadata,
+    opt slug: String,
+    opt max_allowed_memberships: i64,
+    opt created_at: String,
+    opt role_set_key: String,
+} }
+
+/// JSON body of `PATCH /organizations/{organization_id}`. Metadata is not accepted here
+/// (since API version 2026-05-12); use the organization metadata endpoints instead.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UpdateOrganizationParams {
+    /// New name (no URLs or HTML, at most 256 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// New slug, unique within the instance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    /// New upper bound on the number of memberships.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_allowed_memberships: Option<i64>,
+    /// Whether admins may delete the organization through the Frontend API.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_delete_enabled: Option<bool>,
+    /// Backdated creation time as an RFC 3339 string, e.g. `2012-10-20T07:15:20.902Z`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Key of the role set to assign to the organization.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_set_key: Option<String>,
+}
+
+setters! { UpdateOrganizationParams {
+    opt name: String,
+    opt slug: String,
+    opt max_allowed_memberships: i64,
+    opt admin_delete_enabled: bool,
+    opt created_at: String,
+    opt role_set_key: String,
+} }

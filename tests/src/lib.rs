@@ -1,0 +1,1 @@
+//! Shared helpers for the integration tests: a recording HTTP server on loopback.
