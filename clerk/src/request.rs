@@ -55,6 +55,7 @@ pub(crate) struct Parts {
 /// does not serialize) is reported then, without sending anything.
 #[must_use = "a request does nothing until it is awaited"]
 pub struct Request<'c, T> {
+    pub(crate) endpoint: Option<&'static Endpoint>,
     pub(crate) client: &'c Clerk,
     pub(crate) parts: Parts,
     pub(crate) decode: Decoder<T>,
@@ -86,7 +87,9 @@ impl<'c, T> Request<'c, T> {
             method: endpoint.http_method(),
             template: Cow::Borrowed(endpoint.path),
         };
-        Self::from_route(client, route, path, decode)
+        let mut request = Self::from_route(client, route, path, decode);
+        request.endpoint = Some(endpoint);
+        request
     }
 
     pub(crate) fn from_route(
@@ -100,6 +103,7 @@ impl<'c, T> Request<'c, T> {
             Err(e) => (String::new(), Some(e)),
         };
         Self {
+            endpoint: None,
             client,
             parts: Parts {
                 route,
@@ -116,6 +120,11 @@ impl<'c, T> Request<'c, T> {
 
     fn fail(&mut self, error: Error) {
         self.error.get_or_insert(error);
+    }
+
+    /// The declared operation this request belongs to (`None` for [`Clerk::raw`] requests).
+    pub fn endpoint(&self) -> Option<&'static Endpoint> {
+        self.endpoint
     }
 
     /// Sets the query string from a serializable value (sequences become repeated keys).

@@ -27,6 +27,7 @@ impl<'c, T: Send + 'c> Request<'c, Page<T>> {
     /// ```
     pub fn stream(self) -> impl Stream<Item = Result<T>> + Send + 'c {
         let Request {
+            endpoint: _,
             client,
             parts,
             decode,
