@@ -68,8 +68,8 @@ impl Clerk {
     }
 
     /// A client configured from the environment: `CLERK_SECRET_KEY` (required),
-    /// `CLERK_API_URL` (e.g. `https://api.clerk.com`; `/v1` is added when the URL has no
-    /// path) and `CLERK_API_VERSION` (a dated version such as `2026-05-12`; the path-style
+    /// `CLERK_API_URL` (the base URL; a bare `https://api.clerk.com` gets `/v1` added, as in
+    /// Clerk's other SDKs, and any other URL is used as given) and `CLERK_API_VERSION` (a dated version such as `2026-05-12`; the path-style
     /// `v1` used by other Clerk SDKs is accepted and changes nothing).
     ///
     /// # Errors
@@ -291,14 +291,17 @@ fn is_path_version(v: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// `https://api.clerk.com` -> `https://api.clerk.com/v1`; a URL with a path is kept as is.
+/// `https://api.clerk.com` -> `https://api.clerk.com/v1`, as Clerk's other SDKs read this
+/// variable; any other URL (a local mock serves at its root) is used as given.
 fn with_path_version(url: &str) -> String {
     let url = url.trim_end_matches('/');
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    if after_scheme.contains('/') {
-        url.to_owned()
-    } else {
+    let is_clerk_origin = !after_scheme.contains('/')
+        && (after_scheme == "api.clerk.com" || after_scheme.ends_with(".clerk.com"));
+    if is_clerk_origin {
         format!("{url}/v1")
+    } else {
+        url.to_owned()
     }
 }
 
@@ -325,10 +328,10 @@ mod tests {
         assert_eq!(b.api_version, None);
         let b = ClerkBuilder::default().env_lookup(env(&[
             ("CLERK_SECRET_KEY", "sk_test_abc"),
-            ("CLERK_API_URL", "http://127.0.0.1:4010/mock"),
+            ("CLERK_API_URL", "http://127.0.0.1:4010/"),
             ("CLERK_API_VERSION", "2025-04-10"),
         ]))?;
-        assert_eq!(b.base_url.as_deref(), Some("http://127.0.0.1:4010/mock"));
+        assert_eq!(b.base_url.as_deref(), Some("http://127.0.0.1:4010"));
         assert_eq!(b.api_version.as_deref(), Some("2025-04-10"));
         Ok(())
     }
