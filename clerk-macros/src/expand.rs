@@ -23,13 +23,14 @@ pub(crate) fn expand(input: TokenStream) -> (TokenStream, Vec<syn::Error>) {
     let tables = parse::tables(input, &mut cx);
     let mut out = TokenStream::new();
     for t in &tables {
+        let standalone = validate::table_attributes(t, &mut cx);
         let outcomes = validate::table(t, &mut cx);
-        out.extend(table(t, &outcomes));
+        out.extend(table(t, standalone, &outcomes));
     }
     (out, cx.into_errors())
 }
 
-fn table(t: &Table, outcomes: &[Outcome<'_>]) -> TokenStream {
+fn table(t: &Table, standalone: bool, outcomes: &[Outcome<'_>]) -> TokenStream {
     let name = &t.name;
     let docs = doc_attrs(&t.attrs);
     let accessor = Ident::new(&snake_case(&name.to_string()), name.span());
@@ -49,6 +50,17 @@ fn table(t: &Table, outcomes: &[Outcome<'_>]) -> TokenStream {
             Outcome::Broken(b) => methods.push(stub(&b.ep.name)),
         }
     }
+    // Outside the clerk crate an inherent impl on `Clerk` is not allowed.
+    let accessor = (!standalone).then(|| {
+        quote! {
+            impl ::clerk::Clerk {
+                #[doc = #accessor_doc]
+                pub fn #accessor(&self) -> #name<'_> {
+                    #name { client: self }
+                }
+            }
+        }
+    });
     quote! {
         #(#docs)*
         #[derive(Clone, Copy, Debug)]
@@ -56,14 +68,14 @@ fn table(t: &Table, outcomes: &[Outcome<'_>]) -> TokenStream {
             client: &'c ::clerk::Clerk,
         }
 
-        impl ::clerk::Clerk {
-            #[doc = #accessor_doc]
-            pub fn #accessor(&self) -> #name<'_> {
-                #name { client: self }
-            }
-        }
+        #accessor
 
         impl<'c> #name<'c> {
+            /// The handle for `client`.
+            pub fn new(client: &'c ::clerk::Clerk) -> Self {
+                Self { client }
+            }
+
             /// Every operation this table declares (method, path template, name), in order.
             pub const ENDPOINTS: &'static [::clerk::catalog::Endpoint] = &[#(#catalog),*];
 
@@ -96,7 +108,7 @@ fn method(c: &Checked<'_>, index: usize) -> TokenStream {
         c.ep.attrs
             .iter()
             .filter(|a| a.path().is_ident("deprecated"));
-    let sends = format!("Sends `{} {}`.", c.method, c.ep.path.value());
+    let sends = format!(" Sends `{} {}`.", c.method, c.ep.path.value());
     let separator = if docs.is_empty() {
         quote!()
     } else {
@@ -188,4 +200,96 @@ pub(crate) fn snake_case(name: &str) -> String {
 /// `OrganizationMemberships` -> `organization memberships`, for generated docs.
 fn words(name: &str) -> String {
     snake_case(name).replace('_', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Compares an expansion with the committed snapshot; `UPDATE_SNAPSHOTS=1` rewrites it.
+    fn snapshot(name: &str, input: TokenStream) {
+        let (tokens, errors) = expand(input);
+        assert!(
+            errors.is_empty(),
+            "{:?}",
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>()
+        );
+        let file: syn::File =
+            syn::parse2(tokens).unwrap_or_else(|e| panic!("expansion does not parse: {e}"));
+        let pretty = prettyplease::unparse(&file);
+        let path = format!(
+            "{}/snapshots/{name}.expanded.rs",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&path, &pretty).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(
+            pretty, expected,
+            "expansion of {name} changed; rerun with UPDATE_SNAPSHOTS=1 if intended"
+        );
+    }
+
+    #[test]
+    fn representative_declarations() {
+        snapshot(
+            "users",
+            quote! {
+                /// Users of the instance.
+                Users {
+                    /// List users.
+                    list = GET "/users" query(UserListParams) -> Page<User>;
+                    get = GET "/users/{user_id}" -> User;
+                    #[deprecated(note = "gone")]
+                    set_image = POST "/users/{user_id}/profile_image" multipart(ProfileImage) -> User;
+                    page = GET "/public/interstitial" -> text;
+                    leave(user_id, organization_id) = DELETE "/organizations/{organization_id}/memberships/{user_id}" -> ();
+                    by_type = POST "/templates/{type}" json(Body) -> ();
+                }
+            },
+        );
+    }
+
+    #[test]
+    fn errors_accumulate_across_lines_and_tables() {
+        let (_, errors) = expand(quote! {
+            A { x = FETCH "/a" -> (); y = GET "b" -> (); }
+            B { z = GET "/c/{id}" xml(T); }
+        });
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 4, "{messages:#?}");
+        assert!(messages[0].starts_with("unknown HTTP method `FETCH`"));
+        assert!(messages[1].contains("must start with `/`"));
+        assert!(messages[2].starts_with("unknown input kind `xml`"));
+        assert!(messages[3].starts_with("missing response type for `z`"));
+    }
+
+    #[test]
+    fn templates_split_into_literals_and_params() {
+        let t = validate::parse_template("/a/{b}/c/{d}").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.literals, ["/a/", "/c/", ""]);
+        assert_eq!(
+            t.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["b", "d"]
+        );
+        for bad in [
+            "", "a", "/a/", "/a//b", "/{B}", "/{}", "/x{y}", "/a b", "/a%2F",
+        ] {
+            assert!(
+                validate::parse_template(bad).is_err(),
+                "{bad:?} should be rejected"
+            );
+        }
+    }
+
+    #[test]
+    fn accessor_names_are_snake_case() {
+        assert_eq!(
+            snake_case("OrganizationMemberships"),
+            "organization_memberships"
+        );
+        assert_eq!(snake_case("Users"), "users");
+        assert_eq!(words("SmsMessages"), "sms messages");
+    }
 }

@@ -41,12 +41,33 @@ pub(crate) enum Outcome<'a> {
     Broken(Broken<'a>),
 }
 
+/// Table attributes: docs, and `#[standalone]` for a table declared outside the clerk crate
+/// (no `Clerk` accessor; build the handle with `Name::new(&clerk)`). Returns `standalone`.
+pub(crate) fn table_attributes(t: &Table, cx: &mut Ctxt) -> bool {
+    let mut standalone = false;
+    for attr in &t.attrs {
+        if attr.path().is_ident("doc") {
+            continue;
+        }
+        if attr.path().is_ident("standalone") && matches!(attr.meta, syn::Meta::Path(_)) {
+            standalone = true;
+            continue;
+        }
+        cx.error_spanned_by(
+            attr,
+            "unsupported attribute on a table; only doc comments and `#[standalone]` are allowed",
+        );
+    }
+    standalone
+}
+
 pub(crate) fn table<'a>(t: &'a Table, cx: &mut Ctxt) -> Vec<Outcome<'a>> {
     let mut seen: Vec<&Ident> = Vec::new();
     let mut out = Vec::new();
     for ep in &t.endpoints {
         let mut local = Ctxt::default();
-        if seen.contains(&&ep.name) {
+        let duplicate = seen.contains(&&ep.name);
+        if duplicate {
             local.error_spanned_by(
                 &ep.name,
                 format!(
@@ -63,6 +84,8 @@ pub(crate) fn table<'a>(t: &'a Table, cx: &mut Ctxt) -> Vec<Outcome<'a>> {
             cx.syn_error(e);
         }
         match checked {
+            // The first declaration keeps the name; a duplicate emits nothing more.
+            _ if duplicate => {}
             Some(c) if !failed => out.push(Outcome::Ok(c)),
             _ => out.push(Outcome::Broken(Broken { ep })),
         }

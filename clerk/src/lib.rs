@@ -45,7 +45,7 @@ pub use request::Request;
 pub use reqwest::Method;
 pub use retry::RetryPolicy;
 pub use secret::SecretKey;
-pub use stream::DEFAULT_PAGE_SIZE;
+pub use stream::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 
 /// Items the `endpoints!` macro expands to. Not a public API.
 #[doc(hidden)]

@@ -9,11 +9,15 @@ use crate::request::{run, Request};
 /// Page size used by [`Request::stream`] when the query sets no `limit`.
 pub const DEFAULT_PAGE_SIZE: u64 = 100;
 
+/// The largest `limit` the Backend API accepts; [`Request::stream`] never asks for more.
+pub const MAX_PAGE_SIZE: u64 = 500;
+
 impl<'c, T: Send + 'c> Request<'c, Page<T>> {
     /// Every item of every page, fetched lazily page by page.
     ///
     /// Starts at the query's `offset` (or 0) and asks for pages of the query's `limit` (or
-    /// [`DEFAULT_PAGE_SIZE`]); stops after a short page or once `total_count` is reached.
+    /// [`DEFAULT_PAGE_SIZE`], at most [`MAX_PAGE_SIZE`]; a limit below 1 means the default);
+    /// stops after a short page or once `total_count` is reached.
     /// An error ends the stream after it is yielded.
     ///
     /// ```no_run
@@ -36,7 +40,11 @@ impl<'c, T: Send + 'c> Request<'c, Page<T>> {
             timeout,
         } = self;
         let (rest, limit, offset) = split_paging(parts.query.as_deref());
-        let limit = limit.filter(|l| *l > 0).unwrap_or(DEFAULT_PAGE_SIZE);
+        // A server caps pages at MAX_PAGE_SIZE; asking for more would look like a short page.
+        let limit = limit
+            .filter(|l| *l > 0)
+            .unwrap_or(DEFAULT_PAGE_SIZE)
+            .min(MAX_PAGE_SIZE);
         let start = match error {
             Some(e) => Err(e),
             None => Ok(Some(offset.unwrap_or(0))),

@@ -79,7 +79,9 @@ async fn get_sends_no_body_and_verify_posts_the_token() {
     let client = clerk.clients().get(CLIENT_ID).await.expect("get client");
     let verified = clerk
         .clients()
-        .verify(VerifyClientParams::new("eyJhbGciOiJSUzI1NiJ9.eyJpZCI6ImNsaWVudCJ9.c2ln"))
+        .verify(VerifyClientParams::new(
+            "eyJhbGciOiJSUzI1NiJ9.eyJpZCI6ImNsaWVudCJ9.c2ln",
+        ))
         .await
         .expect("verify client");
 

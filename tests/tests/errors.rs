@@ -6,8 +6,17 @@ use clerk_tests::{MockServer, Reply};
 #[tokio::test]
 async fn clerk_error_json_becomes_a_typed_api_error() {
     let server = MockServer::start().await;
-    server.reply(Reply::clerk_error(404, "resource_not_found", "Resource not found"));
-    let err = server.client().users().get("user_missing").await.expect_err("404");
+    server.reply(Reply::clerk_error(
+        404,
+        "resource_not_found",
+        "Resource not found",
+    ));
+    let err = server
+        .client()
+        .users()
+        .get("user_missing")
+        .await
+        .expect_err("404");
 
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(err.code(), Some("resource_not_found"));
@@ -15,7 +24,10 @@ async fn clerk_error_json_becomes_a_typed_api_error() {
     assert!(!err.is_retryable());
     let api = err.as_api().expect("api error");
     assert_eq!(api.route, "GET /users/{user_id}");
-    assert_eq!(api.errors[0].long_message.as_deref(), Some("Resource not found."));
+    assert_eq!(
+        api.errors[0].long_message.as_deref(),
+        Some("Resource not found.")
+    );
     assert_eq!(
         err.to_string(),
         "GET /users/{user_id} returned 404 Not Found: Resource not found. (resource_not_found) [trace trace_0123456789]"
@@ -34,12 +46,22 @@ async fn several_errors_and_their_meta_are_kept() {
         ]}"#,
     ));
     let params = clerk::models::CreateUserParams::default().email_address(["a@example.com"]);
-    let err = server.client().users().create(params).await.expect_err("422");
+    let err = server
+        .client()
+        .users()
+        .create(params)
+        .await
+        .expect_err("422");
     let api = err.as_api().expect("api error");
     assert_eq!(api.errors.len(), 2);
-    assert_eq!(api.errors[0].meta, Some(serde_json::json!({"param_name": "email_address"})));
+    assert_eq!(
+        api.errors[0].meta,
+        Some(serde_json::json!({"param_name": "email_address"}))
+    );
     assert_eq!(api.errors[1].code, "form_password_pwned");
-    assert!(err.to_string().ends_with("(form_identifier_exists) and 1 more"));
+    assert!(err
+        .to_string()
+        .ends_with("(form_identifier_exists) and 1 more"));
 }
 
 #[tokio::test]
@@ -90,12 +112,20 @@ async fn truncated_and_non_json_success_bodies_are_decode_errors() {
 #[tokio::test]
 async fn a_decode_error_names_the_field_path_and_truncates_the_body() {
     let server = MockServer::start().await;
-    let mut user: serde_json::Value = serde_json::from_str(&clerk_tests::fixture("user.json")).expect("fixture");
+    let mut user: serde_json::Value =
+        serde_json::from_str(&clerk_tests::fixture("user.json")).expect("fixture");
     user["email_addresses"][0]["verification"] = serde_json::json!(12);
     user["padding"] = serde_json::json!("x".repeat(10_000));
     server.reply(Reply::json(200, user.to_string()));
-    let err = server.client().users().get("user_1").await.expect_err("bad type");
-    let Error::Decode(d) = &err else { panic!("{err:?}") };
+    let err = server
+        .client()
+        .users()
+        .get("user_1")
+        .await
+        .expect_err("bad type");
+    let Error::Decode(d) = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(d.path, "email_addresses[0].verification");
     assert!(d.body.len() <= clerk::DecodeError::BODY_LIMIT + 3);
     assert!(d.body.ends_with("..."));

@@ -227,7 +227,11 @@ async fn revoke_sends_no_body_and_decodes_the_revoked_invitation() {
     let req = server.single();
     assert_eq!(
         (req.method.as_str(), req.path.as_str(), req.query.as_deref()),
-        ("POST", "/invitations/inv_2xhGq4pVbN8sLkT3mRy7cWdZ1aE/revoke", None)
+        (
+            "POST",
+            "/invitations/inv_2xhGq4pVbN8sLkT3mRy7cWdZ1aE/revoke",
+            None
+        )
     );
     assert!(req.body.is_empty());
     assert_eq!(invitation.status, InvitationStatus::Revoked);

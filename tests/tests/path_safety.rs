@@ -21,7 +21,11 @@ async fn hostile_ids_stay_inside_their_segment() {
     let clerk = server.client();
     for (id, _) in cases {
         server.reply(Reply::fixture(200, "user.json"));
-        clerk.users().get(id).await.unwrap_or_else(|e| panic!("{id:?}: {e}"));
+        clerk
+            .users()
+            .get(id)
+            .await
+            .unwrap_or_else(|e| panic!("{id:?}: {e}"));
     }
     let paths: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
     let expected: Vec<&str> = cases.iter().map(|(_, p)| *p).collect();
@@ -38,7 +42,10 @@ async fn every_parameter_of_a_two_parameter_path_is_encoded() {
         .create_token_from_template("sess/1", "../tokens", CreateSessionTokenParams::default())
         .await
         .expect("token");
-    assert_eq!(server.single().path, "/sessions/sess%2F1/tokens/..%2Ftokens");
+    assert_eq!(
+        server.single().path,
+        "/sessions/sess%2F1/tokens/..%2Ftokens"
+    );
 }
 
 #[tokio::test]
@@ -47,7 +54,10 @@ async fn empty_and_dot_ids_are_rejected_without_a_request() {
     let clerk = server.client();
     for id in ["", "   ", ".", ".."] {
         let err = clerk.users().delete(id).await.expect_err("rejected");
-        assert!(matches!(&err, Error::InvalidInput { message } if message.contains("user_id")), "{id:?}: {err:?}");
+        assert!(
+            matches!(&err, Error::InvalidInput { message } if message.contains("user_id")),
+            "{id:?}: {err:?}"
+        );
         assert!(!err.is_retryable());
     }
     let err = clerk
@@ -56,7 +66,11 @@ async fn empty_and_dot_ids_are_rejected_without_a_request() {
         .await
         .expect_err("empty template");
     assert!(err.to_string().contains("template_name"), "{err}");
-    assert!(server.requests().is_empty(), "nothing may be sent: {:?}", server.requests());
+    assert!(
+        server.requests().is_empty(),
+        "nothing may be sent: {:?}",
+        server.requests()
+    );
 }
 
 #[tokio::test]
@@ -76,5 +90,8 @@ async fn raw_requests_reject_paths_with_queries() {
         .expect("raw");
     assert_eq!(v["id"], "ins_1");
     let req = server.single();
-    assert_eq!((req.path.as_str(), req.query.as_deref()), ("/instance", Some("x=1")));
+    assert_eq!(
+        (req.path.as_str(), req.query.as_deref()),
+        ("/instance", Some("x=1"))
+    );
 }

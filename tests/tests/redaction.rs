@@ -10,7 +10,10 @@ struct Captured(Arc<Mutex<Vec<u8>>>);
 
 impl Write for Captured {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(buf);
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(buf);
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -32,13 +35,25 @@ async fn secret_stays_out_of_debug_errors_and_traces() {
 
     let server = MockServer::start().await;
     server.reply(Reply::clerk_error(503, "unavailable", "Down"));
-    server.reply(Reply::clerk_error(401, "authentication_invalid", "Invalid key"));
+    server.reply(Reply::clerk_error(
+        401,
+        "authentication_invalid",
+        "Invalid key",
+    ));
     let clerk = server.client();
-    let err = clerk.users().get("user_1").await.expect_err("401 after a 503");
+    let err = clerk
+        .users()
+        .get("user_1")
+        .await
+        .expect_err("401 after a 503");
 
-    let logs = String::from_utf8(captured.0.lock().unwrap_or_else(|e| e.into_inner()).clone()).expect("utf8");
+    let logs = String::from_utf8(captured.0.lock().unwrap_or_else(|e| e.into_inner()).clone())
+        .expect("utf8");
     assert!(logs.contains("clerk.request"), "no request span in: {logs}");
-    assert!(logs.contains("/users/{user_id}"), "route missing in: {logs}");
+    assert!(
+        logs.contains("/users/{user_id}"),
+        "route missing in: {logs}"
+    );
     assert!(logs.contains("retrying"), "retry not traced in: {logs}");
 
     let everything = format!(
@@ -47,7 +62,13 @@ async fn secret_stays_out_of_debug_errors_and_traces() {
         server.builder()
     );
     assert!(!everything.contains(SECRET), "secret leaked:\n{everything}");
-    assert!(!everything.contains("INTEGRATIONsecret"), "part of the secret leaked");
+    assert!(
+        !everything.contains("INTEGRATIONsecret"),
+        "part of the secret leaked"
+    );
     // The key really was sent, so the checks above are meaningful.
-    assert_eq!(server.requests()[0].header("authorization"), Some(format!("Bearer {SECRET}").as_str()));
+    assert_eq!(
+        server.requests()[0].header("authorization"),
+        Some(format!("Bearer {SECRET}").as_str())
+    );
 }

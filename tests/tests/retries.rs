@@ -10,11 +10,21 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 #[tokio::test]
 async fn get_retries_429_after_the_retry_after_delay() {
     let server = MockServer::start().await;
-    server.reply(Reply::clerk_error(429, "too_many_requests", "Slow down").header("retry-after", "1"));
+    server.reply(
+        Reply::clerk_error(429, "too_many_requests", "Slow down").header("retry-after", "1"),
+    );
     server.reply(Reply::fixture(200, "user.json"));
     let started = Instant::now();
-    let user = server.client().users().get("user_1").await.expect("second attempt succeeds");
-    assert!(started.elapsed() >= Duration::from_secs(1), "Retry-After: 1 was not honoured");
+    let user = server
+        .client()
+        .users()
+        .get("user_1")
+        .await
+        .expect("second attempt succeeds");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "Retry-After: 1 was not honoured"
+    );
     assert_eq!(server.requests().len(), 2);
     assert!(user.id.starts_with("user_"));
 }
@@ -22,21 +32,28 @@ async fn get_retries_429_after_the_retry_after_delay() {
 #[tokio::test]
 async fn a_retry_after_beyond_the_cap_fails_at_once() {
     let server = MockServer::start().await;
-    server.reply(Reply::clerk_error(429, "too_many_requests", "Slow down").header("retry-after", "120"));
+    server.reply(
+        Reply::clerk_error(429, "too_many_requests", "Slow down").header("retry-after", "120"),
+    );
     let clerk = server
         .builder()
         .retry_policy(RetryPolicy::default().max_retry_after(Duration::from_secs(5)))
         .build()
         .expect("client");
     let err = clerk.users().get("user_1").await.expect_err("429");
-    assert_eq!(err.as_api().and_then(|a| a.retry_after), Some(Duration::from_secs(120)));
+    assert_eq!(
+        err.as_api().and_then(|a| a.retry_after),
+        Some(Duration::from_secs(120))
+    );
     assert_eq!(server.requests().len(), 1);
 }
 
 #[tokio::test]
 async fn post_retries_429_but_never_5xx() {
     let server = MockServer::start().await;
-    server.reply(Reply::clerk_error(429, "too_many_requests", "Slow down").header("retry-after", "0"));
+    server.reply(
+        Reply::clerk_error(429, "too_many_requests", "Slow down").header("retry-after", "0"),
+    );
     server.reply(Reply::fixture(200, "invitation.json"));
     server.reply(Reply::clerk_error(503, "service_unavailable", "Down"));
     let clerk = server.client();
@@ -53,7 +70,11 @@ async fn post_retries_429_but_never_5xx() {
         .await
         .expect_err("503");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
-    assert_eq!(server.requests().len(), 3, "a POST that may have been applied is not sent again");
+    assert_eq!(
+        server.requests().len(),
+        3,
+        "a POST that may have been applied is not sent again"
+    );
 }
 
 #[tokio::test]
@@ -62,14 +83,24 @@ async fn idempotent_methods_retry_5xx_up_to_the_limit() {
     for _ in 0..3 {
         server.reply(Reply::clerk_error(503, "service_unavailable", "Down"));
     }
-    let err = server.client().allowlist_identifiers().delete("alid_1").await.expect_err("503 x3");
+    let err = server
+        .client()
+        .allowlist_identifiers()
+        .delete("alid_1")
+        .await
+        .expect_err("503 x3");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert!(err.is_retryable());
     assert_eq!(server.requests().len(), 3, "first attempt + 2 retries");
 
     server.reply(Reply::clerk_error(500, "internal", "Oops"));
     server.reply(Reply::fixture(200, "user.json"));
-    server.client().users().get("user_1").await.expect("500 then 200");
+    server
+        .client()
+        .users()
+        .get("user_1")
+        .await
+        .expect("500 then 200");
     assert_eq!(server.requests().len(), 5);
 }
 
@@ -94,9 +125,22 @@ async fn a_hanging_server_times_out_and_only_idempotent_calls_retry() {
     for _ in 0..4 {
         server.reply(Reply::Hang);
     }
-    let clerk = server.builder().timeout(Duration::from_millis(150)).build().expect("client");
+    let clerk = server
+        .builder()
+        .timeout(Duration::from_millis(150))
+        .build()
+        .expect("client");
     let err = clerk.users().get("user_1").await.expect_err("timeout");
-    assert!(matches!(err, Error::Transport { kind: TransportKind::Timeout, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportKind::Timeout,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert_eq!(server.requests().len(), 3);
 
     let err = clerk
@@ -104,14 +148,32 @@ async fn a_hanging_server_times_out_and_only_idempotent_calls_retry() {
         .create(CreateAllowlistIdentifierParams::new("a@example.com"))
         .await
         .expect_err("timeout");
-    assert!(matches!(err, Error::Transport { kind: TransportKind::Timeout, .. }), "{err:?}");
-    assert_eq!(server.requests().len(), 4, "a POST that timed out is not sent again");
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportKind::Timeout,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        server.requests().len(),
+        4,
+        "a POST that timed out is not sent again"
+    );
 }
 
 /// A server that resets the first `resets` connections after reading the request, then
 /// answers every later one with `body`. Returns its URL and a counter of connections.
-async fn resetting_server(resets: usize, body: String) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+async fn resetting_server(
+    resets: usize,
+    body: String,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let seen = count.clone();
@@ -143,7 +205,11 @@ async fn a_reset_connection_is_retried_for_get_but_not_for_post() {
         .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(1)))
         .build()
         .expect("client");
-    let user = clerk.users().get("user_1").await.expect("retried after the reset");
+    let user = clerk
+        .users()
+        .get("user_1")
+        .await
+        .expect("retried after the reset");
     assert!(user.id.starts_with("user_"));
     assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 2);
 
@@ -158,7 +224,16 @@ async fn a_reset_connection_is_retried_for_get_but_not_for_post() {
         .create(CreateInvitationParams::new("a@example.com"))
         .await
         .expect_err("reset");
-    assert!(matches!(err, Error::Transport { kind: TransportKind::Other, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportKind::Other,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 1);
 }
 
@@ -180,7 +255,16 @@ async fn connect_errors_are_retried_then_reported() {
         .create(CreateInvitationParams::new("a@example.com"))
         .await
         .expect_err("nothing listens");
-    assert!(matches!(err, Error::Transport { kind: TransportKind::Connect, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportKind::Connect,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.is_retryable());
     assert!(!format!("{err} {err:?}").contains(clerk_tests::SECRET));
 }

@@ -106,7 +106,11 @@ async fn get_and_revoke_send_no_body_and_decode_the_session() {
             reqs[1].path.as_str(),
             reqs[1].query.as_deref()
         ),
-        ("POST", "/sessions/sess_2xhFjP1qR3sT5uV7wX9yZ1aB2cD/revoke", None)
+        (
+            "POST",
+            "/sessions/sess_2xhFjP1qR3sT5uV7wX9yZ1aB2cD/revoke",
+            None
+        )
     );
     assert!(reqs[1].body.is_empty());
 
@@ -295,10 +299,17 @@ async fn create_token_with_and_without_a_lifetime_and_from_a_template() {
             reqs[0].path.as_str(),
             reqs[0].query.as_deref()
         ),
-        ("POST", "/sessions/sess_2xhFjP1qR3sT5uV7wX9yZ1aB2cD/tokens", None)
+        (
+            "POST",
+            "/sessions/sess_2xhFjP1qR3sT5uV7wX9yZ1aB2cD/tokens",
+            None
+        )
     );
     assert_eq!(reqs[0].json(), serde_json::json!({}));
-    assert_eq!(reqs[1].path, "/sessions/sess_2xhFjP1qR3sT5uV7wX9yZ1aB2cD/tokens");
+    assert_eq!(
+        reqs[1].path,
+        "/sessions/sess_2xhFjP1qR3sT5uV7wX9yZ1aB2cD/tokens"
+    );
     assert_eq!(
         reqs[1].json(),
         serde_json::json!({ "expires_in_seconds": 3600 })
@@ -321,7 +332,10 @@ async fn create_token_with_and_without_a_lifetime_and_from_a_template() {
     );
 
     assert_eq!(plain.object.as_deref(), Some("token"));
-    assert!(plain.jwt.as_deref().is_some_and(|j| j.split('.').count() == 3));
+    assert!(plain
+        .jwt
+        .as_deref()
+        .is_some_and(|j| j.split('.').count() == 3));
     assert_eq!(templated, plain);
 }
 
@@ -353,14 +367,21 @@ async fn deprecated_verify_sends_the_token() {
     let session = server
         .client()
         .sessions()
-        .verify(SESSION_ID, VerifySessionParams::new("eyJhbGciOiJSUzI1NiJ9.e30.c2ln"))
+        .verify(
+            SESSION_ID,
+            VerifySessionParams::new("eyJhbGciOiJSUzI1NiJ9.e30.c2ln"),
+        )
         .await
         .expect("verify");
 
     let req = server.single();
     assert_eq!(
         (req.method.as_str(), req.path.as_str(), req.query.as_deref()),
-        ("POST", "/sessions/sess_2xhFjP1qR3sT5uV7wX9yZ1aB2cD/verify", None)
+        (
+            "POST",
+            "/sessions/sess_2xhFjP1qR3sT5uV7wX9yZ1aB2cD/verify",
+            None
+        )
     );
     assert_eq!(
         req.json(),

@@ -1,0 +1,11 @@
+#![allow(dead_code, unused_imports)]
+use clerk::models::User;
+
+clerk_macros::endpoints! {
+    #[standalone]
+    Users {
+        list = GET "/users" json(User) -> User;
+    }
+}
+
+fn main() {}

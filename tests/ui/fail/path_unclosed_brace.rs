@@ -1,0 +1,11 @@
+#![allow(dead_code, unused_imports)]
+use clerk::models::User;
+
+clerk_macros::endpoints! {
+    #[standalone]
+    Users {
+        get = GET "/users/{user_id" -> User;
+    }
+}
+
+fn main() {}

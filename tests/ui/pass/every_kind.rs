@@ -1,0 +1,53 @@
+//! One table using every input and response kind, explicit argument order, a keyword
+//! parameter and a deprecated line; `check` pins the generated signatures.
+#![allow(dead_code)]
+
+use clerk::models::{DeletedObject, User, UserListParams};
+use clerk::multipart::FileUpload;
+use clerk::Page;
+
+#[derive(serde::Serialize)]
+pub struct Note {
+    pub text: String,
+}
+
+clerk_macros::endpoints! {
+    /// Things for the test.
+    #[standalone]
+    Things {
+        /// Lists users.
+        list = GET "/users" query(UserListParams) -> Page<User>;
+        get = GET "/users/{user_id}" -> User;
+        create = POST "/notes" json(Note) -> User;
+        create_form = POST "/notes/form" form(Note) -> ();
+        upload = POST "/users/{user_id}/profile_image" multipart(FileUpload) -> User;
+        page = GET "/public/interstitial" -> text;
+        by_type = GET "/templates/{type}/{slug}" -> DeletedObject;
+        membership(user_id, organization_id) = DELETE "/organizations/{organization_id}/memberships/{user_id}" -> ();
+        #[deprecated(note = "gone")]
+        old = POST "/old/{id}" query(UserListParams) json(Note) -> ();
+    }
+}
+
+#[allow(deprecated)]
+async fn check(clerk: &clerk::Clerk) -> clerk::Result<()> {
+    let t = Things::new(clerk);
+    let _: Page<User> = t.list(UserListParams::default()).await?;
+    let _: User = t.get("user_1").await?;
+    let _: User = t.create(Note { text: "x".into() }).await?;
+    let _: () = t.create_form(Note { text: "x".into() }).await?;
+    let _: User = t.upload("user_1", FileUpload::from_bytes(vec![1u8], "a.png")).await?;
+    let _: String = t.page().await?;
+    let _: DeletedObject = t.by_type("email", "welcome").await?;
+    let _: () = t.membership("user_1", "org_1").await?;
+    let _: () = t.old("1", UserListParams::default(), Note { text: "x".into() }).await?;
+    let names: Vec<&str> = Things::ENDPOINTS.iter().map(|e| e.name).collect();
+    assert_eq!(names.len(), 9);
+    assert!(Things::ENDPOINTS[8].deprecated);
+    assert_eq!(Things::ENDPOINTS[6].path, "/templates/{type}/{slug}");
+    Ok(())
+}
+
+fn main() {
+    let _ = check;
+}
