@@ -7,7 +7,7 @@
 #
 # See .ci/README.md. Environment knobs (all optional):
 #   PRISM_START_TIMEOUT  seconds to wait for the server to accept requests (default 120)
-#   PRISM_ERRORS         1 (default): pass --errors; 0: omit it
+#   PRISM_ERRORS         0 (default): omit --errors; 1: pass it (turns responses that break the spec into 500s)
 #   PRISM_SEED           dynamic mode: pass --seed <value> for reproducible fake data
 #   PRISM_EXTRA_ARGS     extra arguments appended to `prism mock` (word-split)
 #   PRISM_PID_DIR        where <port>.pid files live (default ${TMPDIR:-/tmp}/clerk-rs-prism)
@@ -94,7 +94,7 @@ cmd_start() {
   local code; code="$(http_probe "$port")"
   [[ "$code" == 000 ]] || die "port $port is already in use (GET / answered $code)"
 
-  if [[ "${PRISM_ERRORS:-1}" == 1 ]]; then args+=(--errors); fi
+  if [[ "${PRISM_ERRORS:-0}" == 1 ]]; then args+=(--errors); fi
   if [[ -n "${PRISM_SEED:-}" ]]; then args+=(--seed "$PRISM_SEED"); fi
   if [[ -n "${PRISM_EXTRA_ARGS:-}" ]]; then
     local -a extra

@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
+use reqwest::header::{
+    HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT,
+};
 use reqwest::Method;
 use serde::Deserialize;
 use tracing::{field, Instrument};
@@ -15,6 +17,9 @@ use crate::error::{
 };
 use crate::request::{Body, Parts};
 use crate::retry::{parse_retry_after, RetryPolicy};
+
+const CLERK_API_VERSION: HeaderName = HeaderName::from_static("clerk-api-version");
+const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
 
 /// A success response: status and full body.
 pub(crate) struct RawResponse {
@@ -115,9 +120,9 @@ async fn attempt(
         .request(parts.route.method.clone(), url)
         .timeout(timeout)
         .header(AUTHORIZATION, config.authorization.clone())
-        .header("Clerk-API-Version", config.api_version.clone())
+        .header(CLERK_API_VERSION, config.api_version.clone())
         .header(USER_AGENT, config.user_agent.clone())
-        .header(ACCEPT, "application/json");
+        .header(ACCEPT, APPLICATION_JSON);
     builder = match &parts.body {
         Body::None => builder,
         Body::Json(bytes) => builder
@@ -144,12 +149,17 @@ async fn attempt(
     };
     let response = builder.send().await.map_err(transport)?;
     let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(transport)?;
     if status.is_success() {
+        let body = response.bytes().await.map_err(transport)?;
         return Ok(RawResponse { status, body });
     }
-    Err(api_error(parts, status, &headers, &body))
+    let retry_after = response
+        .headers()
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_retry_after);
+    let body = response.bytes().await.map_err(transport)?;
+    Err(api_error(parts, status, retry_after, &body))
 }
 
 #[derive(Deserialize)]
@@ -159,11 +169,12 @@ struct ErrorBody {
     clerk_trace_id: Option<String>,
 }
 
-fn api_error(parts: &Parts, status: http::StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
-    let retry_after = headers
-        .get(RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(parse_retry_after);
+fn api_error(
+    parts: &Parts,
+    status: http::StatusCode,
+    retry_after: Option<Duration>,
+    body: &[u8],
+) -> Error {
     let (errors, clerk_trace_id, raw_body) = match serde_json::from_slice::<ErrorBody>(body) {
         Ok(b) => (b.errors, b.clerk_trace_id, None),
         Err(_) => (

@@ -33,3 +33,53 @@ pub struct TotalCount {
 
 /// Arbitrary JSON metadata (public, private or unsafe) attached to an object.
 pub type Metadata = serde_json::Map<String, serde_json::Value>;
+
+/// Decodes a nullable object field, reading `null` and an empty object `{}` as `None`.
+///
+/// The spec wraps a few nested objects as `nullable` + `oneOf: [$ref]`; mock servers built on
+/// the spec emit `{}` for them, which carries no data. Anything else must decode fully.
+pub(crate) fn empty_object_as_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    match Option::<serde_json::Value>::deserialize(deserializer)? {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::Object(map)) if map.is_empty() => Ok(None),
+        Some(value) => T::deserialize(value)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Inner {
+        id: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Outer {
+        #[serde(default, deserialize_with = "super::empty_object_as_none")]
+        inner: Option<Inner>,
+    }
+
+    fn decode(json: &str) -> Result<Option<Inner>, serde_json::Error> {
+        serde_json::from_str::<Outer>(json).map(|o| o.inner)
+    }
+
+    #[test]
+    fn empty_objects_and_nulls_are_none_but_partial_objects_fail() {
+        assert_eq!(decode("{}").ok(), Some(None));
+        assert_eq!(decode(r#"{"inner":null}"#).ok(), Some(None));
+        assert_eq!(decode(r#"{"inner":{}}"#).ok(), Some(None));
+        assert_eq!(
+            decode(r#"{"inner":{"id":"x"}}"#).ok(),
+            Some(Some(Inner { id: "x".into() }))
+        );
+        assert!(decode(r#"{"inner":{"name":"no id"}}"#).is_err());
+    }
+}

@@ -9,7 +9,7 @@ mod macros;
 
 mod allowlist;
 mod clients;
-mod common;
+pub(crate) mod common;
 mod invitations;
 mod legacy_messages;
 mod organizations;

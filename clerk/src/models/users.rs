@@ -394,7 +394,10 @@ pub struct SamlAccount {
     #[serde(default)]
     pub verification: Option<Verification>,
     /// The connection the account belongs to, if still present.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::empty_object_as_none"
+    )]
     pub saml_connection: Option<SamlAccountConnection>,
 }
 
@@ -479,7 +482,10 @@ pub struct EnterpriseAccount {
     #[serde(default)]
     pub verification: Option<Verification>,
     /// Summary of the enterprise connection, if still present.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::empty_object_as_none"
+    )]
     pub enterprise_connection: Option<EnterpriseAccountConnection>,
     /// When the account last authenticated (unix ms), if ever.
     #[serde(default)]

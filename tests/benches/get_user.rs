@@ -1,0 +1,117 @@
+//! `users().get(id)` through the SDK versus the same call written by hand with reqwest and
+//! serde into the same model, against one loopback server, interleaved in one run.
+//! Prints the median time per call of each and the ratio SDK / hand-written (target <= 1.05).
+//!
+//! `cargo bench -p clerk-tests --bench get_user` (set `BENCH_CALLS` / `BENCH_ROUNDS` to scale).
+
+use std::time::{Duration, Instant};
+
+use clerk::models::User;
+use clerk_tests::{fixture, SECRET};
+
+async fn serve(body: String) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let app = axum::Router::new().route(
+        "/users/{user_id}",
+        axum::routing::get(move || {
+            let body = body.clone();
+            async move { ([("content-type", "application/json")], body) }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}
+
+/// What a careful user would write without the SDK: same headers, status check, decode.
+async fn by_hand(http: &reqwest::Client, url: &str, id: &str) -> User {
+    let response = http
+        .get(format!("{url}/users/{id}"))
+        .bearer_auth(SECRET)
+        .header("Clerk-API-Version", "2026-05-12")
+        .header("User-Agent", "hand-written/1.0")
+        .header("Accept", "application/json")
+        .timeout(Duration::from_secs(30))
+        .send()
+        .await
+        .expect("send");
+    assert!(response.status().is_success());
+    let bytes = response.bytes().await.expect("body");
+    serde_json::from_slice(&bytes).expect("decode")
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    // `cargo test --benches` passes `--bench`-less args; run a tiny smoke round then.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let calls = if quick {
+        20
+    } else {
+        env_or("BENCH_CALLS", 400)
+    };
+    let rounds = if quick { 2 } else { env_or("BENCH_ROUNDS", 15) };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let url = serve(fixture("user.json")).await;
+        let clerk = clerk::Clerk::builder()
+            .secret_key(SECRET)
+            .base_url(url.clone())
+            .build()
+            .expect("client");
+        let http = reqwest::Client::new();
+        // Warm both connection pools and the allocator.
+        for _ in 0..calls / 4 + 1 {
+            clerk.users().get("user_2abc").await.expect("sdk");
+            by_hand(&http, &url, "user_2abc").await;
+        }
+        let (mut sdk, mut manual) = (Vec::new(), Vec::new());
+        for round in 0..rounds {
+            // Alternate which goes first so drift affects both equally.
+            for side in if round % 2 == 0 { [0, 1] } else { [1, 0] } {
+                let start = Instant::now();
+                for _ in 0..calls {
+                    if side == 0 {
+                        let user = clerk.users().get("user_2abc").await.expect("sdk");
+                        std::hint::black_box(user);
+                    } else {
+                        std::hint::black_box(by_hand(&http, &url, "user_2abc").await);
+                    }
+                }
+                let per_call = start.elapsed() / calls as u32;
+                if side == 0 {
+                    sdk.push(per_call)
+                } else {
+                    manual.push(per_call)
+                }
+            }
+        }
+        let (sdk, manual) = (median(sdk), median(manual));
+        println!("get_user: {rounds} rounds x {calls} calls on loopback");
+        println!("  sdk          {:>10.1} us/call", sdk.as_secs_f64() * 1e6);
+        println!(
+            "  hand-written {:>10.1} us/call",
+            manual.as_secs_f64() * 1e6
+        );
+        println!(
+            "  ratio sdk / hand-written = {:.3} (target <= 1.05)",
+            sdk.as_secs_f64() / manual.as_secs_f64()
+        );
+    });
+}
