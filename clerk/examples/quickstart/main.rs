@@ -1,0 +1,75 @@
+//! Quickstart: list and count the users of a Clerk instance.
+//!
+//! ```sh
+//! cargo run -p clerk --example quickstart
+//! ```
+//!
+//! With `CLERK_SECRET_KEY` set it talks to the real Backend API (read-only). Without it, it
+//! starts a small local stand-in of the API on 127.0.0.1, seeded with three users, so the
+//! example runs on a fresh machine with no account.
+
+mod local_api;
+
+use clerk::models::{UserCountParams, UserListParams, UserOrderBy};
+use clerk::Clerk;
+use futures_util::TryStreamExt;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let (clerk, _local) = match std::env::var("CLERK_SECRET_KEY") {
+        Ok(key) if !key.trim().is_empty() => {
+            println!("Using the Clerk Backend API with CLERK_SECRET_KEY.");
+            (Clerk::from_env()?, None)
+        }
+        _ => {
+            let local = local_api::start().await?;
+            println!(
+                "CLERK_SECRET_KEY is not set: using a local stand-in at {}.",
+                local.url
+            );
+            let clerk = Clerk::builder()
+                .secret_key(local_api::SECRET_KEY)
+                .base_url(local.url.clone())
+                .build()?;
+            (clerk, Some(local))
+        }
+    };
+    println!("Client: {clerk:?}\n");
+
+    let total = clerk.users().count(UserCountParams::default()).await?;
+    println!("{} user(s) in the instance.", total.total_count);
+
+    let newest = clerk
+        .users()
+        .list(
+            UserListParams::default()
+                .order_by(UserOrderBy::CreatedAtDesc)
+                .limit(5),
+        )
+        .await?;
+    println!("Newest {}:", newest.len());
+    for user in &newest {
+        let email = user
+            .email_addresses
+            .first()
+            .map(|e| e.email_address.as_str())
+            .unwrap_or("-");
+        let name = [user.first_name.as_deref(), user.last_name.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        println!("  {:<14} {:<18} {}", user.id, name, email);
+    }
+
+    // The same list, walked page by page (2 per request) with the auto-paginating stream.
+    let ids: Vec<String> = clerk
+        .users()
+        .list(UserListParams::default().limit(2))
+        .stream()
+        .map_ok(|user| user.id)
+        .try_collect()
+        .await?;
+    println!("\nAll user ids via pagination: {}", ids.join(", "));
+    Ok(())
+}
