@@ -28,6 +28,19 @@ impl fmt::Display for Declared<'_> {
     }
 }
 
+/// The catalog of the `clerk` crate, as plain data.
+pub fn clerk_catalog() -> Vec<Declared<'static>> {
+    clerk::catalog::endpoints()
+        .map(|endpoint| Declared {
+            resource: endpoint.resource,
+            name: endpoint.name,
+            method: endpoint.method,
+            path: endpoint.path,
+            deprecated: endpoint.deprecated,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,7 +24,7 @@ pub mod spec;
 
 pub use check::{check, Legacy, Problem, LEGACY};
 pub use coverage::{render_table, Coverage, TagRow};
-pub use declared::Declared;
+pub use declared::{clerk_catalog, Declared};
 pub use error::Error;
 pub use inventory::{Entry, Inventory};
 pub use report::{coverage_report, ReportOptions, UnknownTag};

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use endpoints::{check, coverage_report, Declared, Inventory, ReportOptions, Spec};
+use endpoints::{check, coverage_report, Inventory, ReportOptions, Spec};
 
 const USAGE: &str = "\
 usage: cargo run -p endpoints -- <command>
@@ -51,19 +51,6 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }
-}
-
-/// The catalog of the `clerk` crate, as plain data.
-fn declared() -> Vec<Declared<'static>> {
-    clerk::catalog::endpoints()
-        .map(|endpoint| Declared {
-            resource: endpoint.resource,
-            name: endpoint.name,
-            method: endpoint.method,
-            path: endpoint.path,
-            deprecated: endpoint.deprecated,
-        })
-        .collect()
 }
 
 fn committed_path() -> PathBuf {
@@ -136,8 +123,13 @@ fn coverage(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let (inventory, spec) = inventory_and_spec(spec_path)?;
-    let report = coverage_report(&inventory, &declared(), spec.as_ref(), &options)
-        .map_err(|e| e.to_string())?;
+    let report = coverage_report(
+        &inventory,
+        &endpoints::declared::clerk_catalog(),
+        spec.as_ref(),
+        &options,
+    )
+    .map_err(|e| e.to_string())?;
     emit(&report);
     Ok(ExitCode::SUCCESS)
 }
@@ -158,7 +150,7 @@ fn check_catalog(args: &[String]) -> Result<ExitCode, String> {
         }
         None => Inventory::committed().map_err(|e| format!("committed inventory.tsv: {e}"))?,
     };
-    let declared = declared();
+    let declared = endpoints::declared::clerk_catalog();
     let problems = check(&inventory, &declared);
     if problems.is_empty() {
         emit(&format!(

@@ -1,23 +1,11 @@
 //! The real `clerk` catalog against the committed inventory.
 
-use endpoints::{check, Declared, Inventory};
-
-fn declared() -> Vec<Declared<'static>> {
-    clerk::catalog::endpoints()
-        .map(|endpoint| Declared {
-            resource: endpoint.resource,
-            name: endpoint.name,
-            method: endpoint.method,
-            path: endpoint.path,
-            deprecated: endpoint.deprecated,
-        })
-        .collect()
-}
+use endpoints::{check, Inventory};
 
 #[test]
 fn catalog_matches_the_inventory() {
     let inventory = Inventory::committed().expect("committed inventory.tsv parses");
-    let declared = declared();
+    let declared = endpoints::declared::clerk_catalog();
     let problems = check(&inventory, &declared);
     let report: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(
