@@ -58,6 +58,13 @@ impl<'c> Users<'c> {
             path: "/templates/{type}",
             deprecated: false,
         },
+        ::clerk::catalog::Endpoint {
+            resource: "Users",
+            name: "find",
+            method: "GET",
+            path: "/organizations/{organization_id}",
+            deprecated: false,
+        },
     ];
     /// List users.
     ///
@@ -79,7 +86,7 @@ impl<'c> Users<'c> {
         ::clerk::__private::Request::new(
             self.client,
             &Self::ENDPOINTS[1usize],
-            ::clerk::__private::path(&["/users/", ""], &[("user_id", user_id)]),
+            ::clerk::__private::path(&["/users/", ""], &[("user_id", &user_id)]),
             ::clerk::__private::decode_json::<User>,
         )
     }
@@ -95,7 +102,7 @@ impl<'c> Users<'c> {
                 &Self::ENDPOINTS[2usize],
                 ::clerk::__private::path(
                     &["/users/", "/profile_image"],
-                    &[("user_id", user_id)],
+                    &[("user_id", &user_id)],
                 ),
                 ::clerk::__private::decode_json::<User>,
             )
@@ -121,7 +128,7 @@ impl<'c> Users<'c> {
             &Self::ENDPOINTS[4usize],
             ::clerk::__private::path(
                 &["/organizations/", "/memberships/", ""],
-                &[("organization_id", organization_id), ("user_id", user_id)],
+                &[("organization_id", &organization_id), ("user_id", &user_id)],
             ),
             ::clerk::__private::decode_empty,
         )
@@ -135,9 +142,27 @@ impl<'c> Users<'c> {
         ::clerk::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[5usize],
-                ::clerk::__private::path(&["/templates/", ""], &[("type", r#type)]),
+                ::clerk::__private::path(&["/templates/", ""], &[("type", &r#type)]),
                 ::clerk::__private::decode_empty,
             )
             .json(&body)
+    }
+    /// Sends `GET /organizations/{organization_id}`.
+    pub fn find(
+        &self,
+        organization_id: impl ::core::convert::Into<OrganizationKey>,
+    ) -> ::clerk::__private::Request<'c, Organization> {
+        let organization_id: OrganizationKey = ::core::convert::Into::into(
+            organization_id,
+        );
+        ::clerk::__private::Request::new(
+            self.client,
+            &Self::ENDPOINTS[6usize],
+            ::clerk::__private::path(
+                &["/organizations/", ""],
+                &[("organization_id", &organization_id)],
+            ),
+            ::clerk::__private::decode_json::<Organization>,
+        )
     }
 }

@@ -15,13 +15,20 @@ pub(crate) struct Endpoint {
     pub attrs: Vec<Attribute>,
     pub name: Ident,
     /// Explicit path arguments, `get(user_id) = ...`; `None` when derived from the path.
-    pub args: Option<Vec<Ident>>,
+    pub args: Option<Vec<Arg>>,
     pub method: Ident,
     pub path: LitStr,
     /// `query(T)`, `json(T)`, `multipart(T)`, ... in the order written.
     pub inputs: Vec<Input>,
     /// `None` when the declaration has no `-> ...` part.
     pub response: Option<Response>,
+}
+
+/// An explicit path argument: `user_id`, or `organization_id: OrganizationKey<'_>` for a
+/// typed one (the method then takes `impl Into<Type>`).
+pub(crate) struct Arg {
+    pub name: Ident,
+    pub ty: Option<Type>,
 }
 
 /// `kind(Type)`.

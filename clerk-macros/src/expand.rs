@@ -115,12 +115,23 @@ fn method(c: &Checked<'_>, index: usize) -> TokenStream {
         quote!(#[doc = ""])
     };
 
-    let arg_idents: Vec<&Ident> = c.args.iter().map(|(a, _)| a).collect();
+    // `&str` for plain arguments; `impl Into<T>` for typed ones, converted up front.
+    let mut signature = Vec::new();
+    let mut conversions = Vec::new();
+    for (arg, ty, _) in &c.args {
+        match ty {
+            None => signature.push(quote!(#arg: &str)),
+            Some(ty) => {
+                signature.push(quote!(#arg: impl ::core::convert::Into<#ty>));
+                conversions.push(quote!(let #arg: #ty = ::core::convert::Into::into(#arg);));
+            }
+        }
+    }
     // Values in path order, whatever the signature order.
     let mut in_path: Vec<(&str, &Ident)> = c
         .args
         .iter()
-        .map(|(a, i)| (c.template.params[*i].name.as_str(), a))
+        .map(|(a, _, i)| (c.template.params[*i].name.as_str(), a))
         .collect();
     in_path.sort_by_key(|(n, _)| c.template.params.iter().position(|p| p.name == *n));
     let param_names = in_path.iter().map(|(n, _)| *n);
@@ -154,11 +165,12 @@ fn method(c: &Checked<'_>, index: usize) -> TokenStream {
         #separator
         #[doc = #sends]
         #(#deprecated)*
-        pub fn #name(&self, #(#arg_idents: &str,)* #(#extra_args),*) -> ::clerk::__private::Request<'c, #output> {
+        pub fn #name(&self, #(#signature,)* #(#extra_args),*) -> ::clerk::__private::Request<'c, #output> {
+            #(#conversions)*
             ::clerk::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[#index],
-                ::clerk::__private::path(&[#(#literals),*], &[#((#param_names, #param_values)),*]),
+                ::clerk::__private::path(&[#(#literals),*], &[#((#param_names, &#param_values)),*]),
                 #decoder,
             )
             #(#calls)*
@@ -246,6 +258,7 @@ mod tests {
                     page = GET "/public/interstitial" -> text;
                     leave(user_id, organization_id) = DELETE "/organizations/{organization_id}/memberships/{user_id}" -> ();
                     by_type = POST "/templates/{type}" json(Body) -> ();
+                    find(organization_id: OrganizationKey) = GET "/organizations/{organization_id}" -> Organization;
                 }
             },
         );

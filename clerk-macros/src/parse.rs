@@ -5,7 +5,7 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::{braced, parenthesized, Attribute, Ident, LitStr, Token, Type};
 
-use crate::ast::{Arrow, Endpoint, Input, Response, Table};
+use crate::ast::{Arg, Arrow, Endpoint, Input, Response, Table};
 use crate::ctxt::Ctxt;
 
 /// Parses every table of the invocation; declarations that fail to parse are reported in `cx`
@@ -96,7 +96,7 @@ fn parse_endpoint_stream(input: ParseStream<'_>) -> syn::Result<Endpoint> {
     let args = if input.peek(syn::token::Paren) {
         let content;
         parenthesized!(content in input);
-        let list = content.parse_terminated(Ident::parse, Token![,])?;
+        let list = content.parse_terminated(parse_arg, Token![,])?;
         Some(list.into_iter().collect())
     } else {
         None
@@ -141,6 +141,17 @@ fn parse_endpoint_stream(input: ParseStream<'_>) -> syn::Result<Endpoint> {
         inputs,
         response,
     })
+}
+
+fn parse_arg(input: ParseStream<'_>) -> syn::Result<Arg> {
+    let name: Ident = input.parse()?;
+    let ty = if input.peek(Token![:]) {
+        input.parse::<Token![:]>()?;
+        Some(input.parse::<Type>()?)
+    } else {
+        None
+    };
+    Ok(Arg { name, ty })
 }
 
 fn parse_response(input: ParseStream<'_>) -> syn::Result<Response> {

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use proc_macro2::{Ident, Span};
 use syn::{Attribute, Type};
 
-use crate::ast::{Endpoint, PathParam, PathTemplate, Response, Table};
+use crate::ast::{Arg, Endpoint, PathParam, PathTemplate, Response, Table};
 use crate::ctxt::Ctxt;
 
 pub(crate) const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -22,9 +22,9 @@ pub(crate) struct Checked<'a> {
     pub ep: &'a Endpoint,
     pub method: &'static str,
     pub template: PathTemplate,
-    /// Method arguments for the path parameters, in signature order, paired with the
-    /// parameter's position in the path.
-    pub args: Vec<(Ident, usize)>,
+    /// Method arguments for the path parameters, in signature order, with their type when
+    /// typed, paired with the parameter's position in the path.
+    pub args: Vec<(Ident, Option<&'a Type>, usize)>,
     pub query: Option<&'a Type>,
     pub body: Option<(BodyKind, &'a Type)>,
     pub response: &'a Response,
@@ -241,24 +241,28 @@ fn path(lit: &syn::LitStr, cx: &mut Ctxt) -> Option<PathTemplate> {
 }
 
 /// Resolves the method arguments: explicit ones must match the path parameters one to one.
-fn args(ep: &Endpoint, t: &PathTemplate, cx: &mut Ctxt) -> Option<Vec<(Ident, usize)>> {
+fn args<'a>(
+    ep: &'a Endpoint,
+    t: &PathTemplate,
+    cx: &mut Ctxt,
+) -> Option<Vec<(Ident, Option<&'a Type>, usize)>> {
     let Some(explicit) = &ep.args else {
         return Some(
             t.params
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (param_ident(&p.name, ep.path.span()), i))
+                .map(|(i, p)| (param_ident(&p.name, ep.path.span()), None, i))
                 .collect(),
         );
     };
     let mut ok = true;
     let mut out = Vec::new();
     let mut used = BTreeSet::new();
-    for arg in explicit {
+    for Arg { name: arg, ty } in explicit {
         let name = arg.to_string();
         let plain = name.strip_prefix("r#").unwrap_or(&name);
         match t.params.iter().position(|p| p.name == plain) {
-            Some(i) if used.insert(i) => out.push((arg.clone(), i)),
+            Some(i) if used.insert(i) => out.push((arg.clone(), ty.as_ref(), i)),
             Some(_) => {
                 cx.error_spanned_by(arg, format!("argument `{plain}` is listed twice"));
                 ok = false;

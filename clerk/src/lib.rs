@@ -41,6 +41,7 @@ mod transport;
 pub use client::{Clerk, ClerkBuilder, DEFAULT_API_URL, DEFAULT_API_VERSION, DEFAULT_TIMEOUT};
 pub use error::{ApiError, DecodeError, Error, ErrorDetail, Result, TransportKind};
 pub use page::Page;
+pub use path::PathParam;
 pub use request::Request;
 pub use reqwest::Method;
 pub use retry::RetryPolicy;

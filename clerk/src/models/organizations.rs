@@ -220,3 +220,60 @@ setters! { UpdateOrganizationParams {
     opt created_at: String,
     opt role_set_key: String,
 } }
+
+/// Which organization `GET /organizations/{organization_id}` should fetch: the path accepts an
+/// id or a slug. A string converts to [`OrganizationKey::IdOrSlug`] and lets the server decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrganizationKey {
+    /// An organization id (`org_...`).
+    Id(String),
+    /// An organization slug. Clerk reads values starting with `org_` as ids, so such a slug
+    /// is rejected before sending rather than fetching the wrong organization.
+    Slug(String),
+    /// Either; the server reads `org_...` as an id and anything else as a slug.
+    IdOrSlug(String),
+}
+
+impl OrganizationKey {
+    /// An organization id (`org_...`).
+    pub fn id(id: impl Into<String>) -> Self {
+        Self::Id(id.into())
+    }
+
+    /// An organization slug.
+    pub fn slug(slug: impl Into<String>) -> Self {
+        Self::Slug(slug.into())
+    }
+}
+
+impl From<&str> for OrganizationKey {
+    fn from(value: &str) -> Self {
+        Self::IdOrSlug(value.to_owned())
+    }
+}
+
+impl From<String> for OrganizationKey {
+    fn from(value: String) -> Self {
+        Self::IdOrSlug(value)
+    }
+}
+
+impl From<&String> for OrganizationKey {
+    fn from(value: &String) -> Self {
+        Self::IdOrSlug(value.clone())
+    }
+}
+
+impl crate::PathParam for OrganizationKey {
+    fn path_value(&self) -> Result<&str, String> {
+        match self {
+            Self::Id(id) if !id.starts_with("org_") => Err(format!(
+                "`{id}` is not an organization id (they start with `org_`)"
+            )),
+            Self::Slug(slug) if slug.starts_with("org_") => Err(format!(
+                "the slug `{slug}` starts with `org_`, which Clerk reads as an id"
+            )),
+            Self::Id(v) | Self::Slug(v) | Self::IdOrSlug(v) => Ok(v),
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! parameter and a deprecated line; `check` pins the generated signatures.
 #![allow(dead_code)]
 
-use clerk::models::{DeletedObject, User, UserListParams};
+use clerk::models::{DeletedObject, OrganizationKey, User, UserListParams};
 use clerk::multipart::FileUpload;
 use clerk::Page;
 
@@ -24,6 +24,7 @@ clerk_macros::endpoints! {
         page = GET "/public/interstitial" -> text;
         by_type = GET "/templates/{type}/{slug}" -> DeletedObject;
         membership(user_id, organization_id) = DELETE "/organizations/{organization_id}/memberships/{user_id}" -> ();
+        find(organization_id: OrganizationKey) = GET "/organizations/{organization_id}" -> DeletedObject;
         #[deprecated(note = "gone")]
         old = POST "/old/{id}" query(UserListParams) json(Note) -> ();
     }
@@ -41,9 +42,11 @@ async fn check(clerk: &clerk::Clerk) -> clerk::Result<()> {
     let _: DeletedObject = t.by_type("email", "welcome").await?;
     let _: () = t.membership("user_1", "org_1").await?;
     let _: () = t.old("1", UserListParams::default(), Note { text: "x".into() }).await?;
+    let _: DeletedObject = t.find("acme").await?;
+    let _: DeletedObject = t.find(OrganizationKey::slug("acme")).await?;
     let names: Vec<&str> = Things::ENDPOINTS.iter().map(|e| e.name).collect();
-    assert_eq!(names.len(), 9);
-    assert!(Things::ENDPOINTS[8].deprecated);
+    assert_eq!(names.len(), 10);
+    assert!(Things::ENDPOINTS[9].deprecated);
     assert_eq!(Things::ENDPOINTS[6].path, "/templates/{type}/{slug}");
     Ok(())
 }
