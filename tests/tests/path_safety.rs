@@ -101,16 +101,33 @@ async fn organization_keys_choose_id_or_slug_and_reject_contradictions() {
     use clerk::models::{GetOrganizationParams, OrganizationKey};
     let server = MockServer::start().await;
     let clerk = server.client();
-    for key in [OrganizationKey::id("org_1"), OrganizationKey::slug("acme/inc")] {
+    for key in [
+        OrganizationKey::id("org_1"),
+        OrganizationKey::slug("acme/inc"),
+    ] {
         server.reply(Reply::fixture(200, "organization.json"));
-        clerk.organizations().get(key, GetOrganizationParams::default()).await.expect("get");
+        clerk
+            .organizations()
+            .get(key, GetOrganizationParams::default())
+            .await
+            .expect("get");
     }
     let paths: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
     assert_eq!(paths, ["/organizations/org_1", "/organizations/acme%2Finc"]);
 
-    for bad in [OrganizationKey::id("acme"), OrganizationKey::slug("org_lookalike")] {
-        let err = clerk.organizations().get(bad, GetOrganizationParams::default()).await.expect_err("rejected");
-        assert!(matches!(&err, Error::InvalidInput { message } if message.contains("organization_id")), "{err:?}");
+    for bad in [
+        OrganizationKey::id("acme"),
+        OrganizationKey::slug("org_lookalike"),
+    ] {
+        let err = clerk
+            .organizations()
+            .get(bad, GetOrganizationParams::default())
+            .await
+            .expect_err("rejected");
+        assert!(
+            matches!(&err, Error::InvalidInput { message } if message.contains("organization_id")),
+            "{err:?}"
+        );
     }
     assert_eq!(server.requests().len(), 2, "rejected keys send nothing");
 }

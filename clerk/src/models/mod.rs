@@ -8,19 +8,35 @@
 mod macros;
 
 mod allowlist;
+mod billing;
 mod clients;
 pub(crate) mod common;
+mod email_addresses;
 mod invitations;
 mod legacy_messages;
+mod organization_domains;
+mod organization_invitations;
+mod organization_memberships;
 mod organizations;
+mod phone_numbers;
+mod roles;
 mod sessions;
+mod user_actions;
 mod users;
 
 pub use allowlist::*;
+pub use billing::*;
 pub use clients::*;
 pub use common::*;
+pub use email_addresses::*;
 pub use invitations::*;
 pub use legacy_messages::*;
+pub use organization_domains::*;
+pub use organization_invitations::*;
+pub use organization_memberships::*;
 pub use organizations::*;
+pub use phone_numbers::*;
+pub use roles::*;
 pub use sessions::*;
+pub use user_actions::*;
 pub use users::*;

@@ -1,0 +1,7 @@
+//! Email addresses of users.
+
+clerk_macros::endpoints! {
+    /// Email addresses of users.
+    EmailAddresses {
+    }
+}

@@ -1,0 +1,7 @@
+//! Email domains attached to organizations.
+
+clerk_macros::endpoints! {
+    /// Email domains attached to organizations.
+    OrganizationDomains {
+    }
+}

@@ -1,0 +1,7 @@
+//! Invitations to join an organization.
+
+clerk_macros::endpoints! {
+    /// Invitations to join an organization.
+    OrganizationInvitations {
+    }
+}

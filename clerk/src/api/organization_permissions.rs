@@ -1,0 +1,7 @@
+//! Custom permissions that organization roles grant.
+
+clerk_macros::endpoints! {
+    /// Custom permissions that organization roles grant.
+    OrganizationPermissions {
+    }
+}

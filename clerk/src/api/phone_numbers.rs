@@ -1,0 +1,7 @@
+//! Phone numbers of users.
+
+clerk_macros::endpoints! {
+    /// Phone numbers of users.
+    PhoneNumbers {
+    }
+}
