@@ -29,6 +29,15 @@ pub enum Error {
     /// A success response whose body does not match the expected model.
     #[error("{0}")]
     Decode(Box<DecodeError>),
+    /// An upload's bytes could not be read (a file, a stream) before sending.
+    #[error("{message}: {source}")]
+    Upload {
+        /// What was being read.
+        message: String,
+        /// Why it failed.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The input was rejected before anything was sent.
     #[error("invalid input: {message}")]
     InvalidInput {

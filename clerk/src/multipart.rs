@@ -108,6 +108,10 @@ impl Part {
 }
 
 /// A file to upload: its bytes, a file name and an optional content type.
+///
+/// The bytes are held in memory (uploads to Clerk are small images), so a retried request can
+/// send them again; [`FileUpload::from_path`] and [`FileUpload::from_stream`] read them in
+/// first.
 #[derive(Debug, Clone)]
 pub struct FileUpload {
     data: Bytes,
@@ -125,6 +129,63 @@ impl FileUpload {
         }
     }
 
+    /// Reads a file, naming the upload after it and guessing the content type from the
+    /// extension (`png`, `jpg`/`jpeg`, `gif`, `webp`, `svg`, `ico`).
+    ///
+    /// # Errors
+    /// [`Error::Upload`] when the file cannot be read.
+    pub async fn from_path(path: impl AsRef<std::path::Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let data = tokio::fs::read(path).await.map_err(|e| Error::Upload {
+            message: format!("could not read `{}`", path.display()),
+            source: Box::new(e),
+        })?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| String::from("upload"));
+        let mut upload = Self::from_bytes(data, file_name);
+        upload.content_type = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(image_type)
+            .map(str::to_owned);
+        Ok(upload)
+    }
+
+    /// Collects a stream of byte chunks (a body from another request, a channel, ...).
+    ///
+    /// # Errors
+    /// [`Error::Upload`] with the stream's own error when a chunk fails.
+    pub async fn from_stream<S, B, E>(stream: S, file_name: impl Into<String>) -> Result<Self>
+    where
+        S: futures_util::Stream<Item = std::result::Result<B, E>>,
+        B: AsRef<[u8]>,
+        E: Into<Box<dyn std::error::Error + Send + Sync>>,
+    {
+        use futures_util::StreamExt;
+        let mut data = Vec::new();
+        let mut stream = std::pin::pin!(stream);
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| Error::Upload {
+                message: String::from("the upload stream failed"),
+                source: e.into(),
+            })?;
+            data.extend_from_slice(chunk.as_ref());
+        }
+        Ok(Self::from_bytes(data, file_name))
+    }
+
+    /// The file name sent with the upload.
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    /// The bytes of the upload.
+    pub fn data(&self) -> &Bytes {
+        &self.data
+    }
+
     /// Sets the content type, e.g. `image/png`; without it the server sniffs the bytes.
     #[must_use]
     pub fn content_type(mut self, mime: impl Into<String>) -> Self {
@@ -138,6 +199,18 @@ impl FileUpload {
         part.content_type = self.content_type;
         part
     }
+}
+
+fn image_type(extension: &str) -> Option<&'static str> {
+    Some(match extension.to_ascii_lowercase().as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "svg" => "image/svg+xml",
+        "ico" => "image/x-icon",
+        _ => return None,
+    })
 }
 
 /// The body of `POST /users/{user_id}/profile_image`: one image in the `file` field.
