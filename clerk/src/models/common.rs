@@ -34,6 +34,68 @@ pub struct TotalCount {
 /// Arbitrary JSON metadata (public, private or unsafe) attached to an object.
 pub type Metadata = serde_json::Map<String, serde_json::Value>;
 
+/// Typed access to [`Metadata`]: read it into your own types instead of walking JSON.
+///
+/// ```
+/// use clerk::models::{Metadata, MetadataExt};
+///
+/// #[derive(serde::Deserialize, serde::Serialize)]
+/// struct Billing { plan: String, seats: u32 }
+///
+/// let mut meta = Metadata::new();
+/// meta.set("billing", &Billing { plan: "pro".into(), seats: 5 }).unwrap();
+/// let billing: Option<Billing> = meta.get_as("billing").unwrap();
+/// assert_eq!(billing.map(|b| b.seats), Some(5));
+/// ```
+pub trait MetadataExt {
+    /// The value under `key` decoded as `T`; `Ok(None)` when the key is absent or null.
+    ///
+    /// # Errors
+    /// When the value does not have the shape of `T`.
+    fn get_as<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, serde_json::Error>;
+
+    /// The whole object decoded as `T`.
+    ///
+    /// # Errors
+    /// When the object does not have the shape of `T`.
+    fn to_typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, serde_json::Error>;
+
+    /// Stores `value` under `key`, replacing what was there.
+    ///
+    /// # Errors
+    /// When `value` cannot be represented as JSON.
+    fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T)
+        -> Result<(), serde_json::Error>;
+}
+
+impl MetadataExt for Metadata {
+    fn get_as<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, serde_json::Error> {
+        match self.get(key) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(value) => T::deserialize(value).map(Some),
+        }
+    }
+
+    fn to_typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        T::deserialize(serde_json::Value::Object(self.clone()))
+    }
+
+    fn set<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        self.insert(key.to_owned(), serde_json::to_value(value)?);
+        Ok(())
+    }
+}
+
 /// Decodes a nullable object field, reading `null` and an empty object `{}` as `None`.
 ///
 /// The spec wraps a few nested objects as `nullable` + `oneOf: [$ref]`; mock servers built on
