@@ -66,6 +66,8 @@ mod tests {
     fn encodes_each_parameter_as_one_segment() {
         let p = path(&["/users/", "/ban"], &[("user_id", &"a/b?c#d e%")]);
         assert_eq!(p.ok().as_deref(), Some("/users/a%2Fb%3Fc%23d%20e%25/ban"));
+        let p = path(&["/role_sets/", ""], &[("key", &"role_set:main@v2")]);
+        assert_eq!(p.ok().as_deref(), Some("/role_sets/role_set:main@v2"));
     }
 
     #[test]
