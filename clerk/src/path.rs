@@ -4,13 +4,17 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::error::{Error, Result};
 
-/// Everything but RFC 3986 unreserved characters is encoded, so `/`, `?`, `#`, `%` and
-/// spaces in an id can never change the route.
+/// Everything but RFC 3986 unreserved characters and `:` / `@` is encoded, so `/`, `?`, `#`,
+/// `%` and spaces in an id can never change the route. `:` and `@` are legal in a segment and
+/// stay as they are, because keys such as `org:admin` are matched on the raw path by some
+/// routers.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
-    .remove(b'~');
+    .remove(b'~')
+    .remove(b':')
+    .remove(b'@');
 
 /// A value that fills one `{param}` of a path: plain `&str` ids, or typed keys such as
 /// [`OrganizationKey`](crate::models::OrganizationKey) that validate themselves.
