@@ -2,9 +2,12 @@
 //! auto-pagination over `limit`/`offset` pages.
 
 use clerk::models::{
-    CreateOrganizationParams, GetOrganizationParams, Metadata, Organization,
-    OrganizationListParams, OrganizationOrderBy, UpdateOrganizationParams,
+    AdjustCreditBalanceParams, BillingPlanPeriod, BillingSubscriptionItemStatus,
+    BillingSubscriptionStatus, CreateOrganizationParams, CreditBalanceAction,
+    GetOrganizationParams, Metadata, Organization, OrganizationListParams, OrganizationLogo,
+    OrganizationOrderBy, UpdateOrganizationMetadataParams, UpdateOrganizationParams,
 };
+use clerk::multipart::{FileUpload, Multipart};
 use clerk::Error;
 use clerk_tests::{MockServer, Recorded, Reply};
 use futures_util::{StreamExt, TryStreamExt};
@@ -543,4 +546,351 @@ async fn stream_yields_the_items_before_an_error_and_then_ends() {
         other => panic!("expected an API error, got {other:?}"),
     }
     assert_eq!(server.requests().len(), 2);
+}
+
+#[tokio::test]
+async fn update_metadata_patches_and_replace_metadata_puts_the_same_body() {
+    let server = MockServer::start().await;
+    server.reply(Reply::fixture(200, "organization.json"));
+    server.reply(Reply::fixture(200, "organization.json"));
+    server.reply(Reply::fixture(200, "organization.json"));
+    let clerk = server.client();
+    let merged = clerk
+        .organizations()
+        .update_metadata(
+            ORG_ID,
+            UpdateOrganizationMetadataParams::default()
+                .public_metadata(metadata(
+                    serde_json::json!({ "plan": "pro", "limits": { "seats": 25 }, "trial": null }),
+                ))
+                .private_metadata(metadata(
+                    serde_json::json!({ "billing_account": "acct_0192" }),
+                )),
+        )
+        .await
+        .expect("merge metadata");
+    clerk
+        .organizations()
+        .replace_metadata(
+            ORG_ID,
+            UpdateOrganizationMetadataParams::default()
+                .public_metadata(metadata(serde_json::json!({ "plan": "pro" }))),
+        )
+        .await
+        .expect("replace metadata");
+    clerk
+        .organizations()
+        .replace_metadata(
+            ORG_ID,
+            UpdateOrganizationMetadataParams::default()
+                .public_metadata(Metadata::new())
+                .private_metadata(Metadata::new()),
+        )
+        .await
+        .expect("clear metadata");
+
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 3);
+    let path = "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/metadata";
+    assert_eq!(method_path_query(&reqs[0]), ("PATCH", path, None));
+    assert_eq!(
+        reqs[0].json(),
+        serde_json::json!({
+            "public_metadata": { "plan": "pro", "limits": { "seats": 25 }, "trial": null },
+            "private_metadata": { "billing_account": "acct_0192" }
+        })
+    );
+    assert_eq!(method_path_query(&reqs[1]), ("PUT", path, None));
+    assert_eq!(
+        reqs[1].json(),
+        serde_json::json!({ "public_metadata": { "plan": "pro" } })
+    );
+    assert_eq!(method_path_query(&reqs[2]), ("PUT", path, None));
+    assert_eq!(
+        reqs[2].json(),
+        serde_json::json!({ "public_metadata": {}, "private_metadata": {} })
+    );
+    for req in &reqs {
+        assert_eq!(req.header("content-type"), Some("application/json"));
+    }
+    assert_eq!(merged.id, ORG_ID);
+    assert_eq!(merged.public_metadata["plan"], "pro");
+}
+
+/// One part of a multipart body as sent on the wire.
+#[derive(Debug, PartialEq)]
+struct WirePart {
+    /// Header lines of the part, in order.
+    headers: Vec<String>,
+    /// The part's bytes.
+    data: Vec<u8>,
+}
+
+/// Splits a `multipart/form-data` request body into its parts, checking the framing.
+fn multipart_parts(req: &Recorded) -> Vec<WirePart> {
+    let content_type = req.header("content-type").expect("content type");
+    let boundary = content_type
+        .strip_prefix("multipart/form-data; boundary=")
+        .unwrap_or_else(|| panic!("not multipart: {content_type}"));
+    let body = req.body.as_ref();
+    let opening = format!("--{boundary}\r\n");
+    let separator = format!("\r\n--{boundary}\r\n");
+    let closing = format!("\r\n--{boundary}--\r\n");
+    assert!(body.starts_with(opening.as_bytes()), "bad opening");
+    assert!(body.ends_with(closing.as_bytes()), "bad closing");
+    let inner = &body[opening.len()..body.len() - closing.len()];
+    let mut parts = Vec::new();
+    let mut rest = inner;
+    loop {
+        let end = find(rest, separator.as_bytes()).unwrap_or(rest.len());
+        let raw = &rest[..end];
+        let split = find(raw, b"\r\n\r\n").expect("part headers end");
+        let headers = String::from_utf8(raw[..split].to_vec()).expect("utf-8 headers");
+        parts.push(WirePart {
+            headers: headers.split("\r\n").map(str::to_owned).collect(),
+            data: raw[split + 4..].to_vec(),
+        });
+        if end == rest.len() {
+            break;
+        }
+        rest = &rest[end + separator.len()..];
+    }
+    parts
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[tokio::test]
+async fn set_logo_sends_the_uploader_and_the_file_as_multipart_parts() {
+    let server = MockServer::start().await;
+    server.reply(Reply::fixture(200, "organization_with_logo.json"));
+    server.reply(Reply::fixture(200, "organization_with_logo.json"));
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR logo-bytes \r\n--not-a-boundary".to_vec();
+    let clerk = server.client();
+    let updated = clerk
+        .organizations()
+        .set_logo(
+            ORG_ID,
+            OrganizationLogo::new(
+                FileUpload::from_bytes(png.clone(), "logo.png").content_type("image/png"),
+            )
+            .uploader_user_id("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk"),
+        )
+        .await
+        .expect("upload logo");
+    clerk
+        .organizations()
+        .set_logo(
+            ORG_ID,
+            OrganizationLogo::from(FileUpload::from_bytes(b"GIF89a".to_vec(), "logo.gif")),
+        )
+        .await
+        .expect("upload logo without uploader");
+
+    let reqs = server.requests();
+    let path = "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/logo";
+    assert_eq!(method_path_query(&reqs[0]), ("PUT", path, None));
+    assert_eq!(
+        multipart_parts(&reqs[0]),
+        [
+            WirePart {
+                headers: vec![
+                    "Content-Disposition: form-data; name=\"uploader_user_id\"".to_owned()
+                ],
+                data: b"user_2xhFjEI5X2qWRvtV13BzSj8H6Dk".to_vec(),
+            },
+            WirePart {
+                headers: vec![
+                    "Content-Disposition: form-data; name=\"file\"; filename=\"logo.png\""
+                        .to_owned(),
+                    "Content-Type: image/png".to_owned(),
+                ],
+                data: png,
+            },
+        ]
+    );
+    assert_eq!(method_path_query(&reqs[1]), ("PUT", path, None));
+    assert_eq!(
+        multipart_parts(&reqs[1]),
+        [WirePart {
+            headers: vec![
+                "Content-Disposition: form-data; name=\"file\"; filename=\"logo.gif\"".to_owned()
+            ],
+            data: b"GIF89a".to_vec(),
+        }]
+    );
+
+    assert!(updated.has_image);
+    assert!(updated
+        .image_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://img.clerk.com/")));
+}
+
+#[test]
+fn organization_logo_converts_to_multipart_parts_in_order() {
+    let form: Multipart = OrganizationLogo::new(FileUpload::from_bytes(b"img".to_vec(), "a.png"))
+        .uploader_user_id("user_1")
+        .into();
+    let names: Vec<&str> = form.parts().iter().map(|p| p.name()).collect();
+    assert_eq!(names, ["uploader_user_id", "file"]);
+    assert_eq!(form.parts()[0].data().as_ref(), b"user_1");
+    assert_eq!(form.parts()[1].data().as_ref(), b"img");
+    let form: Multipart =
+        OrganizationLogo::new(FileUpload::from_bytes(b"img".to_vec(), "a.png")).into();
+    assert_eq!(form.parts().len(), 1);
+}
+
+#[tokio::test]
+async fn delete_logo_sends_no_body_and_decodes_the_organization() {
+    let server = MockServer::start().await;
+    server.reply(Reply::fixture(200, "organization.json"));
+    let org = server
+        .client()
+        .organizations()
+        .delete_logo(ORG_ID)
+        .await
+        .expect("delete logo");
+    let req = server.single();
+    assert_eq!(
+        method_path_query(&req),
+        (
+            "DELETE",
+            "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/logo",
+            None
+        )
+    );
+    assert!(req.body.is_empty());
+    assert!(!org.has_image);
+    assert_eq!(org.id, ORG_ID);
+}
+
+#[tokio::test]
+async fn billing_subscription_and_credit_balance_are_fetched_without_a_body() {
+    let server = MockServer::start().await;
+    server.reply(Reply::fixture(
+        200,
+        "organization_billing_subscription.json",
+    ));
+    server.reply(Reply::fixture(
+        200,
+        "organization_billing_credit_balance.json",
+    ));
+    let clerk = server.client();
+    let subscription = clerk
+        .organizations()
+        .get_billing_subscription(ORG_ID)
+        .await
+        .expect("subscription");
+    let balance = clerk
+        .organizations()
+        .get_billing_credit_balance(ORG_ID)
+        .await
+        .expect("credit balance");
+
+    let reqs = server.requests();
+    assert_eq!(
+        method_path_query(&reqs[0]),
+        (
+            "GET",
+            "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/billing/subscription",
+            None
+        )
+    );
+    assert_eq!(
+        method_path_query(&reqs[1]),
+        (
+            "GET",
+            "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/billing/credits",
+            None
+        )
+    );
+    assert!(reqs.iter().all(|r| r.body.is_empty()));
+
+    assert_eq!(subscription.object, "commerce_subscription");
+    assert_eq!(subscription.status, BillingSubscriptionStatus::PastDue);
+    assert_eq!(subscription.past_due_at, Some(1718275200000));
+    assert_eq!(subscription.next_payment, None);
+    assert_eq!(subscription.eligible_for_free_trial, None);
+    let item = &subscription.subscription_items[0];
+    assert_eq!(item.status, BillingSubscriptionItemStatus::PastDue);
+    assert_eq!(item.plan_period, BillingPlanPeriod::Annual);
+    let plan = item.plan.as_ref().expect("plan");
+    assert_eq!(plan.for_payer_type, "org");
+    assert_eq!(plan.fee.as_ref().map(|f| f.amount), Some(9900));
+    let payer = item.payer.as_ref().expect("payer");
+    assert_eq!(payer.organization_id.as_deref(), Some(ORG_ID));
+    assert_eq!(payer.organization_name.as_deref(), Some("Acme Corporation"));
+    assert_eq!(payer.user_id, None);
+
+    assert_eq!(balance.object, "commerce_credit_balance");
+    assert_eq!(balance.balance, None);
+}
+
+#[tokio::test]
+async fn adjust_billing_credit_balance_posts_the_adjustment() {
+    let server = MockServer::start().await;
+    server.reply(Reply::fixture(
+        200,
+        "organization_billing_credit_ledger.json",
+    ));
+    server.reply(Reply::fixture(
+        200,
+        "organization_billing_credit_ledger.json",
+    ));
+    let clerk = server.client();
+    let entry = clerk
+        .organizations()
+        .adjust_billing_credit_balance(
+            ORG_ID,
+            AdjustCreditBalanceParams::increase(5000, "grant-2026-05-21-acme")
+                .currency("EUR")
+                .note("Annual loyalty credit"),
+        )
+        .await
+        .expect("increase");
+    clerk
+        .organizations()
+        .adjust_billing_credit_balance(
+            ORG_ID,
+            AdjustCreditBalanceParams::new(250, CreditBalanceAction::Decrease, "fix-4712"),
+        )
+        .await
+        .expect("decrease");
+
+    let reqs = server.requests();
+    let path = "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/billing/credits";
+    for req in &reqs {
+        assert_eq!(method_path_query(req), ("POST", path, None));
+        assert_eq!(req.header("content-type"), Some("application/json"));
+    }
+    assert_eq!(
+        reqs[0].json(),
+        serde_json::json!({
+            "amount": 5000,
+            "action": "increase",
+            "currency": "EUR",
+            "idempotency_key": "grant-2026-05-21-acme",
+            "note": "Annual loyalty credit"
+        })
+    );
+    assert_eq!(
+        reqs[1].json(),
+        serde_json::json!({
+            "amount": 250,
+            "action": "decrease",
+            "idempotency_key": "fix-4712"
+        })
+    );
+
+    assert_eq!(entry.object, "commerce_credit_ledger");
+    assert_eq!(entry.payer_id, "cpayer_2xhK1pP2qQ3rR4sS5tT6uU7vV8w");
+    assert_eq!(entry.amount.amount, 5000);
+    assert_eq!(entry.amount.currency, "EUR");
+    assert_eq!(entry.amount.currency_symbol, "€");
+    assert_eq!(entry.source_type, "grant");
+    assert_eq!(entry.note, None);
+    assert_eq!(entry.created_at, "2026-05-21T09:30:00Z");
 }

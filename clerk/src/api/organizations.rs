@@ -1,8 +1,10 @@
 //! Organizations: groups of users sharing memberships, roles and invitations.
 
 use crate::models::{
-    CreateOrganizationParams, DeletedObject, GetOrganizationParams, Organization, OrganizationKey,
-    OrganizationListParams, UpdateOrganizationParams,
+    AdjustCreditBalanceParams, BillingSubscription, CreateOrganizationParams, CreditBalance,
+    CreditLedgerEntry, DeletedObject, GetOrganizationParams, Organization, OrganizationKey,
+    OrganizationListParams, OrganizationLogo, UpdateOrganizationMetadataParams,
+    UpdateOrganizationParams,
 };
 use crate::Page;
 
@@ -20,5 +22,21 @@ clerk_macros::endpoints! {
         update = PATCH  "/organizations/{organization_id}" json(UpdateOrganizationParams) -> Organization;
         /// Delete an organization with its memberships and invitations; irreversible.
         delete = DELETE "/organizations/{organization_id}"                                -> DeletedObject;
+        /// Deep-merge the given metadata into the organization's metadata (a key set to
+        /// `null` is removed).
+        update_metadata = PATCH "/organizations/{organization_id}/metadata" json(UpdateOrganizationMetadataParams) -> Organization;
+        /// Replace the organization's public and/or private metadata with the given objects.
+        replace_metadata = PUT "/organizations/{organization_id}/metadata" json(UpdateOrganizationMetadataParams) -> Organization;
+        /// Upload a new logo for the organization.
+        set_logo = PUT "/organizations/{organization_id}/logo" multipart(OrganizationLogo) -> Organization;
+        /// Remove the organization's uploaded logo.
+        delete_logo = DELETE "/organizations/{organization_id}/logo" -> Organization;
+        /// The billing subscription of an organization, with its plans and next payment.
+        get_billing_subscription = GET "/organizations/{organization_id}/billing/subscription" -> BillingSubscription;
+        /// The credit balance of an organization.
+        get_billing_credit_balance = GET "/organizations/{organization_id}/billing/credits" -> CreditBalance;
+        /// Increase or decrease the credit balance of an organization; answers with the
+        /// ledger entry recording the change.
+        adjust_billing_credit_balance = POST "/organizations/{organization_id}/billing/credits" json(AdjustCreditBalanceParams) -> CreditLedgerEntry;
     }
 }

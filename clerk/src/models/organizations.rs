@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::models::Metadata;
+use crate::multipart::{FileUpload, Multipart, Part};
 
 /// An organization of the instance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -220,6 +221,64 @@ setters! { UpdateOrganizationParams {
     opt created_at: String,
     opt role_set_key: String,
 } }
+
+/// JSON body of `PATCH /organizations/{organization_id}/metadata` (deep merge into the stored
+/// metadata; a key set to `null` is removed) and of `PUT /organizations/{organization_id}/metadata`
+/// (the given objects replace the stored ones entirely). A field left unset is not touched.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UpdateOrganizationMetadataParams {
+    /// Metadata readable from the Frontend API, writable only from the backend.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_metadata: Option<Metadata>,
+    /// Metadata visible only to the Backend API.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private_metadata: Option<Metadata>,
+}
+
+setters! { UpdateOrganizationMetadataParams {
+    opt public_metadata: Metadata,
+    opt private_metadata: Metadata,
+} }
+
+/// The multipart body of `PUT /organizations/{organization_id}/logo`: the image in the
+/// `file` field and, optionally, the user credited with the upload.
+#[derive(Debug, Clone)]
+pub struct OrganizationLogo {
+    /// The image to upload.
+    pub file: FileUpload,
+    /// Id of the user credited with the upload.
+    pub uploader_user_id: Option<String>,
+}
+
+impl OrganizationLogo {
+    /// A logo upload of `file`, credited to nobody in particular.
+    pub fn new(file: FileUpload) -> Self {
+        Self {
+            file,
+            uploader_user_id: None,
+        }
+    }
+}
+
+setters! { OrganizationLogo {
+    opt uploader_user_id: String,
+} }
+
+impl From<FileUpload> for OrganizationLogo {
+    fn from(file: FileUpload) -> Self {
+        Self::new(file)
+    }
+}
+
+impl From<OrganizationLogo> for Multipart {
+    fn from(logo: OrganizationLogo) -> Self {
+        let mut form = Multipart::new();
+        if let Some(uploader) = logo.uploader_user_id {
+            form = form.part(Part::text("uploader_user_id", uploader));
+        }
+        form.part(logo.file.into_part("file"))
+    }
+}
 
 /// Which organization `GET /organizations/{organization_id}` should fetch: the path accepts an
 /// id or a slug. A string converts to [`OrganizationKey::IdOrSlug`] and lets the server decide.
