@@ -45,7 +45,7 @@ pub use path::PathParam;
 pub use request::Request;
 pub use reqwest::Method;
 pub use retry::RetryPolicy;
-pub use secret::SecretKey;
+pub use secret::{Secret, SecretKey};
 pub use stream::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 
 /// Items the `endpoints!` macro expands to. Not a public API.

@@ -52,3 +52,45 @@ impl From<&str> for SecretKey {
         Self(key.to_owned())
     }
 }
+
+/// A secret returned by the API: an API key's secret, a machine's secret key, an OAuth
+/// application's client secret. `Debug` prints `[redacted]`; read it with [`Secret::expose`].
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself. Call this only to hand it to whatever needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_decode_but_do_not_print() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Key {
+            #[allow(dead_code)]
+            secret: Secret,
+        }
+        let key: Key = serde_json::from_str(r#"{"secret":"ak_live_TOPSECRET"}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!format!("{key:?}").contains("TOPSECRET"));
+        assert_eq!(key.secret.expose(), "ak_live_TOPSECRET");
+    }
+}

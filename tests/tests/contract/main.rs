@@ -10,10 +10,27 @@ use std::collections::BTreeSet;
 
 use clerk::{Clerk, Request};
 
+mod actor_tokens;
+mod admin_portal_link_tokens;
+mod agent_tasks;
 mod allowlist;
+mod api_keys;
+mod beta_features;
+mod billing;
 mod clients;
+mod directories;
+mod domains;
 mod email_addresses;
+mod enterprise_connections;
+mod instance_settings;
+mod interstitial;
 mod invitations;
+mod jwks;
+mod jwt_templates;
+mod m2m_tokens;
+mod machines;
+mod oauth_access_tokens;
+mod oauth_applications;
 mod organization_domains;
 mod organization_invitations;
 mod organization_memberships;
@@ -21,10 +38,20 @@ mod organization_permissions;
 mod organization_roles;
 mod organizations;
 mod phone_numbers;
+mod proxy_checks;
+mod redirect_urls;
 mod retired;
 mod role_sets;
+mod saml_connections;
+mod scim_directories;
 mod sessions;
+mod sign_in_tokens;
+mod sign_ups;
+mod templates;
+mod testing_tokens;
 mod users;
+mod waitlist_entries;
+mod webhooks;
 
 /// Retired endpoints that no current spec lists: Prism must answer 404 for them.
 const RETIRED: [&str; 3] = [
@@ -63,10 +90,27 @@ impl Run {
 
 /// One pass over every declared operation, resource by resource.
 async fn every_operation(clerk: &Clerk, run: &mut Run) {
+    actor_tokens::run(clerk, run).await;
+    admin_portal_link_tokens::run(clerk, run).await;
+    agent_tasks::run(clerk, run).await;
     allowlist::run(clerk, run).await;
+    api_keys::run(clerk, run).await;
+    beta_features::run(clerk, run).await;
+    billing::run(clerk, run).await;
     clients::run(clerk, run).await;
+    directories::run(clerk, run).await;
+    domains::run(clerk, run).await;
     email_addresses::run(clerk, run).await;
+    enterprise_connections::run(clerk, run).await;
+    instance_settings::run(clerk, run).await;
+    interstitial::run(clerk, run).await;
     invitations::run(clerk, run).await;
+    jwks::run(clerk, run).await;
+    jwt_templates::run(clerk, run).await;
+    m2m_tokens::run(clerk, run).await;
+    machines::run(clerk, run).await;
+    oauth_access_tokens::run(clerk, run).await;
+    oauth_applications::run(clerk, run).await;
     organization_domains::run(clerk, run).await;
     organization_invitations::run(clerk, run).await;
     organization_memberships::run(clerk, run).await;
@@ -74,10 +118,20 @@ async fn every_operation(clerk: &Clerk, run: &mut Run) {
     organization_roles::run(clerk, run).await;
     organizations::run(clerk, run).await;
     phone_numbers::run(clerk, run).await;
+    proxy_checks::run(clerk, run).await;
+    redirect_urls::run(clerk, run).await;
     retired::run(clerk, run).await;
     role_sets::run(clerk, run).await;
+    saml_connections::run(clerk, run).await;
+    scim_directories::run(clerk, run).await;
     sessions::run(clerk, run).await;
+    sign_in_tokens::run(clerk, run).await;
+    sign_ups::run(clerk, run).await;
+    templates::run(clerk, run).await;
+    testing_tokens::run(clerk, run).await;
     users::run(clerk, run).await;
+    waitlist_entries::run(clerk, run).await;
+    webhooks::run(clerk, run).await;
 }
 
 #[tokio::test]

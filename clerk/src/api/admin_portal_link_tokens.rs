@@ -1,0 +1,7 @@
+//! Links into the admin portal for an organization.
+
+clerk_macros::endpoints! {
+    /// Links into the admin portal for an organization.
+    AdminPortalLinkTokens {
+    }
+}

@@ -1,0 +1,7 @@
+//! Tasks performed by agents on behalf of users.
+
+clerk_macros::endpoints! {
+    /// Tasks performed by agents on behalf of users.
+    AgentTasks {
+    }
+}

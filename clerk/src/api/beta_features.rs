@@ -1,0 +1,7 @@
+//! Settings still in beta.
+
+clerk_macros::endpoints! {
+    /// Settings still in beta.
+    BetaFeatures {
+    }
+}

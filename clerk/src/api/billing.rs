@@ -1,0 +1,7 @@
+//! Billing: plans, prices, statements and subscription items.
+
+clerk_macros::endpoints! {
+    /// Billing: plans, prices, statements and subscription items.
+    Billing {
+    }
+}

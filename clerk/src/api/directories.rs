@@ -1,0 +1,7 @@
+//! Directory sync connections.
+
+clerk_macros::endpoints! {
+    /// Directory sync connections.
+    Directories {
+    }
+}

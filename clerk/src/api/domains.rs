@@ -1,0 +1,7 @@
+//! Domains of the instance and their DNS setup.
+
+clerk_macros::endpoints! {
+    /// Domains of the instance and their DNS setup.
+    Domains {
+    }
+}

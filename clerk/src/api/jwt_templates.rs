@@ -1,0 +1,7 @@
+//! Templates for custom session tokens.
+
+clerk_macros::endpoints! {
+    /// Templates for custom session tokens.
+    JwtTemplates {
+    }
+}

@@ -1,0 +1,7 @@
+//! OAuth applications for which the instance acts as the provider.
+
+clerk_macros::endpoints! {
+    /// OAuth applications for which the instance acts as the provider.
+    OauthApplications {
+    }
+}

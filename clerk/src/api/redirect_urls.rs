@@ -1,0 +1,7 @@
+//! Redirect URLs allowed for native applications.
+
+clerk_macros::endpoints! {
+    /// Redirect URLs allowed for native applications.
+    RedirectUrls {
+    }
+}

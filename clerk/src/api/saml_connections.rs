@@ -1,0 +1,7 @@
+//! SAML connections, superseded by enterprise connections.
+
+clerk_macros::endpoints! {
+    /// SAML connections, superseded by enterprise connections.
+    SamlConnections {
+    }
+}

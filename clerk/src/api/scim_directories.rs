@@ -1,0 +1,7 @@
+//! SCIM directories that provision users.
+
+clerk_macros::endpoints! {
+    /// SCIM directories that provision users.
+    ScimDirectories {
+    }
+}

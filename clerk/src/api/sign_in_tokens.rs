@@ -1,0 +1,7 @@
+//! Sign-in tokens: one-time links that sign a user in.
+
+clerk_macros::endpoints! {
+    /// Sign-in tokens: one-time links that sign a user in.
+    SignInTokens {
+    }
+}

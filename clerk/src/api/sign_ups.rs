@@ -1,0 +1,7 @@
+//! Sign-up attempts.
+
+clerk_macros::endpoints! {
+    /// Sign-up attempts.
+    SignUps {
+    }
+}

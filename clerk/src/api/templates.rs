@@ -1,0 +1,7 @@
+//! Email and SMS templates (deprecated by Clerk).
+
+clerk_macros::endpoints! {
+    /// Email and SMS templates (deprecated by Clerk).
+    Templates {
+    }
+}

@@ -1,0 +1,7 @@
+//! Tasks performed by agents on behalf of users.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

@@ -1,0 +1,7 @@
+//! Settings still in beta.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

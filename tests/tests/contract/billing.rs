@@ -1,0 +1,7 @@
+//! Billing: plans, prices, statements and subscription items.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

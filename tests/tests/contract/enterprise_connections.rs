@@ -1,0 +1,7 @@
+//! Enterprise SSO connections (SAML and OIDC).
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

@@ -1,0 +1,7 @@
+//! The instance's JSON Web Key Set.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

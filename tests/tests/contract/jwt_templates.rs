@@ -1,0 +1,7 @@
+//! Templates for custom session tokens.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

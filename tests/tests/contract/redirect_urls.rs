@@ -1,0 +1,7 @@
+//! Redirect URLs allowed for native applications.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

@@ -1,0 +1,7 @@
+//! SAML connections, superseded by enterprise connections.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

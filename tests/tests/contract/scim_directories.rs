@@ -1,0 +1,7 @@
+//! SCIM directories that provision users.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

@@ -1,0 +1,7 @@
+//! Entries of the instance's waitlist.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}

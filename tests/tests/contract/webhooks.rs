@@ -1,0 +1,7 @@
+//! The instance's Svix webhook app.
+
+use clerk::Clerk;
+
+use crate::Run;
+
+pub async fn run(_clerk: &Clerk, _run: &mut Run) {}
