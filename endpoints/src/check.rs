@@ -94,6 +94,15 @@ pub enum Problem<'a> {
     LegacyNotDeclared(Legacy),
     /// A declaration of a [`LEGACY`] endpoint that is not marked deprecated.
     LegacyNotDeprecated(Declared<'a>),
+    /// An operation of the spec, deprecated or not, that nothing declares.
+    NotDeclared {
+        /// `GET /users/{user_id}`.
+        route: String,
+        /// The operation's operationId.
+        operation_id: String,
+        /// The operation's tag.
+        tag: String,
+    },
 }
 
 impl fmt::Display for Problem<'_> {
@@ -124,6 +133,14 @@ impl fmt::Display for Problem<'_> {
             Problem::LegacyNotDeprecated(declared) => {
                 write!(f, "{declared} is a legacy endpoint and must be marked deprecated")
             }
+            Problem::NotDeclared {
+                route,
+                operation_id,
+                tag,
+            } => write!(
+                f,
+                "{route} ({operation_id}, tag {tag}) has no declaration; `cargo run -p endpoints -- coverage` drafts one"
+            ),
         }
     }
 }
@@ -183,6 +200,15 @@ pub fn check_with_legacy<'a>(
             problems.push(Problem::LegacyNotDeclared(*known));
         }
     }
+    for entry in inventory.entries() {
+        if !seen.contains_key(&EndpointKey::new(&entry.method, &entry.path)) {
+            problems.push(Problem::NotDeclared {
+                route: format!("{} {}", entry.method, entry.path),
+                operation_id: entry.operation_id.clone(),
+                tag: entry.tag.clone(),
+            });
+        }
+    }
     problems
 }
 
@@ -225,6 +251,33 @@ mod tests {
         }
     }
 
+    /// The problems about the declarations themselves, leaving out undeclared operations.
+    fn declared_only<'a>(
+        inventory: &Inventory,
+        declared: &[Declared<'a>],
+        legacy: &[Legacy],
+    ) -> Vec<Problem<'a>> {
+        check_with_legacy(inventory, declared, legacy)
+            .into_iter()
+            .filter(|p| !matches!(p, Problem::NotDeclared { .. }))
+            .collect()
+    }
+
+    #[test]
+    fn undeclared_operations_are_reported_deprecated_or_not() {
+        let items = [declared("Users", "list", "GET", "/users")];
+        let problems = check_with_legacy(&inventory(), &items, &[]);
+        let routes: Vec<String> = problems
+            .iter()
+            .map(|p| match p {
+                Problem::NotDeclared { route, .. } => route.clone(),
+                other => panic!("unexpected {other}"),
+            })
+            .collect();
+        assert_eq!(routes, ["GET /clients", "GET /users/{user_id}"]);
+        assert!(problems[0].to_string().contains("GetClientList"));
+    }
+
     fn deprecated(mut item: Declared<'static>) -> Declared<'static> {
         item.deprecated = true;
         item
@@ -256,7 +309,7 @@ mod tests {
     fn typos_in_method_or_path_are_reported() {
         let wrong_method = declared("Users", "get", "POST", "/users/{user_id}");
         let wrong_path = declared("Users", "list", "GET", "/user");
-        let problems = check_with_legacy(
+        let problems = declared_only(
             &inventory(),
             &[wrong_method, wrong_path, legacy_ok()],
             &[OLD],
@@ -273,7 +326,7 @@ mod tests {
     #[test]
     fn other_parameter_names_are_reported() {
         let renamed = declared("Users", "get", "GET", "/users/{id}");
-        let problems = check_with_legacy(&inventory(), &[renamed, legacy_ok()], &[OLD]);
+        let problems = declared_only(&inventory(), &[renamed, legacy_ok()], &[OLD]);
         assert_eq!(
             problems,
             [Problem::ParameterNames {
@@ -287,14 +340,14 @@ mod tests {
     fn duplicates_are_reported() {
         let first = declared("Users", "get", "GET", "/users/{user_id}");
         let second = declared("Users", "fetch", "GET", "/users/{user_id}");
-        let problems = check_with_legacy(&inventory(), &[first, second, legacy_ok()], &[OLD]);
+        let problems = declared_only(&inventory(), &[first, second, legacy_ok()], &[OLD]);
         assert_eq!(problems, [Problem::Duplicate { first, second }]);
     }
 
     #[test]
     fn spec_deprecation_must_be_followed() {
         let item = declared("Clients", "list", "GET", "/clients");
-        let problems = check_with_legacy(&inventory(), &[item, legacy_ok()], &[OLD]);
+        let problems = declared_only(&inventory(), &[item, legacy_ok()], &[OLD]);
         assert_eq!(
             problems,
             [Problem::NotDeprecated {
@@ -308,14 +361,14 @@ mod tests {
     fn legacy_entries_must_be_declared_exactly_and_deprecated() {
         // Declared under another name: not legacy, and the entry is unmatched.
         let renamed = deprecated(declared("Emails", "send", "POST", "/emails"));
-        let problems = check_with_legacy(&inventory(), &[renamed], &[OLD]);
+        let problems = declared_only(&inventory(), &[renamed], &[OLD]);
         assert_eq!(
             problems,
             [Problem::NotInSpec(renamed), Problem::LegacyNotDeclared(OLD)]
         );
 
         let not_deprecated = declared("Emails", "create", "POST", "/emails");
-        let problems = check_with_legacy(&inventory(), &[not_deprecated], &[OLD]);
+        let problems = declared_only(&inventory(), &[not_deprecated], &[OLD]);
         assert_eq!(problems, [Problem::LegacyNotDeprecated(not_deprecated)]);
     }
 
