@@ -48,7 +48,10 @@ pub(crate) enum Response {
 
 /// A `{name}` segment of a path template, in order of appearance.
 pub(crate) struct PathParam {
+    /// The name as the path writes it, e.g. `apiKeyID`.
     pub name: String,
+    /// The Rust argument name, e.g. `api_key_id`.
+    pub arg: String,
 }
 
 /// The literal and parameter pieces of a valid path template:

@@ -131,9 +131,9 @@ fn method(c: &Checked<'_>, index: usize) -> TokenStream {
     let mut in_path: Vec<(&str, &Ident)> = c
         .args
         .iter()
-        .map(|(a, _, i)| (c.template.params[*i].name.as_str(), a))
+        .map(|(a, _, i)| (c.template.params[*i].arg.as_str(), a))
         .collect();
-    in_path.sort_by_key(|(n, _)| c.template.params.iter().position(|p| p.name == *n));
+    in_path.sort_by_key(|(n, _)| c.template.params.iter().position(|p| p.arg == *n));
     let param_names = in_path.iter().map(|(n, _)| *n);
     let param_values = in_path.iter().map(|(_, a)| *a);
     let literals = &c.template.literals;
@@ -287,13 +287,24 @@ mod tests {
             ["b", "d"]
         );
         for bad in [
-            "", "a", "/a/", "/a//b", "/{B}", "/{}", "/x{y}", "/a b", "/a%2F",
+            "", "a", "/a/", "/a//b", "/{1b}", "/{}", "/x{y}", "/a b", "/a%2F",
         ] {
             assert!(
                 validate::parse_template(bad).is_err(),
                 "{bad:?} should be rejected"
             );
         }
+    }
+
+    #[test]
+    fn camel_case_path_parameters_become_snake_case_arguments() {
+        assert_eq!(validate::param_snake("apiKeyID"), "api_key_id");
+        assert_eq!(validate::param_snake("adminPortalLinkTokenID"), "admin_portal_link_token_id");
+        assert_eq!(validate::param_snake("statementID"), "statement_id");
+        assert_eq!(validate::param_snake("user_id"), "user_id");
+        let t = validate::parse_template("/api_keys/{apiKeyID}/secret").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((t.params[0].name.as_str(), t.params[0].arg.as_str()), ("apiKeyID", "api_key_id"));
+        assert!(validate::parse_template("/a/{userId}/b/{user_id}").is_err());
     }
 
     #[test]

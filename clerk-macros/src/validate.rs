@@ -207,22 +207,22 @@ pub(crate) fn parse_template(path: &str) -> Result<PathTemplate, String> {
         let valid = name
             .chars()
             .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !valid {
             return Err(format!(
-                "malformed path \"{path}\": parameter `{{{name}}}` must be a snake_case name"
+                "malformed path \"{path}\": parameter `{{{name}}}` must be an identifier"
             ));
         }
-        if params.iter().any(|p| p.name == name) {
+        let arg = param_snake(name);
+        if params.iter().any(|p| p.arg == arg) {
             return Err(format!(
                 "malformed path \"{path}\": parameter `{{{name}}}` appears twice"
             ));
         }
         params.push(PathParam {
             name: name.to_owned(),
+            arg,
         });
         literals.push(std::mem::take(&mut current));
     }
@@ -251,7 +251,7 @@ fn args<'a>(
             t.params
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (param_ident(&p.name, ep.path.span()), None, i))
+                .map(|(i, p)| (param_ident(&p.arg, ep.path.span()), None, i))
                 .collect(),
         );
     };
@@ -261,7 +261,7 @@ fn args<'a>(
     for Arg { name: arg, ty } in explicit {
         let name = arg.to_string();
         let plain = name.strip_prefix("r#").unwrap_or(&name);
-        match t.params.iter().position(|p| p.name == plain) {
+        match t.params.iter().position(|p| p.arg == plain) {
             Some(i) if used.insert(i) => out.push((arg.clone(), ty.as_ref(), i)),
             Some(_) => {
                 cx.error_spanned_by(arg, format!("argument `{plain}` is listed twice"));
@@ -291,6 +291,26 @@ fn args<'a>(
         }
     }
     ok.then_some(out)
+}
+
+/// The argument name for a path parameter: `apiKeyID` -> `api_key_id`, `user_id` unchanged.
+pub(crate) fn param_snake(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let prev = chars[i - 1];
+            let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_is_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 /// `{type}` becomes `r#type`: a keyword cannot be an argument name otherwise.

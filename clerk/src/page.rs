@@ -85,7 +85,12 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match key.as_ref() {
                 "data" => data = Some(map.next_value::<Vec<T>>()?),
-                "total_count" => total_count = map.next_value::<Option<i64>>()?,
+                // Some endpoints type the count as a JSON number: accept `12.0` as 12.
+                "total_count" => {
+                    total_count = map
+                        .next_value::<Option<serde_json::Number>>()?
+                        .and_then(|n| n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)));
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -108,5 +113,8 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!((env.data, env.total_count), (vec![3], Some(7)));
         assert!(serde_json::from_str::<Page<u8>>(r#"{"total_count":1}"#).is_err());
+        let float: Page<u8> = serde_json::from_str(r#"{"data":[],"total_count":12.0}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(float.total_count, Some(12));
     }
 }

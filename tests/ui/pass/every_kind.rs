@@ -25,6 +25,7 @@ clerk_macros::endpoints! {
         by_type = GET "/templates/{type}/{slug}" -> DeletedObject;
         membership(user_id, organization_id) = DELETE "/organizations/{organization_id}/memberships/{user_id}" -> ();
         find(organization_id: OrganizationKey) = GET "/organizations/{organization_id}" -> DeletedObject;
+        key_secret = GET "/api_keys/{apiKeyID}/secret" -> DeletedObject;
         #[deprecated(note = "gone")]
         old = POST "/old/{id}" query(UserListParams) json(Note) -> ();
     }
@@ -44,9 +45,10 @@ async fn check(clerk: &clerk::Clerk) -> clerk::Result<()> {
     let _: () = t.old("1", UserListParams::default(), Note { text: "x".into() }).await?;
     let _: DeletedObject = t.find("acme").await?;
     let _: DeletedObject = t.find(OrganizationKey::slug("acme")).await?;
+    let _: DeletedObject = t.key_secret("ak_1").await?;
     let names: Vec<&str> = Things::ENDPOINTS.iter().map(|e| e.name).collect();
-    assert_eq!(names.len(), 10);
-    assert!(Things::ENDPOINTS[9].deprecated);
+    assert_eq!(names.len(), 11);
+    assert!(Things::ENDPOINTS[10].deprecated);
     assert_eq!(Things::ENDPOINTS[6].path, "/templates/{type}/{slug}");
     Ok(())
 }
