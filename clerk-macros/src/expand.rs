@@ -299,11 +299,18 @@ mod tests {
     #[test]
     fn camel_case_path_parameters_become_snake_case_arguments() {
         assert_eq!(validate::param_snake("apiKeyID"), "api_key_id");
-        assert_eq!(validate::param_snake("adminPortalLinkTokenID"), "admin_portal_link_token_id");
+        assert_eq!(
+            validate::param_snake("adminPortalLinkTokenID"),
+            "admin_portal_link_token_id"
+        );
         assert_eq!(validate::param_snake("statementID"), "statement_id");
         assert_eq!(validate::param_snake("user_id"), "user_id");
-        let t = validate::parse_template("/api_keys/{apiKeyID}/secret").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((t.params[0].name.as_str(), t.params[0].arg.as_str()), ("apiKeyID", "api_key_id"));
+        let t = validate::parse_template("/api_keys/{apiKeyID}/secret")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (t.params[0].name.as_str(), t.params[0].arg.as_str()),
+            ("apiKeyID", "api_key_id")
+        );
         assert!(validate::parse_template("/a/{userId}/b/{user_id}").is_err());
     }
 

@@ -7,7 +7,9 @@
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> clerk::Result<()> {
-    let id = std::env::args().nth(1).unwrap_or_else(|| String::from("user_123"));
+    let id = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| String::from("user_123"));
     let clerk = clerk::Clerk::from_env()?;
     let user = clerk.users().get(&id).await?;
     println!("{} {:?}", user.id, user.first_name);

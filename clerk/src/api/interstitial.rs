@@ -1,7 +1,13 @@
 //! The interstitial page served by the Frontend API.
 
+use crate::models::InterstitialParams;
+
 clerk_macros::endpoints! {
     /// The interstitial page served by the Frontend API.
     Interstitial {
+        /// The HTML of the page that loads `clerk.js` to settle an undetermined
+        /// authentication state. The endpoint needs no authentication (the client sends its
+        /// key anyway).
+        get = GET "/public/interstitial" query(InterstitialParams) -> text;
     }
 }

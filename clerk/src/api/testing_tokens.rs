@@ -1,7 +1,11 @@
 //! Tokens that let end-to-end tests bypass bot protection.
 
+use crate::models::TestingToken;
+
 clerk_macros::endpoints! {
     /// Tokens that let end-to-end tests bypass bot protection.
     TestingTokens {
+        /// Create a testing token for Frontend API requests of a test suite.
+        create = POST "/testing_tokens" -> TestingToken;
     }
 }

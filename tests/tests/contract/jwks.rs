@@ -4,4 +4,6 @@ use clerk::Clerk;
 
 use crate::Run;
 
-pub async fn run(_clerk: &Clerk, _run: &mut Run) {}
+pub async fn run(clerk: &Clerk, run: &mut Run) {
+    run.ok(clerk.jwks().get()).await;
+}

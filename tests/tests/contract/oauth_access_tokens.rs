@@ -1,7 +1,19 @@
 //! Access tokens issued by your OAuth applications.
 
+use clerk::models::*;
 use clerk::Clerk;
 
 use crate::Run;
 
-pub async fn run(_clerk: &Clerk, _run: &mut Run) {}
+pub async fn run(clerk: &Clerk, run: &mut Run) {
+    run.ok(clerk
+        .oauth_access_tokens()
+        .verify(VerifyOAuthAccessTokenParams::new(
+            "oat_contract_access_token",
+        )))
+    .await;
+    run.ok(clerk
+        .oauth_access_tokens()
+        .verify(VerifyOAuthAccessTokenParams::default().secret("oat_contract_access_token")))
+        .await;
+}

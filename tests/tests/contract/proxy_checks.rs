@@ -1,7 +1,14 @@
 //! Checks that a proxy in front of the Frontend API is set up.
 
+use clerk::models::*;
 use clerk::Clerk;
 
 use crate::Run;
 
-pub async fn run(_clerk: &Clerk, _run: &mut Run) {}
+pub async fn run(clerk: &Clerk, run: &mut Run) {
+    run.ok(clerk.proxy_checks().verify(VerifyProxyParams::new(
+        "dmn_1",
+        "https://example.com/__clerk",
+    )))
+    .await;
+}

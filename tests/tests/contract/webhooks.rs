@@ -4,4 +4,8 @@ use clerk::Clerk;
 
 use crate::Run;
 
-pub async fn run(_clerk: &Clerk, _run: &mut Run) {}
+pub async fn run(clerk: &Clerk, run: &mut Run) {
+    run.ok(clerk.webhooks().create_svix_app()).await;
+    run.ok(clerk.webhooks().delete_svix_app()).await;
+    run.ok(clerk.webhooks().generate_svix_auth_url()).await;
+}
