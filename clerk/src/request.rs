@@ -1,4 +1,7 @@
 //! `Request`: what every generated method returns. Await it, or call `send`.
+//!
+//! Everything that does not depend on the response type lives in the non-generic
+//! [`Core`], so the per-endpoint cost of a `Request<T>` is a few forwarding calls.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -48,56 +51,18 @@ pub(crate) struct Parts {
     pub body: Body,
 }
 
-/// A request ready to be sent: `.await` it (or call [`Request::send`]) to get the typed
-/// response. Settings such as [`Request::timeout`] apply to this call only.
-///
-/// Nothing is sent until the request is awaited; invalid input (an empty id, a body that
-/// does not serialize) is reported then, without sending anything.
-#[must_use = "a request does nothing until it is awaited"]
-pub struct Request<'c, T> {
-    pub(crate) endpoint: Option<&'static Endpoint>,
-    pub(crate) client: &'c Clerk,
-    pub(crate) parts: Parts,
-    pub(crate) decode: Decoder<T>,
-    pub(crate) error: Option<Error>,
-    pub(crate) retry: Option<RetryPolicy>,
-    pub(crate) timeout: Option<Duration>,
+/// The response-independent state of a [`Request`].
+pub(crate) struct Core<'c> {
+    pub endpoint: Option<&'static Endpoint>,
+    pub client: &'c Clerk,
+    pub parts: Parts,
+    pub error: Option<Error>,
+    pub retry: Option<RetryPolicy>,
+    pub timeout: Option<Duration>,
 }
 
-impl<T> fmt::Debug for Request<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Request")
-            .field("route", &self.parts.route.to_string())
-            .field("path", &self.parts.path)
-            .field("query", &self.parts.query)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<'c, T> Request<'c, T> {
-    /// Used by generated code: a request for a declared endpoint.
-    #[doc(hidden)]
-    pub fn new(
-        client: &'c Clerk,
-        endpoint: &'static Endpoint,
-        path: Result<String>,
-        decode: Decoder<T>,
-    ) -> Self {
-        let route = Route {
-            method: endpoint.http_method(),
-            template: Cow::Borrowed(endpoint.path),
-        };
-        let mut request = Self::from_route(client, route, path, decode);
-        request.endpoint = Some(endpoint);
-        request
-    }
-
-    pub(crate) fn from_route(
-        client: &'c Clerk,
-        route: Route,
-        path: Result<String>,
-        decode: Decoder<T>,
-    ) -> Self {
+impl<'c> Core<'c> {
+    fn new(client: &'c Clerk, route: Route, path: Result<String>) -> Self {
         let (path, error) = match path {
             Ok(p) => (p, None),
             Err(e) => (String::new(), Some(e)),
@@ -111,65 +76,140 @@ impl<'c, T> Request<'c, T> {
                 query: None,
                 body: Body::None,
             },
-            decode,
             error,
             retry: None,
             timeout: None,
         }
     }
 
+    fn declared(client: &'c Clerk, endpoint: &'static Endpoint, path: Result<String>) -> Self {
+        let route = Route {
+            method: endpoint.http_method(),
+            template: Cow::Borrowed(endpoint.path),
+        };
+        let mut core = Self::new(client, route, path);
+        core.endpoint = Some(endpoint);
+        core
+    }
+
     fn fail(&mut self, error: Error) {
         self.error.get_or_insert(error);
     }
 
-    /// The declared operation this request belongs to (`None` for [`Clerk::raw`] requests).
-    pub fn endpoint(&self) -> Option<&'static Endpoint> {
-        self.endpoint
-    }
-
-    /// Sets the query string from a serializable value (sequences become repeated keys).
-    pub fn query<Q: Serialize + ?Sized>(mut self, query: &Q) -> Self {
-        match serde_html_form::to_string(query) {
+    fn set_query(&mut self, encoded: std::result::Result<String, serde_html_form::ser::Error>) {
+        match encoded {
             Ok(q) if q.is_empty() => self.parts.query = None,
             Ok(q) => self.parts.query = Some(q),
             Err(e) => self.fail(Error::invalid(format!("query parameters: {e}"))),
         }
+    }
+
+    fn set_json(&mut self, encoded: serde_json::Result<Vec<u8>>) {
+        match encoded {
+            Ok(b) => self.parts.body = Body::Json(Bytes::from(b)),
+            Err(e) => self.fail(Error::invalid(format!("request body: {e}"))),
+        }
+    }
+
+    fn set_form(&mut self, encoded: std::result::Result<String, serde_html_form::ser::Error>) {
+        match encoded {
+            Ok(b) => self.parts.body = Body::Form(Bytes::from(b)),
+            Err(e) => self.fail(Error::invalid(format!("form body: {e}"))),
+        }
+    }
+}
+
+/// A request ready to be sent: `.await` it (or call [`Request::send`]) to get the typed
+/// response. Settings such as [`Request::timeout`] apply to this call only.
+///
+/// Nothing is sent until the request is awaited; invalid input (an empty id, a body that
+/// does not serialize) is reported then, without sending anything.
+#[must_use = "a request does nothing until it is awaited"]
+pub struct Request<'c, T> {
+    pub(crate) core: Core<'c>,
+    pub(crate) decode: Decoder<T>,
+}
+
+impl<T> fmt::Debug for Request<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("route", &self.core.parts.route.to_string())
+            .field("path", &self.core.parts.path)
+            .field("query", &self.core.parts.query)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'c, T> Request<'c, T> {
+    /// Used by generated code: a request for a declared endpoint.
+    #[doc(hidden)]
+    #[inline]
+    pub fn new(
+        client: &'c Clerk,
+        endpoint: &'static Endpoint,
+        path: Result<String>,
+        decode: Decoder<T>,
+    ) -> Self {
+        Self {
+            core: Core::declared(client, endpoint, path),
+            decode,
+        }
+    }
+
+    pub(crate) fn from_route(
+        client: &'c Clerk,
+        route: Route,
+        path: Result<String>,
+        decode: Decoder<T>,
+    ) -> Self {
+        Self {
+            core: Core::new(client, route, path),
+            decode,
+        }
+    }
+
+    /// The declared operation this request belongs to (`None` for [`Clerk::raw`] requests).
+    pub fn endpoint(&self) -> Option<&'static Endpoint> {
+        self.core.endpoint
+    }
+
+    /// Sets the query string from a serializable value (sequences become repeated keys).
+    #[inline]
+    pub fn query<Q: Serialize + ?Sized>(mut self, query: &Q) -> Self {
+        self.core.set_query(serde_html_form::to_string(query));
         self
     }
 
     /// Sets a JSON body.
+    #[inline]
     pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
-        match serde_json::to_vec(body) {
-            Ok(b) => self.parts.body = Body::Json(Bytes::from(b)),
-            Err(e) => self.fail(Error::invalid(format!("request body: {e}"))),
-        }
+        self.core.set_json(serde_json::to_vec(body));
         self
     }
 
     /// Sets an `application/x-www-form-urlencoded` body.
+    #[inline]
     pub fn form<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
-        match serde_html_form::to_string(body) {
-            Ok(b) => self.parts.body = Body::Form(Bytes::from(b)),
-            Err(e) => self.fail(Error::invalid(format!("form body: {e}"))),
-        }
+        self.core.set_form(serde_html_form::to_string(body));
         self
     }
 
     /// Sets a `multipart/form-data` body.
+    #[inline]
     pub fn multipart(mut self, body: Multipart) -> Self {
-        self.parts.body = Body::Multipart(body);
+        self.core.parts.body = Body::Multipart(body);
         self
     }
 
     /// Overrides the client's retry policy for this call.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = Some(policy);
+        self.core.retry = Some(policy);
         self
     }
 
     /// Overrides the client's timeout (per attempt) for this call.
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
+        self.core.timeout = Some(timeout);
         self
     }
 
@@ -180,17 +220,11 @@ impl<'c, T> Request<'c, T> {
     /// retries; [`Error::Transport`] when no response came; [`Error::Decode`] when the body
     /// does not match the expected type.
     pub async fn send(self) -> Result<T> {
-        if let Some(e) = self.error {
+        let Request { core, decode } = self;
+        if let Some(e) = core.error {
             return Err(e);
         }
-        run(
-            self.client,
-            &self.parts,
-            self.decode,
-            self.retry,
-            self.timeout,
-        )
-        .await
+        run(core.client, &core.parts, decode, core.retry, core.timeout).await
     }
 }
 
@@ -202,18 +236,34 @@ pub(crate) async fn run<T>(
     retry: Option<RetryPolicy>,
     timeout: Option<Duration>,
 ) -> Result<T> {
+    let response = fetch(client, parts, retry, timeout).await?;
+    decode(&response.body).map_err(|f| decode_error(parts, &response, f))
+}
+
+/// The non-generic half of [`run`]: settings, retries, transport.
+async fn fetch(
+    client: &Clerk,
+    parts: &Parts,
+    retry: Option<RetryPolicy>,
+    timeout: Option<Duration>,
+) -> Result<transport::RawResponse> {
     let policy = retry.unwrap_or_else(|| client.retry_policy());
     let timeout = timeout.unwrap_or_else(|| client.timeout());
-    let response = transport::execute(client, parts, policy, timeout).await?;
-    decode(&response.body).map_err(|f| {
-        Error::Decode(Box::new(DecodeError {
-            route: parts.route.to_string(),
-            status: response.status,
-            path: f.path,
-            message: f.message,
-            body: truncate_body(&response.body, DecodeError::BODY_LIMIT),
-        }))
-    })
+    transport::execute(client, parts, policy, timeout).await
+}
+
+fn decode_error(
+    parts: &Parts,
+    response: &transport::RawResponse,
+    failure: crate::decode::DecodeFailure,
+) -> Error {
+    Error::Decode(Box::new(DecodeError {
+        route: parts.route.to_string(),
+        status: response.status,
+        path: failure.path,
+        message: failure.message,
+        body: truncate_body(&response.body, DecodeError::BODY_LIMIT),
+    }))
 }
 
 impl<'c, T: Send + 'c> IntoFuture for Request<'c, T> {

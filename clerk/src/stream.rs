@@ -30,15 +30,10 @@ impl<'c, T: Send + 'c> Request<'c, Page<T>> {
     /// # Ok(()) }
     /// ```
     pub fn stream(self) -> impl Stream<Item = Result<T>> + Send + 'c {
-        let Request {
-            endpoint: _,
-            client,
-            parts,
-            decode,
-            error,
-            retry,
-            timeout,
-        } = self;
+        let Request { core, decode } = self;
+        let client = core.client;
+        let parts = core.parts;
+        let (error, retry, timeout) = (core.error, core.retry, core.timeout);
         let (rest, limit, offset) = split_paging(parts.query.as_deref());
         // A server caps pages at MAX_PAGE_SIZE; asking for more would look like a short page.
         let limit = limit
