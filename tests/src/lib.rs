@@ -41,6 +41,15 @@ impl Recorded {
         })
     }
 
+    /// `(method, path, query)`, for one-line assertions on the route of a request.
+    pub fn line(&self) -> (&str, &str, Option<&str>) {
+        (
+            self.method.as_str(),
+            self.path.as_str(),
+            self.query.as_deref(),
+        )
+    }
+
     /// A header as text.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
@@ -107,6 +116,14 @@ impl Reply {
             }
             other => other,
         }
+    }
+}
+
+/// A JSON object literal as metadata (panics on anything but an object).
+pub fn metadata(value: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
+    match value {
+        serde_json::Value::Object(map) => map,
+        other => panic!("metadata must be an object, got {other}"),
     }
 }
 

@@ -5,11 +5,7 @@ use clerk::models::{
     AllowlistIdentifierListParams, CreateAllowlistIdentifierParams,
     CreateBlocklistIdentifierParams, IdentifierType,
 };
-use clerk_tests::{fixture, MockServer, Recorded, Reply};
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
+use clerk_tests::{fixture, MockServer, Reply};
 
 #[tokio::test]
 async fn allowlist_list_sends_paging_and_decodes_a_bare_array() {
@@ -36,7 +32,7 @@ async fn allowlist_list_sends_paging_and_decodes_a_bare_array() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/allowlist_identifiers",
@@ -44,10 +40,7 @@ async fn allowlist_list_sends_paging_and_decodes_a_bare_array() {
         )
     );
     assert!(reqs[0].body.is_empty());
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("GET", "/allowlist_identifiers", None)
-    );
+    assert_eq!(reqs[1].line(), ("GET", "/allowlist_identifiers", None));
     assert!(reqs[1].body.is_empty());
 
     assert_eq!(page.len(), 2);
@@ -93,25 +86,19 @@ async fn allowlist_create_with_and_without_notify_and_delete() {
 
     let reqs = server.requests();
     assert_eq!(reqs.len(), 3);
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("POST", "/allowlist_identifiers", None)
-    );
+    assert_eq!(reqs[0].line(), ("POST", "/allowlist_identifiers", None));
     assert_eq!(reqs[0].header("content-type"), Some("application/json"));
     assert_eq!(
         reqs[0].json(),
         serde_json::json!({ "identifier": "+15555550123" })
     );
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("POST", "/allowlist_identifiers", None)
-    );
+    assert_eq!(reqs[1].line(), ("POST", "/allowlist_identifiers", None));
     assert_eq!(
         reqs[1].json(),
         serde_json::json!({ "identifier": "partner@example.com", "notify": true })
     );
     assert_eq!(
-        method_path_query(&reqs[2]),
+        reqs[2].line(),
         (
             "DELETE",
             "/allowlist_identifiers/alid_2xhHb7nQwE4rTyU8iOpA1sDf3Gh",
@@ -147,10 +134,7 @@ async fn blocklist_list_sends_no_query_and_decodes_the_envelope() {
         .expect("list block-list");
 
     let req = server.single();
-    assert_eq!(
-        method_path_query(&req),
-        ("GET", "/blocklist_identifiers", None)
-    );
+    assert_eq!(req.line(), ("GET", "/blocklist_identifiers", None));
     assert!(req.body.is_empty());
     assert_eq!(page.len(), 2);
     assert_eq!(page.total_count, Some(2));
@@ -183,16 +167,13 @@ async fn blocklist_create_and_delete() {
 
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("POST", "/blocklist_identifiers", None)
-    );
+    assert_eq!(reqs[0].line(), ("POST", "/blocklist_identifiers", None));
     assert_eq!(
         reqs[0].json(),
         serde_json::json!({ "identifier": "spammer@example.net" })
     );
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         (
             "DELETE",
             "/blocklist_identifiers/blid_2xhJk3LmN5pQ7rS9tU1vW3xY5zA",

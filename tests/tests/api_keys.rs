@@ -5,17 +5,13 @@ use clerk::models::{
     ApiKey, ApiKeyListParams, CreateApiKeyParams, RevokeApiKeyParams, UpdateApiKeyParams,
     VerifyApiKeyParams,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use serde_json::json;
 
 const KEY_ID: &str = "ak_3beecc9c60adb5f9b850e91a8ee1e992";
 const KEY_PATH: &str = "/api_keys/ak_3beecc9c60adb5f9b850e91a8ee1e992";
 const USER_ID: &str = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 const SECRET: &str = "ak_live_7f3kQz9XbW2mN8vR4tY6uP1sL5dH0jCe";
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 /// Checks every field of `tests/fixtures/api_key.json`.
 fn assert_is_the_fixture_key(key: &ApiKey) {
@@ -69,7 +65,7 @@ async fn list_sends_every_filter_and_decodes_the_envelope() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/api_keys",
@@ -81,7 +77,7 @@ async fn list_sends_every_filter_and_decodes_the_envelope() {
     );
     assert!(reqs[0].body.is_empty());
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         (
             "GET",
             "/api_keys",
@@ -133,7 +129,7 @@ async fn create_sends_every_field_and_keeps_the_secret_out_of_debug() {
         .expect("create with the required fields only");
 
     let reqs = server.requests();
-    assert_eq!(method_path_query(&reqs[0]), ("POST", "/api_keys", None));
+    assert_eq!(reqs[0].line(), ("POST", "/api_keys", None));
     assert_eq!(
         reqs[0].json(),
         json!({
@@ -177,7 +173,7 @@ async fn get_fetches_one_key_by_id() {
         .await
         .expect("get api key");
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("GET", KEY_PATH, None));
+    assert_eq!(req.line(), ("GET", KEY_PATH, None));
     assert!(req.body.is_empty());
     assert_is_the_fixture_key(&key);
 }
@@ -211,7 +207,7 @@ async fn update_sends_only_the_given_fields() {
         .expect("clear the scopes");
 
     let reqs = server.requests();
-    assert_eq!(method_path_query(&reqs[0]), ("PATCH", KEY_PATH, None));
+    assert_eq!(reqs[0].line(), ("PATCH", KEY_PATH, None));
     assert_eq!(
         reqs[0].json(),
         json!({
@@ -237,7 +233,7 @@ async fn delete_sends_no_body_and_decodes_the_deleted_object() {
         .await
         .expect("delete api key");
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("DELETE", KEY_PATH, None));
+    assert_eq!(req.line(), ("DELETE", KEY_PATH, None));
     assert!(req.body.is_empty());
     assert_eq!(deleted.object, "api_key");
     assert_eq!(deleted.id.as_deref(), Some(KEY_ID));
@@ -266,10 +262,7 @@ async fn revoke_sends_the_reason_or_an_empty_object() {
 
     let reqs = server.requests();
     let revoke_path = format!("{KEY_PATH}/revoke");
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("POST", revoke_path.as_str(), None)
-    );
+    assert_eq!(reqs[0].line(), ("POST", revoke_path.as_str(), None));
     assert_eq!(
         reqs[0].json(),
         json!({"revocation_reason": "Leaked in a public repository"})
@@ -304,7 +297,7 @@ async fn verify_sends_the_secret_in_the_body_and_never_prints_it() {
         .await
         .expect("verify api key");
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("POST", "/api_keys/verify", None));
+    assert_eq!(req.line(), ("POST", "/api_keys/verify", None));
     assert_eq!(req.json(), json!({"secret": SECRET}));
     assert_is_the_fixture_key(&key);
 }
@@ -321,7 +314,7 @@ async fn get_secret_decodes_a_secret_that_does_not_print() {
         .expect("get api key secret");
     let req = server.single();
     let secret_path = format!("{KEY_PATH}/secret");
-    assert_eq!(method_path_query(&req), ("GET", secret_path.as_str(), None));
+    assert_eq!(req.line(), ("GET", secret_path.as_str(), None));
     assert!(req.body.is_empty());
     assert_eq!(secret.secret.expose(), SECRET);
     let printed = format!("{secret:?}");

@@ -11,17 +11,13 @@ use clerk::models::{
     BillingSubscriptionItemStatusFilter, CancelBillingSubscriptionItemParams,
     CreateBillingPriceParams, CreatePriceTransitionParams, ExtendFreeTrialParams,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use serde_json::json;
 
 const ITEM_ID: &str = "csubi_2xhJ2cC3dD4eE5fF6gG7hH8iI9j";
 const PLAN_ID: &str = "cplan_2xhJ3dD4eE5fF6gG7hH8iI9jJ0k";
 const STATEMENT_ID: &str = "cstmt_2xhK8hH9iI0jJ1kK2lL3mM4nN5o";
 const DISCOUNT_ID: &str = "cdisc_2xhL2lL3mM4nN5oO6pP7qQ8rR9s";
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 #[tokio::test]
 async fn list_plans_sends_the_filters_and_decodes_paid_and_free_plans() {
@@ -42,7 +38,7 @@ async fn list_plans_sends_the_filters_and_decodes_paid_and_free_plans() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/billing/plans",
@@ -90,7 +86,7 @@ async fn list_prices_filters_by_plan() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/billing/prices",
@@ -135,7 +131,7 @@ async fn create_price_sends_every_field() {
         .expect("create price");
 
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("POST", "/billing/prices", None));
+    assert_eq!(req.line(), ("POST", "/billing/prices", None));
     assert_eq!(
         req.json(),
         json!({
@@ -188,11 +184,11 @@ async fn list_statements_and_get_one_decode_groups_and_payment_attempts() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         ("GET", "/billing/statements", Some("limit=2&offset=0"))
     );
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         (
             "GET",
             "/billing/statements/cstmt_2xhK8hH9iI0jJ1kK2lL3mM4nN5o",
@@ -279,7 +275,7 @@ async fn list_statement_payment_attempts_pages() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/billing/statements/cstmt_2xhK8hH9iI0jJ1kK2lL3mM4nN5o/payment_attempts",
@@ -320,7 +316,7 @@ async fn list_subscription_items_sends_every_filter() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/billing/subscription_items",
@@ -390,12 +386,9 @@ async fn cancel_subscription_item_sends_end_now_only_when_asked() {
 
     let reqs = server.requests();
     let path = "/billing/subscription_items/csubi_2xhJ2cC3dD4eE5fF6gG7hH8iI9j";
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("DELETE", path, Some("end_now=true"))
-    );
+    assert_eq!(reqs[0].line(), ("DELETE", path, Some("end_now=true")));
     assert!(reqs[0].body.is_empty());
-    assert_eq!(method_path_query(&reqs[1]), ("DELETE", path, None));
+    assert_eq!(reqs[1].line(), ("DELETE", path, None));
 
     assert_eq!(item.status, BillingSubscriptionItemStatus::Canceled);
     assert_eq!(item.canceled_at, Some(1719000000000));
@@ -427,7 +420,7 @@ async fn apply_and_remove_a_discount() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "POST",
             "/billing/subscription_items/csubi_2xhJ2cC3dD4eE5fF6gG7hH8iI9j/discounts",
@@ -436,7 +429,7 @@ async fn apply_and_remove_a_discount() {
     );
     assert_eq!(reqs[0].json(), json!({"discount_id": DISCOUNT_ID}));
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         (
             "DELETE",
             "/billing/subscription_items/csubi_2xhJ2cC3dD4eE5fF6gG7hH8iI9j/discounts/cdisc_2xhL2lL3mM4nN5oO6pP7qQ8rR9s",
@@ -497,7 +490,7 @@ async fn extend_free_trial_decodes_the_detailed_item() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "POST",
             "/billing/subscription_items/csubi_2xhK3cC4dD5eE6fF7gG8hH9iI0j/extend_free_trial",
@@ -568,7 +561,7 @@ async fn create_price_transition_decodes_both_sides() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "POST",
             "/billing/subscription_items/csubi_2xhJ2cC3dD4eE5fF6gG7hH8iI9j/price_transition",

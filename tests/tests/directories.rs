@@ -12,7 +12,7 @@ use clerk::models::{
     ScimGroupRoleMapping, ScimGroupRoleMappingEntry, UpdateDirectoryParams,
     UpdateScimDirectoryParams,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use serde_json::json;
 
 const DIRECTORY_ID: &str = "dir_2yKpQ7rS9tU1vW3xY5zA7bC9dE1";
@@ -21,10 +21,6 @@ const MAPPING_ID: &str = "dgrm_2yKs3tU5vW7xY9zA1bC3dE5fG7h";
 const SCIM_MAPPING_ID: &str = "sgrm_2yKs3tU5vW7xY9zA1bC3dE5fG7h";
 const DIRECTORY_KEY: &str = "dsk_live_Zx9Qw8Er7Ty6Ui5Op4As3Df2";
 const SCIM_KEY: &str = "scim_live_Pq1Wo2Ei3Ru4Ty5Yu6Io7Pa8";
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 /// Checks every field of `tests/fixtures/directory.json` except the API key.
 fn assert_is_the_fixture_directory(d: &Directory) {
@@ -96,10 +92,10 @@ async fn list_sends_paging_and_decodes_the_envelope() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         ("GET", "/directories", Some("limit=2&offset=4"))
     );
-    assert_eq!(method_path_query(&reqs[1]), ("GET", "/directories", None));
+    assert_eq!(reqs[1].line(), ("GET", "/directories", None));
     assert!(reqs.iter().all(|r| r.body.is_empty()));
 
     assert_eq!(page.len(), 2);
@@ -138,7 +134,7 @@ async fn create_sends_the_mappings_and_returns_the_api_key_hidden_from_debug() {
         .expect("create directory");
 
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("POST", "/directories", None));
+    assert_eq!(req.line(), ("POST", "/directories", None));
     assert_eq!(
         req.json(),
         json!({
@@ -218,8 +214,8 @@ async fn get_update_delete_and_rotate_hit_the_directory_path() {
 
     let reqs = server.requests();
     let path = format!("/directories/{DIRECTORY_ID}");
-    assert_eq!(method_path_query(&reqs[0]), ("GET", path.as_str(), None));
-    assert_eq!(method_path_query(&reqs[1]), ("PATCH", path.as_str(), None));
+    assert_eq!(reqs[0].line(), ("GET", path.as_str(), None));
+    assert_eq!(reqs[1].line(), ("PATCH", path.as_str(), None));
     assert_eq!(
         reqs[1].json(),
         json!({
@@ -230,12 +226,9 @@ async fn get_update_delete_and_rotate_hit_the_directory_path() {
             "group_role_mapping_enabled": true
         })
     );
-    assert_eq!(method_path_query(&reqs[2]), ("DELETE", path.as_str(), None));
+    assert_eq!(reqs[2].line(), ("DELETE", path.as_str(), None));
     let rotate_path = format!("{path}/rotate_api_key");
-    assert_eq!(
-        method_path_query(&reqs[3]),
-        ("POST", rotate_path.as_str(), None)
-    );
+    assert_eq!(reqs[3].line(), ("POST", rotate_path.as_str(), None));
     assert!(reqs[3].body.is_empty(), "rotate sends no body");
     assert!(reqs[0].body.is_empty() && reqs[2].body.is_empty());
 
@@ -340,9 +333,9 @@ async fn group_role_mappings_list_create_replace_and_delete() {
 
     let reqs = server.requests();
     let base = format!("/directories/{DIRECTORY_ID}/group_role_mappings");
-    assert_eq!(method_path_query(&reqs[0]), ("GET", base.as_str(), None));
+    assert_eq!(reqs[0].line(), ("GET", base.as_str(), None));
     assert!(reqs[0].body.is_empty());
-    assert_eq!(method_path_query(&reqs[1]), ("POST", base.as_str(), None));
+    assert_eq!(reqs[1].line(), ("POST", base.as_str(), None));
     assert_eq!(
         reqs[1].json(),
         json!({
@@ -352,7 +345,7 @@ async fn group_role_mappings_list_create_replace_and_delete() {
             "precedence": 1
         })
     );
-    assert_eq!(method_path_query(&reqs[2]), ("PUT", base.as_str(), None));
+    assert_eq!(reqs[2].line(), ("PUT", base.as_str(), None));
     assert_eq!(
         reqs[2].json(),
         json!({ "mappings": [
@@ -366,7 +359,7 @@ async fn group_role_mappings_list_create_replace_and_delete() {
     );
     assert_eq!(reqs[3].json(), json!({ "mappings": [] }));
     let one = format!("{base}/{MAPPING_ID}");
-    assert_eq!(method_path_query(&reqs[4]), ("DELETE", one.as_str(), None));
+    assert_eq!(reqs[4].line(), ("DELETE", one.as_str(), None));
     assert!(reqs[4].body.is_empty());
 
     assert_eq!(listed.total_count, Some(2));
@@ -447,14 +440,11 @@ async fn scim_list_and_create_return_the_api_key_hidden_from_debug() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         ("GET", "/scim_directories", Some("limit=50&offset=0"))
     );
     assert!(reqs[0].body.is_empty());
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("POST", "/scim_directories", None)
-    );
+    assert_eq!(reqs[1].line(), ("POST", "/scim_directories", None));
     assert_eq!(
         reqs[1].json(),
         json!({
@@ -513,8 +503,8 @@ async fn scim_get_update_delete_and_rotate() {
 
     let reqs = server.requests();
     let path = format!("/scim_directories/{DIRECTORY_ID}");
-    assert_eq!(method_path_query(&reqs[0]), ("GET", path.as_str(), None));
-    assert_eq!(method_path_query(&reqs[1]), ("PATCH", path.as_str(), None));
+    assert_eq!(reqs[0].line(), ("GET", path.as_str(), None));
+    assert_eq!(reqs[1].line(), ("PATCH", path.as_str(), None));
     assert_eq!(
         reqs[1].json(),
         json!({
@@ -526,12 +516,9 @@ async fn scim_get_update_delete_and_rotate() {
             "group_role_mapping_enabled": false
         })
     );
-    assert_eq!(method_path_query(&reqs[2]), ("DELETE", path.as_str(), None));
+    assert_eq!(reqs[2].line(), ("DELETE", path.as_str(), None));
     let rotate_path = format!("{path}/rotate_api_key");
-    assert_eq!(
-        method_path_query(&reqs[3]),
-        ("POST", rotate_path.as_str(), None)
-    );
+    assert_eq!(reqs[3].line(), ("POST", rotate_path.as_str(), None));
     assert!(reqs[3].body.is_empty());
 
     assert_is_the_fixture_scim_directory(&got);
@@ -580,13 +567,13 @@ async fn scim_group_role_mappings_list_create_replace_and_delete() {
 
     let reqs = server.requests();
     let base = format!("/scim_directories/{DIRECTORY_ID}/group_role_mappings");
-    assert_eq!(method_path_query(&reqs[0]), ("GET", base.as_str(), None));
-    assert_eq!(method_path_query(&reqs[1]), ("POST", base.as_str(), None));
+    assert_eq!(reqs[0].line(), ("GET", base.as_str(), None));
+    assert_eq!(reqs[1].line(), ("POST", base.as_str(), None));
     assert_eq!(
         reqs[1].json(),
         json!({ "scim_group_id": "00g1a2b3c4d5e6f7g8h9", "role_id": "role_admin" })
     );
-    assert_eq!(method_path_query(&reqs[2]), ("PUT", base.as_str(), None));
+    assert_eq!(reqs[2].line(), ("PUT", base.as_str(), None));
     assert_eq!(
         reqs[2].json(),
         json!({ "mappings": [
@@ -595,7 +582,7 @@ async fn scim_group_role_mappings_list_create_replace_and_delete() {
         ] })
     );
     let one = format!("{base}/{SCIM_MAPPING_ID}");
-    assert_eq!(method_path_query(&reqs[3]), ("DELETE", one.as_str(), None));
+    assert_eq!(reqs[3].line(), ("DELETE", one.as_str(), None));
     assert!(reqs[0].body.is_empty() && reqs[3].body.is_empty());
 
     assert_eq!(listed.total_count, Some(2));

@@ -10,17 +10,13 @@ use clerk::models::{
     SamlLoginHint, SamlLoginHintMode, UpdateEnterpriseConnectionParams, UpdateEnterpriseSamlParams,
     UpdateSamlConnectionParams,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use serde_json::json;
 
 const CONNECTION_ID: &str = "ent_2yKp1hJ3kL5mN7pQ9rS1tU3vW5x";
 const OIDC_CONNECTION_ID: &str = "ent_2yKq3wX5yZ7aB9cD1eF3gH5iJ7k";
 const ORG_ID: &str = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 const SAML_ID: &str = "samlc_2yKp5aB7cD9eF1gH3iJ5kL7mN9o";
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 /// Checks every field of `tests/fixtures/enterprise_connection_saml.json`.
 fn assert_is_the_fixture_saml_connection(c: &EnterpriseConnection) {
@@ -155,17 +151,14 @@ async fn list_sends_the_filters_and_decodes_both_protocols() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/enterprise_connections",
             Some("limit=20&offset=40&organization_id=org_2xhFjEI5X2qWRvtV13BzSj8H6Dk&active=false")
         )
     );
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("GET", "/enterprise_connections", None)
-    );
+    assert_eq!(reqs[1].line(), ("GET", "/enterprise_connections", None));
     assert!(reqs.iter().all(|r| r.body.is_empty()));
 
     assert_eq!(page.total_count, Some(2));
@@ -223,10 +216,7 @@ async fn create_a_saml_connection_with_every_setting() {
         .expect("create");
 
     let req = server.single();
-    assert_eq!(
-        method_path_query(&req),
-        ("POST", "/enterprise_connections", None)
-    );
+    assert_eq!(req.line(), ("POST", "/enterprise_connections", None));
     assert_eq!(
         req.json(),
         json!({
@@ -371,9 +361,9 @@ async fn get_update_and_delete_hit_the_connection_path() {
 
     let reqs = server.requests();
     let path = format!("/enterprise_connections/{CONNECTION_ID}");
-    assert_eq!(method_path_query(&reqs[0]), ("GET", path.as_str(), None));
+    assert_eq!(reqs[0].line(), ("GET", path.as_str(), None));
     assert!(reqs[0].body.is_empty());
-    assert_eq!(method_path_query(&reqs[1]), ("PATCH", path.as_str(), None));
+    assert_eq!(reqs[1].line(), ("PATCH", path.as_str(), None));
     assert_eq!(
         reqs[1].json(),
         json!({
@@ -401,15 +391,12 @@ async fn get_update_and_delete_hit_the_connection_path() {
         })
     );
     let oidc_path = format!("/enterprise_connections/{OIDC_CONNECTION_ID}");
-    assert_eq!(
-        method_path_query(&reqs[2]),
-        ("PATCH", oidc_path.as_str(), None)
-    );
+    assert_eq!(reqs[2].line(), ("PATCH", oidc_path.as_str(), None));
     assert_eq!(
         reqs[2].json(),
         json!({ "oidc": { "client_secret": "rotated" }, "custom_attributes": [] })
     );
-    assert_eq!(method_path_query(&reqs[3]), ("DELETE", path.as_str(), None));
+    assert_eq!(reqs[3].line(), ("DELETE", path.as_str(), None));
     assert!(reqs[3].body.is_empty());
 
     assert_is_the_fixture_saml_connection(&got);
@@ -451,14 +438,14 @@ async fn test_runs_list_with_repeated_statuses_and_hide_captured_tokens() {
     let reqs = server.requests();
     let path = format!("/enterprise_connections/{CONNECTION_ID}/test_runs");
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             path.as_str(),
             Some("status=success&status=failed&limit=5&offset=10")
         )
     );
-    assert_eq!(method_path_query(&reqs[1]), ("POST", path.as_str(), None));
+    assert_eq!(reqs[1].line(), ("POST", path.as_str(), None));
     assert!(reqs.iter().all(|r| r.body.is_empty()));
 
     assert_eq!(runs.total_count, Some(3));
@@ -671,7 +658,7 @@ async fn saml_list_sends_the_filters_and_decodes_legacy_connections() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/saml_connections",
@@ -771,10 +758,7 @@ async fn saml_create_get_update_and_delete() {
     let deleted = saml.delete(SAML_ID).await.expect("delete");
 
     let reqs = server.requests();
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("POST", "/saml_connections", None)
-    );
+    assert_eq!(reqs[0].line(), ("POST", "/saml_connections", None));
     assert_eq!(
         reqs[0].json(),
         json!({
@@ -797,9 +781,9 @@ async fn saml_create_get_update_and_delete() {
         json!({ "name": "Legacy ADFS", "domain": "legacy.example.com", "provider": "saml_custom" })
     );
     let path = format!("/saml_connections/{SAML_ID}");
-    assert_eq!(method_path_query(&reqs[2]), ("GET", path.as_str(), None));
+    assert_eq!(reqs[2].line(), ("GET", path.as_str(), None));
     assert!(reqs[2].body.is_empty());
-    assert_eq!(method_path_query(&reqs[3]), ("PATCH", path.as_str(), None));
+    assert_eq!(reqs[3].line(), ("PATCH", path.as_str(), None));
     assert_eq!(
         reqs[3].json(),
         json!({
@@ -824,7 +808,7 @@ async fn saml_create_get_update_and_delete() {
             "consent_verified_domains_deletion": true
         })
     );
-    assert_eq!(method_path_query(&reqs[4]), ("DELETE", path.as_str(), None));
+    assert_eq!(reqs[4].line(), ("DELETE", path.as_str(), None));
     assert!(reqs[4].body.is_empty());
 
     assert_is_the_fixture_saml(&created);

@@ -8,12 +8,8 @@ use clerk::models::{
     UpdateInstanceParams, UpdateInstanceProtectParams, UpdateInstanceRestrictionsParams,
     UpdateOrganizationSettingsParams,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use serde_json::json;
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 /// An answer with a status and no body (202 Accepted, 204 No Content).
 fn empty(status: u16) -> Reply {
@@ -36,7 +32,7 @@ async fn get_instance() {
         .expect("get instance");
 
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("GET", "/instance", None));
+    assert_eq!(req.line(), ("GET", "/instance", None));
     assert!(req.body.is_empty());
     assert_eq!(instance.object, "instance");
     assert_eq!(instance.id, "ins_2xhJ1bB2cC3dD4eE5fF6gG7hH8i");
@@ -92,7 +88,7 @@ async fn update_instance_sends_every_field_and_accepts_no_content() {
         .expect("update instance");
 
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("PATCH", "/instance", None));
+    assert_eq!(req.line(), ("PATCH", "/instance", None));
     assert_eq!(
         req.json(),
         json!({
@@ -150,10 +146,7 @@ async fn update_restrictions() {
         .expect("update restrictions");
 
     let req = server.single();
-    assert_eq!(
-        method_path_query(&req),
-        ("PATCH", "/instance/restrictions", None)
-    );
+    assert_eq!(req.line(), ("PATCH", "/instance/restrictions", None));
     assert_eq!(
         req.json(),
         json!({
@@ -193,14 +186,8 @@ async fn get_and_update_protect() {
         .expect("update protect");
 
     let reqs = server.requests();
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("GET", "/instance/protect", None)
-    );
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("PATCH", "/instance/protect", None)
-    );
+    assert_eq!(reqs[0].line(), ("GET", "/instance/protect", None));
+    assert_eq!(reqs[1].line(), ("PATCH", "/instance/protect", None));
     assert_eq!(
         reqs[1].json(),
         json!({"rules_enabled": true, "specter_enabled": false})
@@ -238,14 +225,8 @@ async fn get_and_replace_the_sms_country_blocklist() {
         .expect("unblock every country");
 
     let reqs = server.requests();
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("GET", "/instance/communication", None)
-    );
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("PATCH", "/instance/communication", None)
-    );
+    assert_eq!(reqs[0].line(), ("GET", "/instance/communication", None));
+    assert_eq!(reqs[1].line(), ("PATCH", "/instance/communication", None));
     assert_eq!(
         reqs[1].json(),
         json!({"blocked_country_codes": ["KP", "IR", "CU"]})
@@ -299,11 +280,11 @@ async fn get_and_update_oauth_application_settings() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         ("GET", "/instance/oauth_application_settings", None)
     );
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         ("PATCH", "/instance/oauth_application_settings", None)
     );
     assert_eq!(
@@ -369,11 +350,11 @@ async fn get_and_update_organization_settings() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         ("GET", "/instance/organization_settings", None)
     );
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         ("PATCH", "/instance/organization_settings", None)
     );
     assert_eq!(
@@ -436,7 +417,7 @@ async fn beta_update_instance_settings() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         ("PATCH", "/beta_features/instance_settings", None)
     );
     assert_eq!(
@@ -482,18 +463,12 @@ async fn change_domain_and_its_deprecated_twin_send_the_same_body() {
         .expect("update domain");
 
     let reqs = server.requests();
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("POST", "/instance/change_domain", None)
-    );
+    assert_eq!(reqs[0].line(), ("POST", "/instance/change_domain", None));
     assert_eq!(
         reqs[0].json(),
         json!({"home_url": "https://www.example.com", "is_secondary": false})
     );
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("PUT", "/beta_features/domain", None)
-    );
+    assert_eq!(reqs[1].line(), ("PUT", "/beta_features/domain", None));
     assert_eq!(
         reqs[1].json(),
         json!({"home_url": "https://app.example.com", "is_secondary": true})

@@ -2,16 +2,11 @@
 
 use clerk::models::{
     CreateInvitationParams, InvitationListParams, InvitationOrderBy, InvitationStatus,
-    InvitationTemplateSlug, Metadata,
+    InvitationTemplateSlug,
 };
 use clerk_tests::{fixture, MockServer, Reply};
 
-fn metadata(value: serde_json::Value) -> Metadata {
-    match value {
-        serde_json::Value::Object(map) => map,
-        other => panic!("metadata must be an object, got {other}"),
-    }
-}
+use clerk_tests::metadata;
 
 #[tokio::test]
 async fn list_sends_status_query_order_and_paging_and_decodes_a_bare_array() {

@@ -2,15 +2,11 @@
 //! the signing key kept out of `Debug`.
 
 use clerk::models::{JwtTemplate, JwtTemplateListParams, JwtTemplateParams, Metadata};
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use serde_json::json;
 
 const TEMPLATE_ID: &str = "jtmp_2xhS9tVwY1zAbD3fGhIjKlMnOpS";
 const SIGNING_KEY: &str = "HS256-SIGNING-KEY-SECRET";
-
-fn line(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 fn claims() -> Metadata {
     match json!({
@@ -56,7 +52,7 @@ async fn list_sends_pagination_and_decodes_the_envelope() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "GET",
             "/jwt_templates",
@@ -97,7 +93,7 @@ async fn create_sends_every_field_and_hides_the_signing_key() {
         .expect("create");
 
     let req = server.single();
-    assert_eq!(line(&req), ("POST", "/jwt_templates", None));
+    assert_eq!(req.line(), ("POST", "/jwt_templates", None));
     assert_eq!(
         req.json(),
         json!({
@@ -125,7 +121,7 @@ async fn get_decodes_every_field() {
         .expect("get");
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "GET",
             "/jwt_templates/jtmp_2xhS9tVwY1zAbD3fGhIjKlMnOpS",
@@ -154,7 +150,7 @@ async fn update_sends_name_and_claims_plus_the_given_fields() {
         .expect("update");
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "PATCH",
             "/jwt_templates/jtmp_2xhS9tVwY1zAbD3fGhIjKlMnOpS",
@@ -186,7 +182,7 @@ async fn delete_decodes_the_deleted_object() {
         .expect("delete");
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "DELETE",
             "/jwt_templates/jtmp_2xhS9tVwY1zAbD3fGhIjKlMnOpS",

@@ -6,7 +6,7 @@ use clerk::models::{
     M2mTokenListParams, Machine, MachineListParams, MachineOrderBy, RevokeM2mTokenParams,
     RotateMachineSecretKeyParams, UpdateMachineParams, VerifyM2mTokenParams,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use futures_util::TryStreamExt;
 use serde_json::json;
 
@@ -16,10 +16,6 @@ const MACHINE_PATH: &str = "/machines/mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 const MACHINE_SECRET: &str = "ak_m2m_9Hq2Lw7Xv3Rt8Yp1Zs6Nc4Bd0Kf5Jg";
 const TOKEN_ID: &str = "mt_f7f0ba8c3b4843ce7d85fcdd5e71853e";
 const TOKEN_VALUE: &str = "mt_8c1d3e5f7a9b2c4d6e8f0a1b3c5d7e9f";
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 /// Checks every field of `tests/fixtures/machine.json`.
 fn assert_is_the_fixture_machine(m: &Machine) {
@@ -70,7 +66,7 @@ async fn list_sends_every_filter_and_decodes_the_envelope() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/machines",
@@ -78,7 +74,7 @@ async fn list_sends_every_filter_and_decodes_the_envelope() {
         )
     );
     assert!(reqs[0].body.is_empty());
-    assert_eq!(method_path_query(&reqs[1]), ("GET", "/machines", None));
+    assert_eq!(reqs[1].line(), ("GET", "/machines", None));
 
     assert_eq!(page.total_count, Some(7));
     assert_eq!(page.len(), 2);
@@ -146,7 +142,7 @@ async fn create_sends_every_field_and_keeps_the_secret_key_out_of_debug() {
         .expect("create with the name only");
 
     let reqs = server.requests();
-    assert_eq!(method_path_query(&reqs[0]), ("POST", "/machines", None));
+    assert_eq!(reqs[0].line(), ("POST", "/machines", None));
     assert_eq!(
         reqs[0].json(),
         json!({
@@ -181,7 +177,7 @@ async fn get_fetches_one_machine() {
         .await
         .expect("get machine");
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("GET", MACHINE_PATH, None));
+    assert_eq!(req.line(), ("GET", MACHINE_PATH, None));
     assert!(req.body.is_empty());
     assert_is_the_fixture_machine(&machine);
 }
@@ -212,7 +208,7 @@ async fn update_sends_only_the_given_fields() {
         .expect("update the ttl only");
 
     let reqs = server.requests();
-    assert_eq!(method_path_query(&reqs[0]), ("PATCH", MACHINE_PATH, None));
+    assert_eq!(reqs[0].line(), ("PATCH", MACHINE_PATH, None));
     assert_eq!(
         reqs[0].json(),
         json!({"name": "billing-worker", "default_token_ttl": 3600})
@@ -232,7 +228,7 @@ async fn delete_sends_no_body_and_decodes_the_deleted_object() {
         .await
         .expect("delete machine");
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("DELETE", MACHINE_PATH, None));
+    assert_eq!(req.line(), ("DELETE", MACHINE_PATH, None));
     assert!(req.body.is_empty());
     assert_eq!(deleted.object, "machine");
     assert_eq!(deleted.id.as_deref(), Some(MACHINE_ID));
@@ -251,7 +247,7 @@ async fn add_scope_sends_the_target_machine() {
         .expect("add scope");
     let req = server.single();
     let path = format!("{MACHINE_PATH}/scopes");
-    assert_eq!(method_path_query(&req), ("POST", path.as_str(), None));
+    assert_eq!(req.line(), ("POST", path.as_str(), None));
     assert_eq!(req.json(), json!({"to_machine_id": OTHER_ID}));
     assert_eq!(scope.object, "machine_scope");
     assert_eq!(scope.from_machine_id, MACHINE_ID);
@@ -271,7 +267,7 @@ async fn remove_scope_puts_both_machines_in_the_path() {
         .expect("remove scope");
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "DELETE",
             "/machines/mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk/scopes/mch_2yGkLpQ7Y3rXSwtU24CzTk9I7Em",
@@ -305,15 +301,9 @@ async fn secret_key_is_fetched_and_rotated_without_printing_it() {
     let reqs = server.requests();
     let get_path = format!("{MACHINE_PATH}/secret_key");
     let rotate_path = format!("{MACHINE_PATH}/secret_key/rotate");
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("GET", get_path.as_str(), None)
-    );
+    assert_eq!(reqs[0].line(), ("GET", get_path.as_str(), None));
     assert!(reqs[0].body.is_empty());
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("POST", rotate_path.as_str(), None)
-    );
+    assert_eq!(reqs[1].line(), ("POST", rotate_path.as_str(), None));
     // 0 is meaningful (end the previous key at once), so it is sent.
     assert_eq!(reqs[1].json(), json!({"previous_token_ttl": 0}));
 
@@ -346,7 +336,7 @@ async fn m2m_list_sends_the_filters_and_decodes_the_token_list() {
         .expect("list m2m tokens");
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/m2m_tokens",
@@ -415,7 +405,7 @@ async fn m2m_create_is_sent_with_the_machine_key_and_hides_the_token() {
         .expect("create with defaults");
 
     let reqs = server.requests();
-    assert_eq!(method_path_query(&reqs[0]), ("POST", "/m2m_tokens", None));
+    assert_eq!(reqs[0].line(), ("POST", "/m2m_tokens", None));
     assert_eq!(
         reqs[0].header("authorization"),
         Some(format!("Bearer {MACHINE_SECRET}").as_str())
@@ -459,10 +449,7 @@ async fn m2m_verify_sends_the_token_in_the_body_and_never_prints_it() {
         .await
         .expect("verify m2m token");
     let req = server.single();
-    assert_eq!(
-        method_path_query(&req),
-        ("POST", "/m2m_tokens/verify", None)
-    );
+    assert_eq!(req.line(), ("POST", "/m2m_tokens/verify", None));
     assert_eq!(req.json(), json!({"token": TOKEN_VALUE}));
     assert_eq!(token.id, TOKEN_ID);
     assert_eq!(token.subject, MACHINE_ID);
@@ -502,7 +489,7 @@ async fn m2m_revoke_sends_the_reason_or_an_empty_object() {
 
     let reqs = server.requests();
     let path = "/m2m_tokens/mt_f7f0ba8c3b4843ce7d85fcdd5e71853e/revoke";
-    assert_eq!(method_path_query(&reqs[0]), ("POST", path, None));
+    assert_eq!(reqs[0].line(), ("POST", path, None));
     assert_eq!(reqs[0].json(), json!({"revocation_reason": "Job finished"}));
     assert_eq!(reqs[1].json(), json!({}));
     assert!(revoked.revoked);

@@ -8,16 +8,12 @@ use clerk::models::{
     InviteWaitlistEntryParams, JwkKeyType, RedirectUrlListParams, SignUpNextAction, SignUpStatus,
     UpdateSignUpParams, WaitlistEntryListParams, WaitlistEntryOrderBy, WaitlistEntryStatus,
 };
-use clerk_tests::{fixture, MockServer, Recorded, Reply};
+use clerk_tests::{fixture, MockServer, Reply};
 use serde_json::json;
 
 const SIGN_UP_ID: &str = "sua_2xhW3xZaC5dEfH7jKlMnOpQrStW";
 const ENTRY_ID: &str = "wle_2xhX4yAbD6eFgI8kLmNoPqRsTuX";
 const REDIRECT_ID: &str = "ru_2xhU1vXyA3bCdF5hIjKlMnOpQrU";
-
-fn line(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 // --- JWKS -------------------------------------------------------------------------------
 
@@ -28,7 +24,7 @@ async fn jwks_decodes_every_key_type_and_hides_private_material() {
     let set = server.client().jwks().get().await.expect("jwks");
 
     let req = server.single();
-    assert_eq!(line(&req), ("GET", "/jwks", None));
+    assert_eq!(req.line(), ("GET", "/jwks", None));
     assert!(req.body.is_empty());
 
     let keys = set.keys.as_deref().expect("keys");
@@ -122,7 +118,7 @@ async fn interstitial_sends_every_parameter_and_returns_the_html() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "GET",
             "/public/interstitial",
@@ -154,7 +150,7 @@ async fn interstitial_without_parameters_sends_no_query() {
         .await
         .expect("interstitial");
     assert_eq!(
-        line(&server.single()),
+        server.single().line(),
         ("GET", "/public/interstitial", None)
     );
     assert_eq!(page, "<html></html>");
@@ -179,7 +175,7 @@ async fn redirect_urls_list_sends_pagination_and_decodes_a_bare_array() {
         .expect("list");
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "GET",
             "/redirect_urls",
@@ -213,15 +209,15 @@ async fn redirect_urls_create_get_and_delete() {
 
     let reqs = server.requests();
     assert_eq!(reqs.len(), 3);
-    assert_eq!(line(&reqs[0]), ("POST", "/redirect_urls", None));
+    assert_eq!(reqs[0].line(), ("POST", "/redirect_urls", None));
     assert_eq!(reqs[0].json(), json!({"url": "my-app://oauth-callback"}));
     assert_eq!(
-        line(&reqs[1]),
+        reqs[1].line(),
         ("GET", "/redirect_urls/ru_2xhU1vXyA3bCdF5hIjKlMnOpQrU", None)
     );
     assert!(reqs[1].body.is_empty());
     assert_eq!(
-        line(&reqs[2]),
+        reqs[2].line(),
         (
             "DELETE",
             "/redirect_urls/ru_2xhU1vXyA3bCdF5hIjKlMnOpQrU",
@@ -256,7 +252,7 @@ async fn sign_up_get_decodes_every_field() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         ("GET", "/sign_ups/sua_2xhW3xZaC5dEfH7jKlMnOpQrStW", None)
     );
     assert!(req.body.is_empty());
@@ -329,7 +325,7 @@ async fn sign_up_update_sends_the_given_fields() {
 
     let reqs = server.requests();
     assert_eq!(
-        line(&reqs[0]),
+        reqs[0].line(),
         ("PATCH", "/sign_ups/sua_2xhW3xZaC5dEfH7jKlMnOpQrStW", None)
     );
     assert_eq!(
@@ -362,7 +358,7 @@ async fn waitlist_list_sends_every_filter_and_decodes_the_envelope() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "GET",
             "/waitlist_entries",
@@ -407,12 +403,12 @@ async fn waitlist_create_and_create_bulk_send_the_addresses() {
 
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
-    assert_eq!(line(&reqs[0]), ("POST", "/waitlist_entries", None));
+    assert_eq!(reqs[0].line(), ("POST", "/waitlist_entries", None));
     assert_eq!(
         reqs[0].json(),
         json!({"email_address": "grace@example.com", "notify": false})
     );
-    assert_eq!(line(&reqs[1]), ("POST", "/waitlist_entries/bulk", None));
+    assert_eq!(reqs[1].line(), ("POST", "/waitlist_entries/bulk", None));
     assert_eq!(
         reqs[1].json(),
         json!([
@@ -462,7 +458,7 @@ async fn waitlist_delete_invite_and_reject() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 3);
     assert_eq!(
-        line(&reqs[0]),
+        reqs[0].line(),
         (
             "DELETE",
             "/waitlist_entries/wle_2xhX4yAbD6eFgI8kLmNoPqRsTuX",
@@ -471,7 +467,7 @@ async fn waitlist_delete_invite_and_reject() {
     );
     assert!(reqs[0].body.is_empty());
     assert_eq!(
-        line(&reqs[1]),
+        reqs[1].line(),
         (
             "POST",
             "/waitlist_entries/wle_2xhX4yAbD6eFgI8kLmNoPqRsTuX/invite",
@@ -480,7 +476,7 @@ async fn waitlist_delete_invite_and_reject() {
     );
     assert_eq!(reqs[1].json(), json!({"ignore_existing": true}));
     assert_eq!(
-        line(&reqs[2]),
+        reqs[2].line(),
         (
             "POST",
             "/waitlist_entries/wle_2xhX4yAbD6eFgI8kLmNoPqRsTuX/reject",
@@ -532,9 +528,9 @@ async fn svix_app_create_delete_and_url_hide_the_dashboard_link() {
 
     let reqs = server.requests();
     assert_eq!(reqs.len(), 3);
-    assert_eq!(line(&reqs[0]), ("POST", "/webhooks/svix", None));
-    assert_eq!(line(&reqs[1]), ("DELETE", "/webhooks/svix", None));
-    assert_eq!(line(&reqs[2]), ("POST", "/webhooks/svix_url", None));
+    assert_eq!(reqs[0].line(), ("POST", "/webhooks/svix", None));
+    assert_eq!(reqs[1].line(), ("DELETE", "/webhooks/svix", None));
+    assert_eq!(reqs[2].line(), ("POST", "/webhooks/svix_url", None));
     assert!(reqs.iter().all(|r| r.body.is_empty()));
 
     assert_eq!(

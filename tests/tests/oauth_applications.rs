@@ -15,10 +15,6 @@ const APP_PATH: &str = "/oauth_applications/oa_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 const CLIENT_SECRET: &str = "cs_Qw3Er5Ty7Ui9Op1As3Df5Gh7Jk9Lz";
 const ACCESS_TOKEN: &str = "oat_live_access_5Rt7Yu9Io1Pa3Sd5Fg7";
 
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
-
 /// Checks every field of `tests/fixtures/oauth_application.json`.
 fn assert_is_the_fixture_application(app: &OAuthApplication) {
     assert_eq!(app.object, "oauth_application");
@@ -93,7 +89,7 @@ async fn list_sends_every_filter_and_decodes_the_envelope() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/oauth_applications",
@@ -101,10 +97,7 @@ async fn list_sends_every_filter_and_decodes_the_envelope() {
         )
     );
     assert!(reqs[0].body.is_empty());
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("GET", "/oauth_applications", None)
-    );
+    assert_eq!(reqs[1].line(), ("GET", "/oauth_applications", None));
 
     assert_eq!(page.total_count, Some(9));
     assert_eq!(page.len(), 2);
@@ -160,10 +153,7 @@ async fn create_sends_every_field_and_keeps_the_client_secret_out_of_debug() {
         .expect("create with the name only");
 
     let reqs = server.requests();
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("POST", "/oauth_applications", None)
-    );
+    assert_eq!(reqs[0].line(), ("POST", "/oauth_applications", None));
     assert_eq!(
         reqs[0].json(),
         json!({
@@ -198,7 +188,7 @@ async fn get_fetches_one_application() {
         .await
         .expect("get oauth application");
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("GET", APP_PATH, None));
+    assert_eq!(req.line(), ("GET", APP_PATH, None));
     assert!(req.body.is_empty());
     assert_is_the_fixture_application(&app);
 }
@@ -237,7 +227,7 @@ async fn update_sends_only_the_given_fields() {
         .expect("update one field");
 
     let reqs = server.requests();
-    assert_eq!(method_path_query(&reqs[0]), ("PATCH", APP_PATH, None));
+    assert_eq!(reqs[0].line(), ("PATCH", APP_PATH, None));
     assert_eq!(
         reqs[0].json(),
         json!({
@@ -265,7 +255,7 @@ async fn delete_sends_no_body_and_decodes_the_deleted_object() {
         .await
         .expect("delete oauth application");
     let req = server.single();
-    assert_eq!(method_path_query(&req), ("DELETE", APP_PATH, None));
+    assert_eq!(req.line(), ("DELETE", APP_PATH, None));
     assert!(req.body.is_empty());
     assert_eq!(deleted.object, "oauth_application");
     assert_eq!(deleted.id.as_deref(), Some(APP_ID));
@@ -344,7 +334,7 @@ async fn set_logo_sends_the_uploader_and_the_file_as_multipart_parts() {
 
     let reqs = server.requests();
     let path = format!("{APP_PATH}/logo");
-    assert_eq!(method_path_query(&reqs[0]), ("PUT", path.as_str(), None));
+    assert_eq!(reqs[0].line(), ("PUT", path.as_str(), None));
     assert_eq!(
         wire_parts(&reqs[0]),
         [
@@ -364,7 +354,7 @@ async fn set_logo_sends_the_uploader_and_the_file_as_multipart_parts() {
             },
         ]
     );
-    assert_eq!(method_path_query(&reqs[1]), ("PUT", path.as_str(), None));
+    assert_eq!(reqs[1].line(), ("PUT", path.as_str(), None));
     assert_eq!(
         wire_parts(&reqs[1]),
         [WirePart {
@@ -415,7 +405,7 @@ async fn revoke_token_sends_the_token_and_accepts_an_empty_answer() {
         .expect("revoke token");
     let req = server.single();
     let path = format!("{APP_PATH}/revoke_token");
-    assert_eq!(method_path_query(&req), ("POST", path.as_str(), None));
+    assert_eq!(req.line(), ("POST", path.as_str(), None));
     assert_eq!(req.json(), json!({"token": ACCESS_TOKEN}));
 }
 
@@ -431,7 +421,7 @@ async fn rotate_secret_sends_no_body_and_hides_the_new_secret() {
         .expect("rotate secret");
     let req = server.single();
     let path = format!("{APP_PATH}/rotate_secret");
-    assert_eq!(method_path_query(&req), ("POST", path.as_str(), None));
+    assert_eq!(req.line(), ("POST", path.as_str(), None));
     assert!(req.body.is_empty());
     assert_eq!(
         rotated.client_secret.as_ref().map(|s| s.expose()),
@@ -458,7 +448,7 @@ async fn verify_access_token_decodes_a_known_token() {
         .expect("verify access token");
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         ("POST", "/oauth_applications/access_tokens/verify", None)
     );
     assert_eq!(req.json(), json!({"access_token": ACCESS_TOKEN}));

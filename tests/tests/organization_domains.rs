@@ -6,16 +6,12 @@ use clerk::models::{
     OrganizationDomainListAllParams, OrganizationDomainListParams, OrganizationDomainOrderBy,
     UpdateOrganizationDomainParams, VerificationStatus,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 
 const ORG_ID: &str = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 const DOMAIN_ID: &str = "orgdmn_2xhG0aVJ3kq8XlEPuQmZf4Rt7Ys";
 const DOMAIN_PATH: &str =
     "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/domains/orgdmn_2xhG0aVJ3kq8XlEPuQmZf4Rt7Ys";
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 #[tokio::test]
 async fn list_all_sends_every_filter_and_decodes_known_and_unknown_values() {
@@ -43,7 +39,7 @@ async fn list_all_sends_every_filter_and_decodes_known_and_unknown_values() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/organization_domains",
@@ -124,10 +120,7 @@ async fn list_all_without_filters_and_with_a_single_enrollment_mode() {
         .expect("list manual invitation domains");
 
     let reqs = server.requests();
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("GET", "/organization_domains", None)
-    );
+    assert_eq!(reqs[0].line(), ("GET", "/organization_domains", None));
     assert_eq!(
         reqs[1].query.as_deref(),
         Some("enrollment_mode=manual_invitation&order_by=-created_at")
@@ -164,7 +157,7 @@ async fn list_of_one_organization_sends_its_filters() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/domains",
@@ -172,7 +165,7 @@ async fn list_of_one_organization_sends_its_filters() {
         )
     );
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         (
             "GET",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/domains",
@@ -209,7 +202,7 @@ async fn create_sends_the_name_alone_or_with_mode_and_verification() {
     assert_eq!(reqs.len(), 2);
     for req in &reqs {
         assert_eq!(
-            method_path_query(req),
+            req.line(),
             (
                 "POST",
                 "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/domains",
@@ -280,7 +273,7 @@ async fn update_patches_only_the_fields_set() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
     for req in &reqs {
-        assert_eq!(method_path_query(req), ("PATCH", DOMAIN_PATH, None));
+        assert_eq!(req.line(), ("PATCH", DOMAIN_PATH, None));
     }
     assert_eq!(
         reqs[0].json(),
@@ -312,12 +305,9 @@ async fn delete_and_verify_send_no_body() {
 
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
-    assert_eq!(method_path_query(&reqs[0]), ("DELETE", DOMAIN_PATH, None));
+    assert_eq!(reqs[0].line(), ("DELETE", DOMAIN_PATH, None));
     let verify_path = format!("{DOMAIN_PATH}/verify_ownership");
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("POST", verify_path.as_str(), None)
-    );
+    assert_eq!(reqs[1].line(), ("POST", verify_path.as_str(), None));
     assert!(reqs.iter().all(|r| r.body.is_empty()));
 
     assert_eq!(deleted.object, "organization_domain");
@@ -340,7 +330,7 @@ async fn ids_with_reserved_characters_stay_one_segment_each() {
         .await
         .expect("verify");
     assert_eq!(
-        method_path_query(&server.single()),
+        server.single().line(),
         (
             "POST",
             "/organizations/org%2F1/domains/dmn%3Fx%3D1/verify_ownership",

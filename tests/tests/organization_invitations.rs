@@ -2,27 +2,18 @@
 //! responses.
 
 use clerk::models::{
-    CreateOrganizationInvitationParams, InstanceOrganizationInvitationListParams, Metadata,
+    CreateOrganizationInvitationParams, InstanceOrganizationInvitationListParams,
     OrganizationInvitation, OrganizationInvitationListParams, OrganizationInvitationOrderBy,
     OrganizationInvitationStatus, PendingOrganizationInvitationListParams,
     RevokeOrganizationInvitationParams,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 
 const ORG_ID: &str = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 const INVITATION_ID: &str = "orginv_2xhFnAa1BbC2cDd3EeF4fGg5HhI";
 const INVITATIONS_PATH: &str = "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/invitations";
 
-fn metadata(value: serde_json::Value) -> Metadata {
-    match value {
-        serde_json::Value::Object(map) => map,
-        other => panic!("metadata must be an object, got {other}"),
-    }
-}
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
+use clerk_tests::metadata;
 
 /// Checks every field of `tests/fixtures/organization_invitation.json`.
 fn assert_is_the_fixture_invitation(inv: &OrganizationInvitation) {
@@ -88,7 +79,7 @@ async fn list_sends_status_email_order_and_paging() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             INVITATIONS_PATH,
@@ -99,7 +90,7 @@ async fn list_sends_status_email_order_and_paging() {
         )
     );
     assert!(reqs[0].body.is_empty());
-    assert_eq!(method_path_query(&reqs[1]), ("GET", INVITATIONS_PATH, None));
+    assert_eq!(reqs[1].line(), ("GET", INVITATIONS_PATH, None));
 
     assert_eq!(page.total_count, Some(2));
     assert_eq!(page.len(), 2);
@@ -148,17 +139,14 @@ async fn list_instance_sends_filters_and_decodes_the_organization_data() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/organization_invitations",
             Some("order_by=%2Bcreated_at&status=pending&query=grace&limit=25&offset=0")
         )
     );
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("GET", "/organization_invitations", None)
-    );
+    assert_eq!(reqs[1].line(), ("GET", "/organization_invitations", None));
 
     assert_eq!(page.total_count, Some(31));
     let inv = &page.data[0];
@@ -205,7 +193,7 @@ async fn create_sends_email_and_role_alone_or_with_every_option() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
     for req in &reqs {
-        assert_eq!(method_path_query(req), ("POST", INVITATIONS_PATH, None));
+        assert_eq!(req.line(), ("POST", INVITATIONS_PATH, None));
         assert_eq!(req.header("content-type"), Some("application/json"));
     }
     assert_eq!(
@@ -250,7 +238,7 @@ async fn create_bulk_sends_an_array_and_decodes_the_envelope() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "POST",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/invitations/bulk",
@@ -305,10 +293,10 @@ async fn list_pending_uses_the_deprecated_path_with_paging() {
     let reqs = server.requests();
     let path = format!("{INVITATIONS_PATH}/pending");
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         ("GET", path.as_str(), Some("limit=10&offset=20"))
     );
-    assert_eq!(method_path_query(&reqs[1]), ("GET", path.as_str(), None));
+    assert_eq!(reqs[1].line(), ("GET", path.as_str(), None));
     assert_eq!(page.len(), 2);
 }
 
@@ -324,7 +312,7 @@ async fn get_fetches_one_invitation() {
         .expect("get");
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/invitations/orginv_2xhFnAa1BbC2cDd3EeF4fGg5HhI",
@@ -364,7 +352,7 @@ async fn revoke_sends_the_requesting_user_or_an_empty_object() {
     let reqs = server.requests();
     let path = "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/invitations/orginv_2xhFnAa1BbC2cDd3EeF4fGg5HhI/revoke";
     for req in &reqs {
-        assert_eq!(method_path_query(req), ("POST", path, None));
+        assert_eq!(req.line(), ("POST", path, None));
         assert_eq!(req.header("content-type"), Some("application/json"));
     }
     assert_eq!(

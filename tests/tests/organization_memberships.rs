@@ -2,11 +2,11 @@
 //! responses.
 
 use clerk::models::{
-    CreateOrganizationMembershipParams, InstanceOrganizationMembershipListParams, Metadata,
+    CreateOrganizationMembershipParams, InstanceOrganizationMembershipListParams,
     OrganizationMembership, OrganizationMembershipListParams, OrganizationMembershipOrderBy,
     UpdateOrganizationMembershipMetadataParams, UpdateOrganizationMembershipParams,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use futures_util::TryStreamExt;
 
 const ORG_ID: &str = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
@@ -14,16 +14,7 @@ const USER_ID: &str = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 const MEMBERSHIP_PATH: &str =
     "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/memberships/user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 
-fn metadata(value: serde_json::Value) -> Metadata {
-    match value {
-        serde_json::Value::Object(map) => map,
-        other => panic!("metadata must be an object, got {other}"),
-    }
-}
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
+use clerk_tests::metadata;
 
 /// Checks every field of `tests/fixtures/organization_membership.json`.
 fn assert_is_the_fixture_membership(m: &OrganizationMembership) {
@@ -93,7 +84,7 @@ async fn list_sends_every_filter_and_decodes_the_envelope() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/memberships",
@@ -179,9 +170,9 @@ async fn list_without_filters_sends_no_query_and_streams_pages() {
     assert_eq!(ids, ["orgmem_1", "orgmem_2", "orgmem_3"]);
     let reqs = server.requests();
     let path = "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/memberships";
-    assert_eq!(method_path_query(&reqs[0]), ("GET", path, None));
+    assert_eq!(reqs[0].line(), ("GET", path, None));
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         (
             "GET",
             path,
@@ -189,7 +180,7 @@ async fn list_without_filters_sends_no_query_and_streams_pages() {
         )
     );
     assert_eq!(
-        method_path_query(&reqs[2]),
+        reqs[2].line(),
         (
             "GET",
             path,
@@ -223,7 +214,7 @@ async fn list_instance_sends_order_and_paging() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/organization_memberships",
@@ -231,10 +222,7 @@ async fn list_instance_sends_order_and_paging() {
         )
     );
     assert!(reqs[0].body.is_empty());
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("GET", "/organization_memberships", None)
-    );
+    assert_eq!(reqs[1].line(), ("GET", "/organization_memberships", None));
     assert_eq!(page.total_count, Some(14));
     assert_eq!(page.data[1].id, "orgmem_2xhFmZz9YyX8wWv7UuT6sSr5QqP");
 }
@@ -268,7 +256,7 @@ async fn create_sends_user_and_role_with_optional_metadata() {
     assert_eq!(reqs.len(), 2);
     for req in &reqs {
         assert_eq!(
-            method_path_query(req),
+            req.line(),
             (
                 "POST",
                 "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/memberships",
@@ -315,16 +303,10 @@ async fn update_changes_the_role_and_delete_returns_the_membership() {
         .expect("delete");
 
     let reqs = server.requests();
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("PATCH", MEMBERSHIP_PATH, None)
-    );
+    assert_eq!(reqs[0].line(), ("PATCH", MEMBERSHIP_PATH, None));
     assert_eq!(reqs[0].header("content-type"), Some("application/json"));
     assert_eq!(reqs[0].json(), serde_json::json!({ "role": "org:admin" }));
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("DELETE", MEMBERSHIP_PATH, None)
-    );
+    assert_eq!(reqs[1].line(), ("DELETE", MEMBERSHIP_PATH, None));
     assert!(reqs[1].body.is_empty());
     assert_is_the_fixture_membership(&updated);
     assert_is_the_fixture_membership(&deleted);
@@ -363,7 +345,7 @@ async fn update_metadata_patches_the_metadata_path_with_only_what_is_set() {
     let reqs = server.requests();
     let path = format!("{MEMBERSHIP_PATH}/metadata");
     for req in &reqs {
-        assert_eq!(method_path_query(req), ("PATCH", path.as_str(), None));
+        assert_eq!(req.line(), ("PATCH", path.as_str(), None));
     }
     assert_eq!(
         reqs[0].json(),

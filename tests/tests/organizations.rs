@@ -14,12 +14,7 @@ use futures_util::{StreamExt, TryStreamExt};
 
 const ORG_ID: &str = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 
-fn metadata(value: serde_json::Value) -> Metadata {
-    match value {
-        serde_json::Value::Object(map) => map,
-        other => panic!("metadata must be an object, got {other}"),
-    }
-}
+use clerk_tests::metadata;
 
 /// A realistic organization with the given id.
 fn org(id: &str) -> serde_json::Value {
@@ -46,10 +41,6 @@ fn org_page(ids: &[&str], total_count: i64) -> Reply {
         200,
         serde_json::json!({ "data": data, "total_count": total_count }).to_string(),
     )
-}
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
 }
 
 #[tokio::test]
@@ -120,7 +111,7 @@ async fn list_ascending_by_name_and_without_parameters() {
         .expect("list");
     let reqs = server.requests();
     assert_eq!(reqs[0].query.as_deref(), Some("order_by=%2Bname"));
-    assert_eq!(method_path_query(&reqs[1]), ("GET", "/organizations", None));
+    assert_eq!(reqs[1].line(), ("GET", "/organizations", None));
     assert!(empty.is_empty());
     assert_eq!(empty.total_count, Some(0));
 }
@@ -156,7 +147,7 @@ async fn create_sends_the_name_alone_or_with_every_optional_field() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
     for req in &reqs {
-        assert_eq!(method_path_query(req), ("POST", "/organizations", None));
+        assert_eq!(req.line(), ("POST", "/organizations", None));
         assert_eq!(req.header("content-type"), Some("application/json"));
     }
     assert_eq!(
@@ -231,19 +222,16 @@ async fn get_by_id_by_slug_and_with_counts() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 4);
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
             None
         )
     );
+    assert_eq!(reqs[1].line(), ("GET", "/organizations/acme-corp", None));
     assert_eq!(
-        method_path_query(&reqs[1]),
-        ("GET", "/organizations/acme-corp", None)
-    );
-    assert_eq!(
-        method_path_query(&reqs[2]),
+        reqs[2].line(),
         (
             "GET",
             "/organizations/acme-corp",
@@ -251,7 +239,7 @@ async fn get_by_id_by_slug_and_with_counts() {
         )
     );
     assert_eq!(
-        method_path_query(&reqs[3]),
+        reqs[3].line(),
         (
             "GET",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
@@ -286,7 +274,7 @@ async fn a_slug_with_reserved_characters_stays_one_segment() {
         .await
         .expect("get");
     assert_eq!(
-        method_path_query(&server.single()),
+        server.single().line(),
         (
             "GET",
             "/organizations/acme%2Fcorp%3Fx%3D1",
@@ -329,7 +317,7 @@ async fn update_patches_only_the_fields_set_and_delete_decodes_the_deleted_objec
     let reqs = server.requests();
     assert_eq!(reqs.len(), 3);
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "PATCH",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
@@ -338,7 +326,7 @@ async fn update_patches_only_the_fields_set_and_delete_decodes_the_deleted_objec
     );
     assert_eq!(reqs[0].json(), serde_json::json!({ "name": "Acme Corp" }));
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         (
             "PATCH",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
@@ -357,7 +345,7 @@ async fn update_patches_only_the_fields_set_and_delete_decodes_the_deleted_objec
         })
     );
     assert_eq!(
-        method_path_query(&reqs[2]),
+        reqs[2].line(),
         (
             "DELETE",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
@@ -391,7 +379,7 @@ async fn stream_walks_pages_until_a_short_page() {
     let ids: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["org_1", "org_2", "org_3", "org_4", "org_5"]);
     let reqs = server.requests();
-    let queries: Vec<_> = reqs.iter().map(method_path_query).collect();
+    let queries: Vec<_> = reqs.iter().map(Recorded::line).collect();
     assert_eq!(
         queries,
         [
@@ -592,7 +580,7 @@ async fn update_metadata_patches_and_replace_metadata_puts_the_same_body() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 3);
     let path = "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/metadata";
-    assert_eq!(method_path_query(&reqs[0]), ("PATCH", path, None));
+    assert_eq!(reqs[0].line(), ("PATCH", path, None));
     assert_eq!(
         reqs[0].json(),
         serde_json::json!({
@@ -600,12 +588,12 @@ async fn update_metadata_patches_and_replace_metadata_puts_the_same_body() {
             "private_metadata": { "billing_account": "acct_0192" }
         })
     );
-    assert_eq!(method_path_query(&reqs[1]), ("PUT", path, None));
+    assert_eq!(reqs[1].line(), ("PUT", path, None));
     assert_eq!(
         reqs[1].json(),
         serde_json::json!({ "public_metadata": { "plan": "pro" } })
     );
-    assert_eq!(method_path_query(&reqs[2]), ("PUT", path, None));
+    assert_eq!(reqs[2].line(), ("PUT", path, None));
     assert_eq!(
         reqs[2].json(),
         serde_json::json!({ "public_metadata": {}, "private_metadata": {} })
@@ -691,7 +679,7 @@ async fn set_logo_sends_the_uploader_and_the_file_as_multipart_parts() {
 
     let reqs = server.requests();
     let path = "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/logo";
-    assert_eq!(method_path_query(&reqs[0]), ("PUT", path, None));
+    assert_eq!(reqs[0].line(), ("PUT", path, None));
     assert_eq!(
         multipart_parts(&reqs[0]),
         [
@@ -711,7 +699,7 @@ async fn set_logo_sends_the_uploader_and_the_file_as_multipart_parts() {
             },
         ]
     );
-    assert_eq!(method_path_query(&reqs[1]), ("PUT", path, None));
+    assert_eq!(reqs[1].line(), ("PUT", path, None));
     assert_eq!(
         multipart_parts(&reqs[1]),
         [WirePart {
@@ -755,7 +743,7 @@ async fn delete_logo_sends_no_body_and_decodes_the_organization() {
         .expect("delete logo");
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "DELETE",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/logo",
@@ -792,7 +780,7 @@ async fn billing_subscription_and_credit_balance_are_fetched_without_a_body() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/billing/subscription",
@@ -800,7 +788,7 @@ async fn billing_subscription_and_credit_balance_are_fetched_without_a_body() {
         )
     );
     assert_eq!(
-        method_path_query(&reqs[1]),
+        reqs[1].line(),
         (
             "GET",
             "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/billing/credits",
@@ -863,7 +851,7 @@ async fn adjust_billing_credit_balance_posts_the_adjustment() {
     let reqs = server.requests();
     let path = "/organizations/org_2xhFjEI5X2qWRvtV13BzSj8H6Dk/billing/credits";
     for req in &reqs {
-        assert_eq!(method_path_query(req), ("POST", path, None));
+        assert_eq!(req.line(), ("POST", path, None));
         assert_eq!(req.header("content-type"), Some("application/json"));
     }
     assert_eq!(

@@ -7,15 +7,11 @@ use clerk::models::{
     RoleListParams, RoleOrderBy, RoleSetListParams, RoleSetOrderBy, RoleSetType,
     UpdatePermissionParams, UpdateRoleParams, UpdateRoleSetParams,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 
 const ROLE_ID: &str = "role_2xhHb7KfT2mQw9Yd1RzN6pVc0Ls";
 const PERMISSION_ID: &str = "perm_2xhH4sQ8bN1vZr6CkTy0WmLe3Jd";
 const ROLE_SET_ID: &str = "rs_2xhJ1qP5nT8wVb3XcZ7mKd0Lf4S";
-
-fn method_path_query(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 // ---------------------------------------------------------------------------------------
 // Organization roles
@@ -46,17 +42,14 @@ async fn roles_list_sends_the_filters_and_decodes_nested_permissions() {
 
     let reqs = server.requests();
     assert_eq!(
-        method_path_query(&reqs[0]),
+        reqs[0].line(),
         (
             "GET",
             "/organization_roles",
             Some("query=billing&order_by=%2Bkey&limit=20&offset=40")
         )
     );
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("GET", "/organization_roles", None)
-    );
+    assert_eq!(reqs[1].line(), ("GET", "/organization_roles", None));
     assert!(reqs.iter().all(|r| r.body.is_empty()));
 
     assert_eq!(page.total_count, Some(2));
@@ -105,10 +98,7 @@ async fn roles_create_sends_the_required_fields_alone_or_with_everything() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
     for req in &reqs {
-        assert_eq!(
-            method_path_query(req),
-            ("POST", "/organization_roles", None)
-        );
+        assert_eq!(req.line(), ("POST", "/organization_roles", None));
         assert_eq!(req.header("content-type"), Some("application/json"));
     }
     assert_eq!(
@@ -179,10 +169,10 @@ async fn roles_get_update_and_delete() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 5);
     let path = format!("/organization_roles/{ROLE_ID}");
-    assert_eq!(method_path_query(&reqs[0]), ("GET", path.as_str(), None));
+    assert_eq!(reqs[0].line(), ("GET", path.as_str(), None));
     assert!(reqs[0].body.is_empty());
     for req in &reqs[1..4] {
-        assert_eq!(method_path_query(req), ("PATCH", path.as_str(), None));
+        assert_eq!(req.line(), ("PATCH", path.as_str(), None));
     }
     assert_eq!(
         reqs[1].json(),
@@ -198,7 +188,7 @@ async fn roles_get_update_and_delete() {
         })
     );
     assert_eq!(reqs[3].json(), serde_json::json!({ "permissions": [] }));
-    assert_eq!(method_path_query(&reqs[4]), ("DELETE", path.as_str(), None));
+    assert_eq!(reqs[4].line(), ("DELETE", path.as_str(), None));
     assert!(reqs[4].body.is_empty());
 
     assert_eq!(fetched.id, ROLE_ID);
@@ -226,8 +216,8 @@ async fn roles_assign_and_remove_a_permission_without_a_body() {
 
     let reqs = server.requests();
     let path = format!("/organization_roles/{ROLE_ID}/permissions/{PERMISSION_ID}");
-    assert_eq!(method_path_query(&reqs[0]), ("POST", path.as_str(), None));
-    assert_eq!(method_path_query(&reqs[1]), ("DELETE", path.as_str(), None));
+    assert_eq!(reqs[0].line(), ("POST", path.as_str(), None));
+    assert_eq!(reqs[1].line(), ("DELETE", path.as_str(), None));
     assert!(reqs.iter().all(|r| r.body.is_empty()));
     assert!(assigned.permissions.iter().any(|p| p.id == PERMISSION_ID));
 }
@@ -255,7 +245,7 @@ async fn permissions_list_sends_the_filters_and_decodes_system_and_custom_ones()
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/organization_permissions",
@@ -322,10 +312,7 @@ async fn permissions_create_get_update_and_delete() {
     let reqs = server.requests();
     assert_eq!(reqs.len(), 6);
     let path = format!("/organization_permissions/{PERMISSION_ID}");
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("POST", "/organization_permissions", None)
-    );
+    assert_eq!(reqs[0].line(), ("POST", "/organization_permissions", None));
     assert_eq!(
         reqs[0].json(),
         serde_json::json!({ "name": "Manage billing", "key": "org:billing:manage" })
@@ -338,9 +325,9 @@ async fn permissions_create_get_update_and_delete() {
             "description": "Change the plan and payment methods of the organization."
         })
     );
-    assert_eq!(method_path_query(&reqs[2]), ("GET", path.as_str(), None));
+    assert_eq!(reqs[2].line(), ("GET", path.as_str(), None));
     assert!(reqs[2].body.is_empty());
-    assert_eq!(method_path_query(&reqs[3]), ("PATCH", path.as_str(), None));
+    assert_eq!(reqs[3].line(), ("PATCH", path.as_str(), None));
     assert_eq!(
         reqs[3].json(),
         serde_json::json!({ "description": "Billing." })
@@ -353,7 +340,7 @@ async fn permissions_create_get_update_and_delete() {
             "description": "Billing."
         })
     );
-    assert_eq!(method_path_query(&reqs[5]), ("DELETE", path.as_str(), None));
+    assert_eq!(reqs[5].line(), ("DELETE", path.as_str(), None));
     assert!(reqs[5].body.is_empty());
 
     assert_eq!(created.key, "org:billing:manage");
@@ -385,7 +372,7 @@ async fn role_sets_list_sends_the_filters_and_decodes_optional_parts() {
 
     let req = server.single();
     assert_eq!(
-        method_path_query(&req),
+        req.line(),
         (
             "GET",
             "/role_sets",
@@ -443,7 +430,7 @@ async fn role_sets_create_sends_the_required_fields_alone_or_with_everything() {
 
     let reqs = server.requests();
     for req in &reqs {
-        assert_eq!(method_path_query(req), ("POST", "/role_sets", None));
+        assert_eq!(req.line(), ("POST", "/role_sets", None));
         assert_eq!(req.header("content-type"), Some("application/json"));
     }
     assert_eq!(
@@ -537,9 +524,9 @@ async fn role_sets_get_and_update_by_id() {
 
     let reqs = server.requests();
     let path = format!("/role_sets/{ROLE_SET_ID}");
-    assert_eq!(method_path_query(&reqs[0]), ("GET", path.as_str(), None));
+    assert_eq!(reqs[0].line(), ("GET", path.as_str(), None));
     assert!(reqs[0].body.is_empty());
-    assert_eq!(method_path_query(&reqs[1]), ("PATCH", path.as_str(), None));
+    assert_eq!(reqs[1].line(), ("PATCH", path.as_str(), None));
     assert_eq!(
         reqs[1].json(),
         serde_json::json!({ "name": "Enterprise v2" })
@@ -637,18 +624,12 @@ async fn role_sets_replace_add_roles_and_replace_a_role() {
     let replace = format!("/role_sets/{ROLE_SET_ID}/replace");
     let roles = format!("/role_sets/{ROLE_SET_ID}/roles");
     let replace_role = format!("/role_sets/{ROLE_SET_ID}/roles/replace");
-    assert_eq!(
-        method_path_query(&reqs[0]),
-        ("POST", replace.as_str(), None)
-    );
+    assert_eq!(reqs[0].line(), ("POST", replace.as_str(), None));
     assert_eq!(
         reqs[0].json(),
         serde_json::json!({ "dest_role_set_key": "role_set:default" })
     );
-    assert_eq!(
-        method_path_query(&reqs[1]),
-        ("POST", replace.as_str(), None)
-    );
+    assert_eq!(reqs[1].line(), ("POST", replace.as_str(), None));
     assert_eq!(
         reqs[1].json(),
         serde_json::json!({
@@ -659,7 +640,7 @@ async fn role_sets_replace_add_roles_and_replace_a_role() {
             }
         })
     );
-    assert_eq!(method_path_query(&reqs[2]), ("POST", roles.as_str(), None));
+    assert_eq!(reqs[2].line(), ("POST", roles.as_str(), None));
     assert_eq!(
         reqs[2].json(),
         serde_json::json!({ "role_keys": ["org:auditor"] })
@@ -672,10 +653,7 @@ async fn role_sets_replace_add_roles_and_replace_a_role() {
             "creator_role_key": "org:owner"
         })
     );
-    assert_eq!(
-        method_path_query(&reqs[4]),
-        ("POST", replace_role.as_str(), None)
-    );
+    assert_eq!(reqs[4].line(), ("POST", replace_role.as_str(), None));
     assert_eq!(
         reqs[4].json(),
         serde_json::json!({ "role_key": "org:billing_manager", "to_role_key": "org:member" })

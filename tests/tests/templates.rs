@@ -8,12 +8,8 @@ use clerk::models::{
     ToggleTemplateDeliveryParams, UpsertTemplateParams,
 };
 use clerk::PathParam;
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use serde_json::json;
-
-fn line(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 /// Checks every field of `tests/fixtures/template.json`.
 fn assert_is_the_fixture_template(t: &Template) {
@@ -94,7 +90,7 @@ async fn list_sends_the_type_and_pagination_and_decodes_a_bare_array() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "GET",
             "/templates/sms",
@@ -135,7 +131,7 @@ async fn list_accepts_a_string_type_and_sends_no_query_by_default() {
         .list("email", TemplateListParams::default())
         .await
         .expect("list templates");
-    assert_eq!(line(&server.single()), ("GET", "/templates/email", None));
+    assert_eq!(server.single().line(), ("GET", "/templates/email", None));
     assert!(page.is_empty());
     assert_eq!(page.total_count, Some(0));
 }
@@ -153,7 +149,7 @@ async fn get_decodes_every_field() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         ("GET", "/templates/email/verification_code", None)
     );
     assert!(req.body.is_empty());
@@ -184,7 +180,7 @@ async fn upsert_sends_every_field() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         ("PUT", "/templates/email/verification_code", None)
     );
     assert_eq!(
@@ -223,7 +219,7 @@ async fn preview_sends_the_draft_and_returns_free_form_json() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         ("POST", "/templates/email/verification_code/preview", None)
     );
     assert_eq!(
@@ -253,7 +249,7 @@ async fn revert_sends_no_body() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         ("POST", "/templates/sms/verification_code/revert", None)
     );
     assert!(req.body.is_empty());
@@ -277,7 +273,7 @@ async fn toggle_delivery_sends_the_flag() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "POST",
             "/templates/sms/verification_code/toggle_delivery",

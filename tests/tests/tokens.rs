@@ -7,15 +7,11 @@ use clerk::models::{
     CreateAdminPortalLinkTokenParams, CreateAgentTaskParams, CreateSignInTokenParams, OnBehalfOf,
     RevokeAdminPortalLinkTokenParams, SignInTokenStatus,
 };
-use clerk_tests::{MockServer, Recorded, Reply};
+use clerk_tests::{MockServer, Reply};
 use serde_json::json;
 
 const USER_ID: &str = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 const APLT_ID: &str = "aplt_3beecc9c60adb5f9b850e91a83beecc9";
-
-fn line(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
 
 #[tokio::test]
 async fn actor_token_create_sends_the_actor_claims_and_hides_the_token() {
@@ -33,7 +29,7 @@ async fn actor_token_create_sends_the_actor_claims_and_hides_the_token() {
         .expect("create actor token");
 
     let req = server.single();
-    assert_eq!(line(&req), ("POST", "/actor_tokens", None));
+    assert_eq!(req.line(), ("POST", "/actor_tokens", None));
     assert_eq!(req.header("content-type"), Some("application/json"));
     assert_eq!(
         req.json(),
@@ -95,7 +91,7 @@ async fn actor_token_revoke_sends_no_body() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "POST",
             "/actor_tokens/act_2xhK7mQvR3sTuW9yZbCdEfGhJkL/revoke",
@@ -125,7 +121,7 @@ async fn sign_in_token_create_sends_every_field_and_hides_the_token() {
         .expect("create sign-in token");
 
     let req = server.single();
-    assert_eq!(line(&req), ("POST", "/sign_in_tokens", None));
+    assert_eq!(req.line(), ("POST", "/sign_in_tokens", None));
     assert_eq!(
         req.json(),
         json!({
@@ -173,7 +169,7 @@ async fn sign_in_token_create_minimal_and_revoke() {
     assert_eq!(reqs.len(), 2);
     assert_eq!(reqs[0].json(), json!({"user_id": USER_ID}));
     assert_eq!(
-        line(&reqs[1]),
+        reqs[1].line(),
         (
             "POST",
             "/sign_in_tokens/sit_2xhL3nPqS5tUvX7zAbCdEfGhJkM/revoke",
@@ -199,7 +195,7 @@ async fn testing_token_create_sends_no_body_and_hides_the_token() {
         .expect("create testing token");
 
     let req = server.single();
-    assert_eq!(line(&req), ("POST", "/testing_tokens", None));
+    assert_eq!(req.line(), ("POST", "/testing_tokens", None));
     assert!(req.body.is_empty());
     assert_eq!(token.object, "testing_token");
     assert_eq!(token.token.expose(), "1713877200-c_TESTING-TOKEN-SECRET");
@@ -240,7 +236,7 @@ async fn agent_task_create_sends_the_user_and_hides_the_url() {
 
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
-    assert_eq!(line(&reqs[0]), ("POST", "/agents/tasks", None));
+    assert_eq!(reqs[0].line(), ("POST", "/agents/tasks", None));
     assert_eq!(
         reqs[0].json(),
         json!({
@@ -289,7 +285,7 @@ async fn agent_task_revoke_sends_no_body() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "POST",
             "/agents/tasks/agtask_2xhN5pRsU7vWxZ9bCdEfGhIjKlO/revoke",
@@ -319,7 +315,7 @@ async fn admin_portal_link_token_create_sends_every_field_and_hides_the_token() 
         .expect("create admin portal link token");
 
     let req = server.single();
-    assert_eq!(line(&req), ("POST", "/admin_portal_link_tokens", None));
+    assert_eq!(req.line(), ("POST", "/admin_portal_link_tokens", None));
     assert_eq!(
         req.json(),
         json!({
@@ -395,7 +391,7 @@ async fn admin_portal_link_token_revoke_sends_the_reason() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "POST",
             "/admin_portal_link_tokens/aplt_3beecc9c60adb5f9b850e91a83beecc9/revoke",

@@ -13,17 +13,7 @@ use clerk::{Error, PathParam};
 use clerk_tests::{MockServer, Recorded, Reply};
 use serde_json::json;
 
-fn metadata(value: serde_json::Value) -> Metadata {
-    match value {
-        serde_json::Value::Object(map) => map,
-        other => panic!("not an object: {other}"),
-    }
-}
-
-/// Method, path and query of a request, for one-line assertions.
-fn line(req: &Recorded) -> (&str, &str, Option<&str>) {
-    (req.method.as_str(), req.path.as_str(), req.query.as_deref())
-}
+use clerk_tests::metadata;
 
 fn assert_no_body(req: &Recorded) {
     assert!(req.body.is_empty(), "unexpected body on {}", req.path);
@@ -44,7 +34,7 @@ async fn ban_unban_lock_and_unlock_post_without_a_body() {
     users.unlock("user_2abc").await.expect("unlock");
 
     let requests = server.requests();
-    let lines: Vec<_> = requests.iter().map(line).collect();
+    let lines: Vec<_> = requests.iter().map(Recorded::line).collect();
     assert_eq!(
         lines,
         [
@@ -76,13 +66,13 @@ async fn bulk_ban_and_unban_send_the_ids_and_decode_the_users() {
         .expect("bulk unban");
 
     let requests = server.requests();
-    assert_eq!(line(&requests[0]), ("POST", "/users/ban", None));
+    assert_eq!(requests[0].line(), ("POST", "/users/ban", None));
     assert_eq!(requests[0].header("content-type"), Some("application/json"));
     assert_eq!(
         requests[0].json(),
         json!({"user_ids": ["user_1", "user_2"]})
     );
-    assert_eq!(line(&requests[1]), ("POST", "/users/unban", None));
+    assert_eq!(requests[1].line(), ("POST", "/users/unban", None));
     assert_eq!(requests[1].json(), json!({"user_ids": ["user_3"]}));
     assert_eq!(banned.len(), 2);
     assert_eq!(unbanned.len(), 2);
@@ -115,7 +105,7 @@ async fn update_metadata_patches_a_merge_and_replace_metadata_puts() {
 
     let requests = server.requests();
     assert_eq!(
-        line(&requests[0]),
+        requests[0].line(),
         ("PATCH", "/users/user_2abc/metadata", None)
     );
     assert_eq!(
@@ -126,7 +116,7 @@ async fn update_metadata_patches_a_merge_and_replace_metadata_puts() {
         })
     );
     assert_eq!(
-        line(&requests[1]),
+        requests[1].line(),
         ("PUT", "/users/user_2abc/metadata", None)
     );
     assert_eq!(requests[1].json(), json!({"unsafe_metadata": {}}));
@@ -154,7 +144,7 @@ async fn verify_password_sends_the_password_and_hides_it_from_debug() {
 
     let requests = server.requests();
     assert_eq!(
-        line(&requests[0]),
+        requests[0].line(),
         ("POST", "/users/user_2abc/verify_password", None)
     );
     assert_eq!(
@@ -190,7 +180,7 @@ async fn verify_totp_decodes_the_code_type() {
 
     let requests = server.requests();
     assert_eq!(
-        line(&requests[0]),
+        requests[0].line(),
         ("POST", "/users/user_2abc/verify_totp", None)
     );
     assert_eq!(requests[0].json(), json!({"code": "a1b2c3d4"}));
@@ -216,7 +206,7 @@ async fn mfa_removals_delete_and_decode_the_user_id() {
     let totp = users.delete_totp("user_2abc").await.expect("totp");
 
     let requests = server.requests();
-    let lines: Vec<_> = requests.iter().map(line).collect();
+    let lines: Vec<_> = requests.iter().map(Recorded::line).collect();
     assert_eq!(
         lines,
         [
@@ -256,7 +246,7 @@ async fn passkey_wallet_and_external_account_deletes_use_both_ids() {
         .expect("external account");
 
     let requests = server.requests();
-    let lines: Vec<_> = requests.iter().map(line).collect();
+    let lines: Vec<_> = requests.iter().map(Recorded::line).collect();
     assert_eq!(
         lines,
         [
@@ -289,11 +279,11 @@ async fn trusted_devices_are_listed_and_revoked() {
 
     let requests = server.requests();
     assert_eq!(
-        line(&requests[0]),
+        requests[0].line(),
         ("GET", "/users/user_2abc/trusted_devices", None)
     );
     assert_eq!(
-        line(&requests[1]),
+        requests[1].line(),
         (
             "DELETE",
             "/users/user_2abc/trusted_devices/td_2xhG0aB1cD2eF3gH4iJ5kL6mN7o",
@@ -343,17 +333,17 @@ async fn password_compromise_and_removal() {
 
     let requests = server.requests();
     assert_eq!(
-        line(&requests[0]),
+        requests[0].line(),
         ("POST", "/users/user_2abc/password/set_compromised", None)
     );
     assert_eq!(requests[0].json(), json!({"revoke_all_sessions": true}));
     assert_eq!(
-        line(&requests[1]),
+        requests[1].line(),
         ("POST", "/users/user_2abc/password/unset_compromised", None)
     );
     assert_no_body(&requests[1]);
     assert_eq!(
-        line(&requests[2]),
+        requests[2].line(),
         ("POST", "/users/user_2abc/remove_password", None)
     );
     assert_eq!(
@@ -407,7 +397,7 @@ async fn oauth_access_tokens_send_the_same_request_for_google_and_oauth_google()
     let requests = server.requests();
     for req in &requests {
         assert_eq!(
-            line(req),
+            req.line(),
             (
                 "GET",
                 "/users/user_2abc/oauth_access_tokens/oauth_google",
@@ -470,7 +460,7 @@ async fn oauth_access_tokens_decode_the_paginated_envelope() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "GET",
             "/users/user_2abc/oauth_access_tokens/oauth_x",
@@ -520,7 +510,7 @@ async fn organization_memberships_of_a_user_are_paginated() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "GET",
             "/users/user_2abc/organization_memberships",
@@ -551,7 +541,7 @@ async fn organization_invitations_of_a_user_filter_by_status() {
 
     let req = server.single();
     assert_eq!(
-        line(&req),
+        req.line(),
         (
             "GET",
             "/users/user_2abc/organization_invitations",
