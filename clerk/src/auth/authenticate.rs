@@ -1,0 +1,289 @@
+//! `Authenticator`: the auth state of an incoming request, from its headers.
+
+use std::collections::HashSet;
+
+use crate::auth::token::{machine_token_kind, token_from_request, TokenKind, TokenSource};
+use crate::jwt::{SessionClaims, TokenError, Verifier};
+use crate::models::{VerifyApiKeyParams, VerifyM2mTokenParams, VerifyOAuthAccessTokenParams};
+use crate::Clerk;
+
+/// Authenticates requests: picks the token, checks its kind against what the route accepts,
+/// and verifies it (session tokens with a [`Verifier`]; machine tokens through their Backend
+/// API verify endpoint).
+///
+/// ```no_run
+/// # async fn run(headers: http::HeaderMap) -> Result<(), Box<dyn std::error::Error>> {
+/// use clerk::auth::{AuthState, Authenticator, TokenKind};
+/// use clerk::jwt::Verifier;
+///
+/// let clerk = clerk::Clerk::from_env()?;
+/// let auth = Authenticator::new(Verifier::from_env(clerk.clone())?)
+///     .machine_client(clerk)
+///     .accept([TokenKind::SessionToken, TokenKind::ApiKey]);
+/// match auth.authenticate(&headers).await {
+///     AuthState::SignedIn(signed_in) => println!("hello {:?}", signed_in.user_id()),
+///     AuthState::SignedOut(out) => println!("signed out: {}", out.reason),
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Authenticator {
+    verifier: Verifier,
+    clerk: Option<Clerk>,
+    publishable_key: Option<String>,
+    accepts: HashSet<TokenKind>,
+}
+
+/// The outcome of [`Authenticator::authenticate`].
+#[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)]
+pub enum AuthState {
+    /// The request carries a valid token of an accepted kind.
+    SignedIn(SignedIn),
+    /// It does not; the reason says why.
+    SignedOut(SignedOut),
+}
+
+/// A verified identity.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum SignedIn {
+    /// A user's session: the verified session token claims.
+    Session(SessionClaims),
+    /// A machine token (M2M token, API key or OAuth access token) verified by the Backend API.
+    Machine(MachineAuth),
+}
+
+impl SignedIn {
+    /// The user id: the session's subject, or a machine token's subject when it is a user.
+    pub fn user_id(&self) -> Option<&str> {
+        match self {
+            Self::Session(claims) => Some(claims.user_id()),
+            Self::Machine(m) => m.subject.starts_with("user_").then_some(m.subject.as_str()),
+        }
+    }
+
+    /// The session claims, for session tokens.
+    pub fn session(&self) -> Option<&SessionClaims> {
+        match self {
+            Self::Session(claims) => Some(claims),
+            Self::Machine(_) => None,
+        }
+    }
+}
+
+/// What the Backend API reported about a machine token.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct MachineAuth {
+    /// Which kind of machine token it was.
+    pub kind: TokenKind,
+    /// The token's id (`mt_...`, `ak_...`, `oat_...`).
+    pub id: String,
+    /// Who it acts for: a machine (`mch_...`), a user (`user_...`) or an organization (`org_...`).
+    pub subject: String,
+    /// The scopes it grants.
+    pub scopes: Vec<String>,
+    /// Custom claims attached to it, if any.
+    pub claims: Option<serde_json::Value>,
+}
+
+/// Why a request is signed out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SignedOutReason {
+    /// No token in the `Authorization` header or the session cookie.
+    NoToken,
+    /// A token of a kind this route does not accept (e.g. an API key on a session-only route).
+    TokenTypeNotAccepted(TokenKind),
+    /// The session token failed verification; the reason code is Clerk's
+    /// (`token-expired`, `token-invalid-signature`, ...).
+    InvalidSessionToken(&'static str),
+    /// The machine token is unknown, revoked or expired.
+    InvalidMachineToken,
+    /// A machine token arrived but no client was configured to verify it, or the Backend API
+    /// could not be reached.
+    MachineVerificationFailed,
+}
+
+impl std::fmt::Display for SignedOutReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NoToken => {
+                f.write_str("no token in the Authorization header or the session cookie")
+            }
+            Self::TokenTypeNotAccepted(kind) => write!(f, "a {kind:?} is not accepted here"),
+            Self::InvalidSessionToken(code) => write!(f, "invalid session token ({code})"),
+            Self::InvalidMachineToken => {
+                f.write_str("the machine token is unknown, revoked or expired")
+            }
+            Self::MachineVerificationFailed => {
+                f.write_str("the machine token could not be verified")
+            }
+        }
+    }
+}
+
+/// A signed-out result: the reason and a human-readable message (never the token).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct SignedOut {
+    /// Why.
+    pub reason: SignedOutReason,
+    /// Details, e.g. the verification error's message.
+    pub message: String,
+}
+
+impl SignedOut {
+    fn state(reason: SignedOutReason, message: impl Into<String>) -> AuthState {
+        AuthState::SignedOut(Self {
+            reason,
+            message: message.into(),
+        })
+    }
+}
+
+impl Authenticator {
+    /// Accepts session tokens only, verified by `verifier`.
+    pub fn new(verifier: Verifier) -> Self {
+        Self {
+            verifier,
+            clerk: None,
+            publishable_key: None,
+            accepts: HashSet::from([TokenKind::SessionToken]),
+        }
+    }
+
+    /// Reads the suffixed `__session_<suffix>` cookie this publishable key implies.
+    #[must_use]
+    pub fn publishable_key(mut self, key: impl Into<String>) -> Self {
+        self.publishable_key = Some(key.into());
+        self
+    }
+
+    /// The token kinds this authenticator accepts (replacing the default: session tokens).
+    #[must_use]
+    pub fn accept(mut self, kinds: impl IntoIterator<Item = TokenKind>) -> Self {
+        self.accepts = kinds.into_iter().collect();
+        self
+    }
+
+    /// The client used to verify machine tokens through the Backend API.
+    #[must_use]
+    pub fn machine_client(mut self, clerk: Clerk) -> Self {
+        self.clerk = Some(clerk);
+        self
+    }
+
+    /// The auth state of a request with these headers.
+    pub async fn authenticate(&self, headers: &http::HeaderMap) -> AuthState {
+        let Some(found) = token_from_request(headers, self.publishable_key.as_deref()) else {
+            return SignedOut::state(SignedOutReason::NoToken, "sign in to continue");
+        };
+        let kind = match (found.source, machine_token_kind(found.token)) {
+            // Machine tokens only count from the header.
+            (TokenSource::Header, Some(kind)) => kind,
+            _ => TokenKind::SessionToken,
+        };
+        if !self.accepts.contains(&kind) {
+            return SignedOut::state(
+                SignedOutReason::TokenTypeNotAccepted(kind),
+                "this route does not accept this kind of token",
+            );
+        }
+        match kind {
+            TokenKind::SessionToken => self.session(found.token).await,
+            machine => self.machine(machine, found.token).await,
+        }
+    }
+
+    async fn session(&self, token: &str) -> AuthState {
+        match self.verifier.verify(token).await {
+            Ok(claims) => AuthState::SignedIn(SignedIn::Session(claims)),
+            Err(e) => session_error(&e),
+        }
+    }
+
+    async fn machine(&self, kind: TokenKind, token: &str) -> AuthState {
+        let Some(clerk) = &self.clerk else {
+            return SignedOut::state(
+                SignedOutReason::MachineVerificationFailed,
+                "machine tokens need Authenticator::machine_client",
+            );
+        };
+        let verified = match kind {
+            TokenKind::ApiKey => clerk
+                .api_keys()
+                .verify(VerifyApiKeyParams::new(token))
+                .await
+                .map(|k| {
+                    (!k.revoked && !k.expired)
+                        .then(|| machine_auth(kind, k.id, k.subject, k.scopes, k.claims))
+                }),
+            TokenKind::M2mToken => clerk
+                .m2m_tokens()
+                .verify(VerifyM2mTokenParams::new(token))
+                .await
+                .map(|t| {
+                    (!t.revoked && !t.expired).then(|| {
+                        machine_auth(
+                            kind,
+                            t.id,
+                            t.subject,
+                            t.scopes.unwrap_or_default(),
+                            t.claims,
+                        )
+                    })
+                }),
+            _ => clerk
+                .oauth_access_tokens()
+                .verify(VerifyOAuthAccessTokenParams::new(token))
+                .await
+                .map(|v| {
+                    v.token().filter(|t| !t.revoked && !t.expired).map(|t| {
+                        machine_auth(
+                            kind,
+                            t.id.clone(),
+                            t.subject.clone(),
+                            t.scopes.clone(),
+                            None,
+                        )
+                    })
+                }),
+        };
+        match verified {
+            Ok(Some(auth)) => AuthState::SignedIn(SignedIn::Machine(auth)),
+            Ok(None) => {
+                SignedOut::state(SignedOutReason::InvalidMachineToken, "revoked or expired")
+            }
+            Err(e) if matches!(e.status().map(|s| s.as_u16()), Some(400 | 404 | 422)) => {
+                SignedOut::state(SignedOutReason::InvalidMachineToken, e.to_string())
+            }
+            Err(e) => SignedOut::state(SignedOutReason::MachineVerificationFailed, e.to_string()),
+        }
+    }
+}
+
+fn machine_auth(
+    kind: TokenKind,
+    id: String,
+    subject: String,
+    scopes: Vec<String>,
+    claims: Option<serde_json::Value>,
+) -> MachineAuth {
+    MachineAuth {
+        kind,
+        id,
+        subject,
+        scopes,
+        claims,
+    }
+}
+
+fn session_error(error: &TokenError) -> AuthState {
+    SignedOut::state(
+        SignedOutReason::InvalidSessionToken(error.reason()),
+        error.to_string(),
+    )
+}

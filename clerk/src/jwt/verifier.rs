@@ -1,0 +1,488 @@
+//! `Verifier`: checks session tokens the way Clerk's backend SDK does.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use serde_json::Value;
+
+use super::claims::SessionClaims;
+use super::clock::{unix_millis, Clock, SystemClock};
+use super::decode::{decode, Decoded};
+use super::error::{echo, TokenError};
+use super::jwks::{shared_cache, CachePolicy, JwksCache};
+use super::key::{from_pem, rsa_algorithm, VerifyingKey};
+use crate::Clerk;
+
+/// The default allowance for clocks that disagree: 5 s, as in Clerk's other SDKs.
+pub const DEFAULT_CLOCK_SKEW: Duration = Duration::from_secs(5);
+/// How long a fetched JWKS is used before it is fetched again: 5 minutes.
+pub const DEFAULT_JWKS_TTL: Duration = Duration::from_secs(300);
+/// The least time between two fetches caused by unknown `kid`s: 10 s.
+pub const DEFAULT_JWKS_REFETCH_INTERVAL: Duration = Duration::from_secs(10);
+
+/// The `cat` header of M2M tokens.
+const M2M_CATEGORY: &str = "cl_B7d4PD333AAA";
+
+/// Where a [`Verifier`] gets the key that checks signatures.
+#[derive(Clone)]
+pub struct KeySource(Source);
+
+#[derive(Clone)]
+enum Source {
+    Pem(Arc<VerifyingKey>),
+    Jwks(Clerk),
+}
+
+impl fmt::Debug for KeySource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Source::Pem(_) => f.write_str("KeySource::Pem"),
+            Source::Jwks(clerk) => f
+                .debug_tuple("KeySource::Jwks")
+                .field(&clerk.base_url())
+                .finish(),
+        }
+    }
+}
+
+impl KeySource {
+    /// The instance's PEM public key (what `CLERK_JWT_KEY` holds, shown under API keys in
+    /// the Dashboard): verification needs no network. Accepts a normal PEM, a one-line
+    /// PEM, a PEM whose newlines are literal `\n`, or the bare base64 body.
+    ///
+    /// # Errors
+    /// [`TokenError::InvalidKey`] when it is empty, not a PEM or DER public key, or not an
+    /// RSA key of 2048 to 8192 bits. The message never quotes the key.
+    pub fn pem(pem: &str) -> Result<Self, TokenError> {
+        Ok(Self(Source::Pem(Arc::new(from_pem(pem)?))))
+    }
+
+    /// The instance's JWKS, fetched with `clerk` (`GET /jwks`, with its secret key) when
+    /// needed and cached; see [`VerifierBuilder::jwks_ttl`].
+    pub fn jwks(clerk: Clerk) -> Self {
+        Self(Source::Jwks(clerk))
+    }
+
+    /// `CLERK_JWT_KEY` when it is set and not blank, the JWKS through `clerk` otherwise.
+    ///
+    /// # Errors
+    /// [`TokenError::InvalidKey`] when `CLERK_JWT_KEY` is set but unusable.
+    pub fn from_env(clerk: Clerk) -> Result<Self, TokenError> {
+        match std::env::var("CLERK_JWT_KEY") {
+            Ok(pem) if !pem.trim().is_empty() => Self::pem(&pem),
+            _ => Ok(Self::jwks(clerk)),
+        }
+    }
+}
+
+/// Verifies Clerk session tokens (the `__session` cookie, or the bearer token of an
+/// `Authorization` header) and returns their claims. Cheap to clone, `Send + Sync`.
+///
+/// ```no_run
+/// # async fn run(token: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// use clerk::jwt::{Check, KeySource, Verifier};
+///
+/// let clerk = clerk::Clerk::from_env()?;
+/// let verifier = Verifier::builder(KeySource::from_env(clerk)?)
+///     .authorized_parties(["https://app.example.com"])
+///     .build();
+/// let claims = verifier.verify(token).await?;
+/// println!("user {} in org {:?}", claims.user_id(), claims.org_id());
+/// if claims.has(Check::role("admin")) {
+///     // ...
+/// }
+/// # Ok(()) }
+/// ```
+///
+/// Checks, in this order (the first failure is returned): three base64url parts with JSON
+/// header and payload; not an M2M or OAuth token; `typ` absent or `JWT`; `alg` RS256,
+/// RS384 or RS512 (and the one the key declares); the signature; `sub`; `aud` and `azp`
+/// when configured; `exp`, `nbf` and `iat` against the clock with the allowed skew; `iss`
+/// when configured.
+#[derive(Clone)]
+pub struct Verifier {
+    inner: Arc<Inner>,
+}
+
+/// The keys, ready to use.
+enum Keys {
+    Pem(Arc<VerifyingKey>),
+    Jwks { clerk: Clerk, cache: Arc<JwksCache> },
+}
+
+struct Inner {
+    keys: Keys,
+    authorized_parties: Vec<String>,
+    audience: Vec<String>,
+    issuers: Vec<String>,
+    clock_skew_ms: i64,
+    cache: CachePolicy,
+    clock: Box<dyn Clock>,
+}
+
+impl fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.inner;
+        f.debug_struct("Verifier")
+            .field(
+                "source",
+                &match &inner.keys {
+                    Keys::Pem(key) => KeySource(Source::Pem(key.clone())),
+                    Keys::Jwks { clerk, .. } => KeySource(Source::Jwks(clerk.clone())),
+                },
+            )
+            .field("authorized_parties", &inner.authorized_parties)
+            .field("audience", &inner.audience)
+            .field("issuers", &inner.issuers)
+            .field("clock_skew_ms", &inner.clock_skew_ms)
+            .field("jwks_ttl", &inner.cache.ttl)
+            .field("jwks_refetch_interval", &inner.cache.min_refetch)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Settings of a [`Verifier`].
+pub struct VerifierBuilder {
+    source: KeySource,
+    authorized_parties: Vec<String>,
+    audience: Vec<String>,
+    issuers: Vec<String>,
+    clock_skew: Duration,
+    cache: CachePolicy,
+    clock: Box<dyn Clock>,
+}
+
+impl fmt::Debug for VerifierBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VerifierBuilder")
+            .field("source", &self.source)
+            .field("authorized_parties", &self.authorized_parties)
+            .field("clock_skew", &self.clock_skew)
+            .finish_non_exhaustive()
+    }
+}
+
+fn strings<I>(values: I) -> Vec<String>
+where
+    I: IntoIterator,
+    I::Item: Into<String>,
+{
+    values
+        .into_iter()
+        .map(Into::into)
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+impl VerifierBuilder {
+    /// The origins allowed in `azp` (e.g. `https://app.example.com`, compared exactly).
+    /// When any is set, a token without `azp` is refused. Strongly recommended for tokens
+    /// read from cookies, against CSRF from other sites.
+    #[must_use]
+    pub fn authorized_parties<I>(mut self, parties: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.authorized_parties = strings(parties);
+        self
+    }
+
+    /// Accepted audiences: when any is set, `aud` (a string or an array of strings) must be
+    /// present and name one of them.
+    #[must_use]
+    pub fn audience<I>(mut self, audience: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.audience = strings(audience);
+        self
+    }
+
+    /// Accepted issuers (the instance's Frontend API URL, e.g.
+    /// `https://clerk.example.com`): when any is set, `iss` must equal one of them. Clerk's
+    /// JavaScript SDK does not check `iss`; the signature already binds the token to the
+    /// instance.
+    #[must_use]
+    pub fn issuers<I>(mut self, issuers: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.issuers = strings(issuers);
+        self
+    }
+
+    /// How far the clocks of Clerk and this server may disagree; default
+    /// [`DEFAULT_CLOCK_SKEW`]. Zero is allowed.
+    #[must_use]
+    pub fn clock_skew(mut self, skew: Duration) -> Self {
+        self.clock_skew = skew;
+        self
+    }
+
+    /// How long a fetched JWKS is trusted, counted from the fetch (using it does not extend
+    /// it); default [`DEFAULT_JWKS_TTL`]. A key removed from the instance's JWKS stops
+    /// verifying after at most this long.
+    #[must_use]
+    pub fn jwks_ttl(mut self, ttl: Duration) -> Self {
+        self.cache.ttl = ttl;
+        self
+    }
+
+    /// The least time between two JWKS fetches caused by a `kid` the cached set does not
+    /// have (after a key rotation); default [`DEFAULT_JWKS_REFETCH_INTERVAL`]. Within it,
+    /// such tokens fail with [`TokenError::UnknownKey`] without a request, and after a
+    /// failed fetch every verification that needs the JWKS fails with the same error.
+    #[must_use]
+    pub fn jwks_refetch_interval(mut self, interval: Duration) -> Self {
+        self.cache.min_refetch = interval;
+        self
+    }
+
+    /// Where the current time comes from (default [`SystemClock`]): for `exp`, `nbf` and
+    /// `iat`, and the age of the cached JWKS. Verifiers of one instance share their key
+    /// cache, so give them the same clock.
+    #[must_use]
+    pub fn clock(mut self, clock: impl Clock) -> Self {
+        self.clock = Box::new(clock);
+        self
+    }
+
+    /// The verifier. With a JWKS source, it shares the key cache of every other live
+    /// verifier of the same instance (API URL and secret key).
+    pub fn build(self) -> Verifier {
+        let keys = match self.source.0 {
+            Source::Pem(key) => Keys::Pem(key),
+            Source::Jwks(clerk) => Keys::Jwks {
+                cache: shared_cache(&clerk),
+                clerk,
+            },
+        };
+        Verifier {
+            inner: Arc::new(Inner {
+                keys,
+                authorized_parties: self.authorized_parties,
+                audience: self.audience,
+                issuers: self.issuers,
+                clock_skew_ms: i64::try_from(self.clock_skew.as_millis()).unwrap_or(i64::MAX),
+                cache: self.cache,
+                clock: self.clock,
+            }),
+        }
+    }
+}
+
+impl Verifier {
+    /// Settings for a verifier that gets its keys from `source`.
+    pub fn builder(source: KeySource) -> VerifierBuilder {
+        VerifierBuilder {
+            source,
+            authorized_parties: Vec::new(),
+            audience: Vec::new(),
+            issuers: Vec::new(),
+            clock_skew: DEFAULT_CLOCK_SKEW,
+            cache: CachePolicy {
+                ttl: DEFAULT_JWKS_TTL,
+                min_refetch: DEFAULT_JWKS_REFETCH_INTERVAL,
+            },
+            clock: Box::new(SystemClock),
+        }
+    }
+
+    /// A verifier with default settings and a PEM public key; see [`KeySource::pem`].
+    ///
+    /// # Errors
+    /// [`TokenError::InvalidKey`] when the key is unusable.
+    pub fn from_pem(pem: &str) -> Result<Self, TokenError> {
+        Ok(Self::builder(KeySource::pem(pem)?).build())
+    }
+
+    /// A verifier with default settings and the instance's JWKS; see [`KeySource::jwks`].
+    pub fn from_jwks(clerk: Clerk) -> Self {
+        Self::builder(KeySource::jwks(clerk)).build()
+    }
+
+    /// A verifier with default settings, `CLERK_JWT_KEY` when set and the JWKS through
+    /// `clerk` otherwise; see [`KeySource::from_env`].
+    ///
+    /// # Errors
+    /// [`TokenError::InvalidKey`] when `CLERK_JWT_KEY` is set but unusable.
+    pub fn from_env(clerk: Clerk) -> Result<Self, TokenError> {
+        Ok(Self::builder(KeySource::from_env(clerk)?).build())
+    }
+
+    /// Verifies a session token at the clock's current time; returns its claims.
+    ///
+    /// # Errors
+    /// [`TokenError`] says which check failed, or why no key was available.
+    pub async fn verify(&self, token: &str) -> Result<SessionClaims, TokenError> {
+        self.verify_at(token, self.inner.clock.now()).await
+    }
+
+    /// Verifies a session token as if the time were `now` (the JWKS cache still ages by the
+    /// verifier's clock).
+    ///
+    /// # Errors
+    /// [`TokenError`] says which check failed, or why no key was available.
+    pub async fn verify_at(
+        &self,
+        token: &str,
+        now: SystemTime,
+    ) -> Result<SessionClaims, TokenError> {
+        let inner = &*self.inner;
+        let decoded = decode(token)?;
+        check_category(&decoded)?;
+        check_type(&decoded)?;
+        let alg = decoded.header.alg.as_deref().unwrap_or_default();
+        let algorithm =
+            rsa_algorithm(alg).ok_or_else(|| TokenError::InvalidAlgorithm { alg: echo(alg) })?;
+        let key = match &inner.keys {
+            // The PEM is the instance's only key: any `kid` names it.
+            Keys::Pem(key) => key.clone(),
+            Keys::Jwks { clerk, cache } => {
+                let kid = decoded
+                    .header
+                    .kid
+                    .as_deref()
+                    .ok_or(TokenError::UnknownKey { kid: None })?;
+                cache.key(clerk, kid, &*inner.clock, inner.cache).await?
+            }
+        };
+        if let Some(declared) = key.alg {
+            if declared != algorithm {
+                return Err(TokenError::AlgorithmMismatch {
+                    token: alg.to_owned(),
+                    key: format!("{declared:?}"),
+                });
+            }
+        }
+        let valid = jsonwebtoken::crypto::verify(
+            decoded.signature,
+            decoded.signing_input.as_bytes(),
+            &key.key,
+            algorithm,
+        )
+        .map_err(|e| match e.kind() {
+            jsonwebtoken::errors::ErrorKind::Base64(_) => TokenError::Malformed {
+                reason: "the signature is not base64url",
+            },
+            _ => TokenError::InvalidKey {
+                reason: format!("the key cannot verify {alg} signatures"),
+            },
+        })?;
+        if !valid {
+            return Err(TokenError::BadSignature);
+        }
+        inner.check_claims(&decoded, unix_millis(now))?;
+        SessionClaims::from_claims(decoded.claims).ok_or(TokenError::MissingSubject)
+    }
+}
+
+/// M2M and OAuth tokens are JWTs too, but not session tokens.
+fn check_category(decoded: &Decoded<'_>) -> Result<(), TokenError> {
+    let header = &decoded.header;
+    let kind = if header.cat.as_deref() == Some(M2M_CATEGORY) {
+        Some("an M2M token")
+    } else if matches!(header.typ.as_deref(), Some("at+jwt" | "application/at+jwt")) {
+        Some("an OAuth access token")
+    } else if decoded
+        .claims
+        .get("sub")
+        .and_then(Value::as_str)
+        .is_some_and(|sub| sub.starts_with("mch_"))
+    {
+        Some("an M2M token (its subject is a machine)")
+    } else {
+        None
+    };
+    match kind {
+        Some(kind) => Err(TokenError::NotASessionToken { kind }),
+        None => Ok(()),
+    }
+}
+
+fn check_type(decoded: &Decoded<'_>) -> Result<(), TokenError> {
+    match decoded.header.typ.as_deref() {
+        None | Some("JWT") => Ok(()),
+        Some(other) => Err(TokenError::InvalidType { typ: echo(other) }),
+    }
+}
+
+/// Milliseconds of a numeric time claim; `Err` when present but not a number.
+fn time_claim(decoded: &Decoded<'_>, claim: &'static str) -> Result<Option<i64>, TokenError> {
+    match decoded.claims.get(claim) {
+        None => Ok(None),
+        Some(Value::Number(n)) => Ok(Some(if let Some(s) = n.as_i64() {
+            s.saturating_mul(1000)
+        } else if n.as_u64().is_some() {
+            i64::MAX
+        } else {
+            // Saturating; JSON numbers are finite.
+            (n.as_f64().unwrap_or_default() * 1000.0) as i64
+        })),
+        Some(_) => Err(TokenError::InvalidClaim { claim }),
+    }
+}
+
+impl Inner {
+    /// The claim checks, after the signature, in Clerk's order.
+    fn check_claims(&self, decoded: &Decoded<'_>, now_ms: i64) -> Result<(), TokenError> {
+        let claims = &decoded.claims;
+        let text = |name: &str| claims.get(name).and_then(Value::as_str);
+        if text("sub").is_none_or(str::is_empty) {
+            return Err(TokenError::MissingSubject);
+        }
+        if !self.audience.is_empty() {
+            let listed = |aud: &str| !aud.is_empty() && self.audience.iter().any(|a| a == aud);
+            let ok = match claims.get("aud") {
+                Some(Value::String(aud)) => listed(aud),
+                Some(Value::Array(auds)) => auds.iter().filter_map(Value::as_str).any(listed),
+                _ => false,
+            };
+            if !ok {
+                return Err(TokenError::InvalidAudience);
+            }
+        }
+        if !self.authorized_parties.is_empty() {
+            let azp = text("azp").filter(|azp| !azp.is_empty());
+            if !azp.is_some_and(|azp| self.authorized_parties.iter().any(|p| p == azp)) {
+                return Err(TokenError::InvalidAuthorizedParty { azp: azp.map(echo) });
+            }
+        }
+        let skew = self.clock_skew_ms;
+        let now = now_ms.div_euclid(1000);
+        let exp = time_claim(decoded, "exp")?.ok_or(TokenError::InvalidClaim { claim: "exp" })?;
+        if exp <= now_ms.saturating_sub(skew) {
+            return Err(TokenError::Expired {
+                exp: exp.div_euclid(1000),
+                now,
+            });
+        }
+        if let Some(nbf) = time_claim(decoded, "nbf")? {
+            if nbf > now_ms.saturating_add(skew) {
+                return Err(TokenError::NotYetValid {
+                    nbf: nbf.div_euclid(1000),
+                    now,
+                });
+            }
+        }
+        if let Some(iat) = time_claim(decoded, "iat")? {
+            if iat > now_ms.saturating_add(skew) {
+                return Err(TokenError::IssuedInTheFuture {
+                    iat: iat.div_euclid(1000),
+                    now,
+                });
+            }
+        }
+        if !self.issuers.is_empty() {
+            let iss = text("iss");
+            if !iss.is_some_and(|iss| self.issuers.iter().any(|i| i == iss)) {
+                return Err(TokenError::InvalidIssuer { iss: iss.map(echo) });
+            }
+        }
+        Ok(())
+    }
+}
