@@ -76,43 +76,9 @@ pub struct Directory {
     pub updated_at: i64,
 }
 
-/// A SCIM directory: the original name of a [`Directory`], served by `/scim_directories`.
-///
-/// `Debug` never shows [`api_key`](Self::api_key).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ScimDirectory {
-    /// Always `scim_directory`.
-    pub object: String,
-    /// Unique id of the directory.
-    pub id: String,
-    /// Human-friendly name.
-    pub name: String,
-    /// Enterprise connection the directory belongs to, if any.
-    #[serde(default)]
-    pub enterprise_connection_id: Option<String>,
-    /// SCIM endpoint URL the identity provider sends requests to.
-    pub endpoint_url: String,
-    /// Identity provider the directory is set up for (free text in the spec).
-    pub provider: String,
-    /// Whether provisioning is enabled.
-    pub enabled: bool,
-    /// Whether SCIM groups are mapped to organization roles.
-    pub group_role_mapping_enabled: bool,
-    /// User attributes mapped to the SCIM attribute paths they are read from.
-    pub attribute_mapping: BTreeMap<String, String>,
-    /// Custom attributes read from the identity provider, when the feature is on.
-    #[serde(default)]
-    pub custom_attributes: Option<Vec<DirectoryCustomAttribute>>,
-    /// Key the identity provider authenticates SCIM requests with; only present in the
-    /// answers of create and of [`rotate_api_key`](crate::api::ScimDirectories::rotate_api_key).
-    #[serde(default)]
-    pub api_key: Option<Secret>,
-    /// When the directory was created (unix milliseconds).
-    pub created_at: i64,
-    /// When the directory was last modified (unix milliseconds).
-    pub updated_at: i64,
-}
+/// A SCIM directory: the same shape as a [`Directory`] (the spec defines the two schemas
+/// identically).
+pub type ScimDirectory = Directory;
 
 /// Maps the members of one directory group to an organization role. When a user is in
 /// several mapped groups, the mapping with the lowest precedence wins.
