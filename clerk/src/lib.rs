@@ -40,6 +40,8 @@ mod request;
 mod retry;
 mod secret;
 mod stream;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod transport;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;

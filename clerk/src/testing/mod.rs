@@ -1,0 +1,45 @@
+//! An in-memory stand-in of the Clerk Backend API for your own tests.
+//!
+//! [`StandIn::start`] binds 127.0.0.1 on a free port and serves the parts of the Backend API
+//! most apps touch (users, organizations and their memberships and invitations, invitations,
+//! allow-list and block-list identifiers, sessions and session tokens), with Clerk's error
+//! codes and statuses. State lives in memory, in the crate's own models, so every response
+//! decodes. Session tokens are real RS256 JWTs signed by the stand-in and checked by
+//! [`crate::jwt::Verifier`] against its `GET /jwks`, so your auth middleware accepts them end to
+//! end. Operations it does not implement answer `501` with the operation's name.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use clerk::models::CreateUserParams;
+//! use clerk::testing::{Seed, StandIn};
+//!
+//! let standin = StandIn::start().await?;
+//! let seeded = standin
+//!     .seed(Seed::new().user(CreateUserParams::new().email_address(["ada@example.com"])))
+//!     .await?;
+//! let user = standin.clerk().users().get(&seeded.users[0].id).await?;
+//! assert_eq!(user.email_addresses[0].email_address, "ada@example.com");
+//! // What did the code under test send?
+//! assert!(standin.requests().iter().any(|r| r.path == "/users"));
+//! # Ok(()) }
+//! ```
+//!
+//! Requires the `testing` feature. The server stops when the [`StandIn`] is dropped.
+
+mod allowlist_identifiers;
+mod blocklist_identifiers;
+mod invitations;
+mod jwks;
+mod keys;
+mod organization_invitations;
+mod organization_memberships;
+mod organizations;
+mod reply;
+mod seed;
+mod server;
+mod sessions;
+mod store;
+mod users;
+
+pub use seed::{Seed, Seeded};
+pub use server::{RecordedRequest, StandIn, STANDIN_SECRET_KEY};

@@ -1,0 +1,266 @@
+//! Starting and stopping the stand-in: the listener, the router, the secret-key check, the
+//! request log and the 501 for operations it does not implement.
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use bytes::Bytes;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+use super::keys::SigningKey;
+use super::reply::ApiError;
+use super::store::{Inner, Shared, Store};
+use crate::jwt::Verifier;
+use crate::Clerk;
+
+/// The secret key every stand-in accepts (`Authorization: Bearer sk_test_standin`).
+pub const STANDIN_SECRET_KEY: &str = "sk_test_standin";
+
+/// A running stand-in of the Backend API on 127.0.0.1; it stops when dropped.
+pub struct StandIn {
+    inner: Shared,
+    url: String,
+    clerk: Clerk,
+    task: JoinHandle<()>,
+}
+
+impl fmt::Debug for StandIn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StandIn")
+            .field("url", &self.url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for StandIn {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// One request the stand-in received, as it arrived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RecordedRequest {
+    /// The HTTP method.
+    pub method: Method,
+    /// The path, percent-encoded as sent, e.g. `/users/user_123`.
+    pub path: String,
+    /// The query string without `?`, if any.
+    pub query: Option<String>,
+    /// The body as sent.
+    pub body: Bytes,
+}
+
+impl RecordedRequest {
+    /// `GET /users/user_123`: method and path.
+    pub fn line(&self) -> String {
+        format!("{} {}", self.method, self.path)
+    }
+
+    /// The body parsed as JSON, if it is JSON.
+    pub fn json(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+}
+
+impl StandIn {
+    /// Starts an empty stand-in on 127.0.0.1 with an ephemeral port.
+    ///
+    /// # Errors
+    /// When the port cannot be bound or the signing key cannot be generated.
+    pub async fn start() -> std::io::Result<Self> {
+        let key = SigningKey::shared().map_err(std::io::Error::other)?;
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let inner = Arc::new(Inner {
+            store: Mutex::new(Store::default()),
+            key,
+            secret_key: STANDIN_SECRET_KEY.to_owned(),
+            origin: url.clone(),
+            requests: Mutex::new(Vec::new()),
+        });
+        let app = router(inner.clone());
+        let task = tokio::spawn(async move {
+            // The listener only fails when the runtime shuts down; nothing to report then.
+            let _ = axum::serve(listener, app).await;
+        });
+        let clerk = Clerk::builder()
+            .secret_key(STANDIN_SECRET_KEY)
+            .base_url(url.clone())
+            .build()
+            .map_err(std::io::Error::other)?;
+        Ok(Self {
+            inner,
+            url,
+            clerk,
+            task,
+        })
+    }
+
+    /// The base URL, `http://127.0.0.1:<port>`; give it to `Clerk::builder().base_url(..)`
+    /// or `CLERK_API_URL`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The secret key the stand-in accepts; any other gets a 401.
+    pub fn secret_key(&self) -> &str {
+        &self.inner.secret_key
+    }
+
+    /// A client pointed at the stand-in with its secret key.
+    pub fn clerk(&self) -> &Clerk {
+        &self.clerk
+    }
+
+    /// The public key session tokens are signed with, as a PEM: what `CLERK_JWT_KEY` holds.
+    pub fn jwt_public_key(&self) -> &str {
+        &self.inner.key.pem
+    }
+
+    /// A session-token verifier that reads the stand-in's `GET /jwks`.
+    pub fn verifier(&self) -> Verifier {
+        Verifier::from_jwks(self.clerk.clone())
+    }
+
+    /// Every request received so far, oldest first (including those answered 401 or 501).
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.inner
+            .requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&self) {
+        self.inner
+            .requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+}
+
+fn router(inner: Shared) -> Router {
+    Router::new()
+        .merge(super::users::routes())
+        .merge(super::sessions::routes())
+        .merge(super::jwks::routes())
+        .merge(super::organizations::routes())
+        .merge(super::organization_memberships::routes())
+        .merge(super::organization_invitations::routes())
+        .merge(super::invitations::routes())
+        .merge(super::allowlist_identifiers::routes())
+        .merge(super::blocklist_identifiers::routes())
+        .fallback(not_implemented)
+        // A known path with a method the stand-in does not serve is still an operation to name.
+        .method_not_allowed_fallback(not_implemented)
+        // Outermost last: record everything, then check the key.
+        .layer(middleware::from_fn_with_state(inner.clone(), check_key))
+        .layer(middleware::from_fn_with_state(inner.clone(), record))
+        .with_state(inner)
+}
+
+async fn record(State(inner): State<Shared>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let bytes = match axum::body::to_bytes(body, 16 * 1024 * 1024).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return ApiError::bad_request("request_body_invalid", "the body could not be read")
+                .into_response()
+        }
+    };
+    inner
+        .requests
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(RecordedRequest {
+            method: parts.method.clone(),
+            path: parts.uri.path().to_owned(),
+            query: parts.uri.query().map(str::to_owned),
+            body: bytes.clone(),
+        });
+    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await
+}
+
+async fn check_key(State(inner): State<Shared>, request: Request, next: Next) -> Response {
+    let bearer = request
+        .headers()
+        .get(http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match bearer {
+        Some(key) if key == inner.secret_key => next.run(request).await,
+        Some(_) => ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "clerk_key_invalid",
+            "Secret Key is invalid",
+            "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.",
+        )
+        .into_response(),
+        None => ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "authorization_header_missing",
+            "Authorization header missing",
+            "The request is missing the Authorization header with a Bearer secret key.",
+        )
+        .into_response(),
+    }
+}
+
+/// 501 naming the declared operation the path matches; 404 when no operation matches.
+async fn not_implemented(method: Method, uri: http::Uri) -> ApiError {
+    let path = uri.path();
+    let operation = crate::catalog::endpoints()
+        .find(|e| e.method == method.as_str() && template_matches(e.path, path));
+    match operation {
+        Some(e) => ApiError::not_implemented(&format!(
+            "{}::{} ({})",
+            e.resource,
+            e.name,
+            e.route()
+        )),
+        None => ApiError::not_found(),
+    }
+}
+
+/// Whether `path` fits `template`, each `{param}` standing for one non-empty segment.
+fn template_matches(template: &str, path: &str) -> bool {
+    let mut t = template.trim_matches('/').split('/');
+    let mut p = path.trim_matches('/').split('/');
+    loop {
+        match (t.next(), p.next()) {
+            (None, None) => return true,
+            (Some(t), Some(p)) if t.starts_with('{') => {
+                if p.is_empty() {
+                    return false;
+                }
+            }
+            (Some(t), Some(p)) if t == p => {}
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::template_matches;
+
+    #[test]
+    fn templates_match_one_segment_per_param() {
+        assert!(template_matches("/users/{user_id}", "/users/user_1"));
+        assert!(template_matches("/users/count", "/users/count"));
+        assert!(!template_matches("/users/{user_id}", "/users/a/b"));
+        assert!(!template_matches("/users/{user_id}", "/users/"));
+        assert!(!template_matches("/users/{user_id}/mfa", "/users/user_1"));
+    }
+}
