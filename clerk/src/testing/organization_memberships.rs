@@ -8,6 +8,16 @@ use super::store::Shared;
 #[derive(Debug, Default)]
 pub(crate) struct Table {}
 
+impl Table {
+    /// Ids of the users who are members of `organization_id` (for `GET /users?organization_id=`).
+    pub fn user_ids_in(&self, _organization_id: &str) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Drops every membership of a deleted user.
+    pub fn remove_user(&mut self, _user_id: &str) {}
+}
+
 /// The routes of organization memberships.
 pub(super) fn routes() -> Router<Shared> {
     Router::new()
