@@ -171,3 +171,94 @@ async fn an_api_key_is_verified_by_the_backend_api() {
     );
     assert_eq!(reason, SignedOutReason::InvalidMachineToken);
 }
+
+fn bearer(token: &str) -> http::HeaderMap {
+    headers(&[("authorization", &format!("Bearer {token}"))])
+}
+
+fn m2m_claims() -> serde_json::Value {
+    serde_json::json!({
+        "sub": "mch_2worker",
+        "jti": "mt_0123456789abcdef0123456789abcdef",
+        "iss": "https://clerk.example.com",
+        "exp": jwt_support::NOW + 60,
+        "iat": jwt_support::NOW - 10,
+        "scopes": "mch_2billing mch_2reports",
+        "tier": "gold",
+    })
+}
+
+#[tokio::test]
+async fn an_m2m_jwt_is_verified_locally_when_accepted() {
+    let token = key().token(&m2m_claims());
+    // No machine client: the JWT needs no Backend API call.
+    let auth = authenticator().accept([TokenKind::SessionToken, TokenKind::M2mToken]);
+    let AuthState::SignedIn(SignedIn::Machine(machine)) = auth.authenticate(&bearer(&token)).await
+    else {
+        panic!("not signed in as a machine")
+    };
+    assert_eq!(machine.kind, TokenKind::M2mToken);
+    assert_eq!(machine.subject, "mch_2worker");
+    assert_eq!(machine.id, "mt_0123456789abcdef0123456789abcdef");
+    assert_eq!(machine.scopes, ["mch_2billing", "mch_2reports"]);
+    assert_eq!(
+        machine.claims,
+        Some(serde_json::json!({"scopes": "mch_2billing mch_2reports", "tier": "gold"}))
+    );
+
+    // A session-only route refuses it by kind, before any verification.
+    assert_eq!(
+        signed_out(authenticator().authenticate(&bearer(&token)).await),
+        SignedOutReason::TokenTypeNotAccepted(TokenKind::M2mToken)
+    );
+}
+
+#[tokio::test]
+async fn an_oauth_jwt_is_verified_locally_with_its_scopes() {
+    let header = serde_json::json!({"alg": "RS256", "typ": "at+jwt", "kid": key().kid});
+    let payload = serde_json::json!({
+        "sub": "user_2abc", "jti": "oat_1", "client_id": "client_app",
+        "scp": ["email", "profile"],
+        "exp": jwt_support::NOW + 60, "iat": jwt_support::NOW - 10,
+    });
+    let token = key().sign(&header, &payload);
+    let auth = authenticator().accept([TokenKind::OAuthToken]);
+    let AuthState::SignedIn(who) = auth.authenticate(&bearer(&token)).await else {
+        panic!("not signed in")
+    };
+    assert_eq!(who.user_id(), Some("user_2abc"));
+    let SignedIn::Machine(machine) = who else {
+        panic!("not a machine")
+    };
+    assert_eq!(machine.kind, TokenKind::OAuthToken);
+    assert_eq!(machine.scopes, ["email", "profile"]);
+}
+
+#[tokio::test]
+async fn machine_jwts_with_a_bad_signature_or_category_are_refused() {
+    let other = TestKey::generate(&key().kid);
+    let forged = other.token(&m2m_claims());
+    let auth = authenticator().accept([TokenKind::M2mToken]);
+    let AuthState::SignedOut(out) = auth.authenticate(&bearer(&forged)).await else {
+        panic!("a forged M2M JWT signed in")
+    };
+    assert_eq!(out.reason, SignedOutReason::InvalidMachineToken);
+    assert!(out.message.contains("signature"), "{}", out.message);
+
+    // An M2M subject with the session category is not an M2M token.
+    let header = serde_json::json!({"alg": "RS256", "kid": key().kid, "cat": "cl_B7d4PD111AAA"});
+    let token = key().sign(&header, &m2m_claims());
+    assert_eq!(
+        signed_out(auth.authenticate(&bearer(&token)).await),
+        SignedOutReason::InvalidMachineToken
+    );
+
+    // And an expired one is refused like an expired session token.
+    let mut claims = m2m_claims();
+    claims["exp"] = serde_json::json!(jwt_support::NOW - 60);
+    let AuthState::SignedOut(out) = auth.authenticate(&bearer(&key().token(&claims))).await
+    else {
+        panic!("an expired M2M JWT signed in")
+    };
+    assert!(out.message.contains("expired"), "{}", out.message);
+}

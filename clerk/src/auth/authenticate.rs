@@ -3,13 +3,13 @@
 use std::collections::HashSet;
 
 use crate::auth::token::{machine_token_kind, token_from_request, TokenKind, TokenSource};
-use crate::jwt::{SessionClaims, TokenError, Verifier};
+use crate::jwt::{MachineJwtKind, SessionClaims, TokenError, Verifier};
 use crate::models::{VerifyApiKeyParams, VerifyM2mTokenParams, VerifyOAuthAccessTokenParams};
 use crate::Clerk;
 
 /// Authenticates requests: picks the token, checks its kind against what the route accepts,
-/// and verifies it (session tokens with a [`Verifier`]; machine tokens through their Backend
-/// API verify endpoint).
+/// and verifies it: session tokens and machine JWTs with a [`Verifier`], opaque machine tokens
+/// through their Backend API verify endpoint.
 ///
 /// ```no_run
 /// # async fn run(headers: http::HeaderMap) -> Result<(), Box<dyn std::error::Error>> {
@@ -51,7 +51,8 @@ pub enum AuthState {
 pub enum SignedIn {
     /// A user's session: the verified session token claims.
     Session(SessionClaims),
-    /// A machine token (M2M token, API key or OAuth access token) verified by the Backend API.
+    /// A machine token (M2M token, API key or OAuth access token), verified by the Backend
+    /// API when opaque, or locally against the instance's keys when it is a JWT.
     Machine(MachineAuth),
 }
 
@@ -73,13 +74,14 @@ impl SignedIn {
     }
 }
 
-/// What the Backend API reported about a machine token.
+/// A verified machine token: what the Backend API reported about an opaque one, or what a
+/// machine JWT says.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MachineAuth {
     /// Which kind of machine token it was.
     pub kind: TokenKind,
-    /// The token's id (`mt_...`, `ak_...`, `oat_...`).
+    /// The token's id (`mt_...`, `ak_...`, `oat_...`; a JWT's `jti`, empty if it has none).
     pub id: String,
     /// Who it acts for: a machine (`mch_...`), a user (`user_...`) or an organization (`org_...`).
     pub subject: String,
@@ -206,6 +208,9 @@ impl Authenticator {
     }
 
     async fn machine(&self, kind: TokenKind, token: &str) -> AuthState {
+        if !is_opaque(token) {
+            return self.machine_jwt(token).await;
+        }
         let Some(clerk) = &self.clerk else {
             return SignedOut::state(
                 SignedOutReason::MachineVerificationFailed,
@@ -263,6 +268,34 @@ impl Authenticator {
             Err(e) => SignedOut::state(SignedOutReason::MachineVerificationFailed, e.to_string()),
         }
     }
+}
+
+impl Authenticator {
+    /// Machine tokens in JWT form are checked locally, with the session tokens' keys.
+    async fn machine_jwt(&self, token: &str) -> AuthState {
+        match self.verifier.verify_machine(token).await {
+            Ok(verified) => {
+                let kind = match verified.kind {
+                    MachineJwtKind::M2m => TokenKind::M2mToken,
+                    _ => TokenKind::OAuthToken,
+                };
+                let claims = verified.custom_claims().map(serde_json::Value::Object);
+                AuthState::SignedIn(SignedIn::Machine(machine_auth(
+                    kind,
+                    verified.id,
+                    verified.subject,
+                    verified.scopes,
+                    claims,
+                )))
+            }
+            Err(e) => SignedOut::state(SignedOutReason::InvalidMachineToken, e.to_string()),
+        }
+    }
+}
+
+/// Opaque machine tokens carry a prefix; the others are JWTs.
+fn is_opaque(token: &str) -> bool {
+    ["mt_", "oat_", "ak_"].iter().any(|p| token.starts_with(p))
 }
 
 fn machine_auth(

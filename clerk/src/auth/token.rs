@@ -3,6 +3,8 @@
 use base64::Engine as _;
 use sha1::{Digest, Sha1};
 
+use crate::jwt::MachineJwtKind;
+
 /// Where a request's token was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenSource {
@@ -45,8 +47,11 @@ pub enum TokenKind {
     OAuthToken,
 }
 
-/// The machine token kind an opaque token's prefix announces; `None` for anything else
-/// (session tokens, and machine tokens in JWT form, which need decoding to tell apart).
+/// The machine token kind `token` is: an opaque token by its prefix (`mt_`, `oat_`, `ak_`),
+/// or a machine JWT by its decoded content (an M2M token's subject is a machine, `mch_...`;
+/// an OAuth access token's `typ` is `at+jwt`); `None` for session tokens and anything else.
+///
+/// Nothing is verified here: this only decides which verification a token gets.
 pub fn machine_token_kind(token: &str) -> Option<TokenKind> {
     if token.starts_with("mt_") {
         Some(TokenKind::M2mToken)
@@ -55,7 +60,10 @@ pub fn machine_token_kind(token: &str) -> Option<TokenKind> {
     } else if token.starts_with("ak_") {
         Some(TokenKind::ApiKey)
     } else {
-        None
+        match crate::jwt::machine_jwt_kind(token)? {
+            MachineJwtKind::M2m => Some(TokenKind::M2mToken),
+            _ => Some(TokenKind::OAuthToken),
+        }
     }
 }
 

@@ -23,6 +23,13 @@ pub enum TokenError {
         /// What kind of token it is.
         kind: &'static str,
     },
+    /// A JWT offered as a machine token that is neither an M2M token (subject `mch_...`)
+    /// nor an OAuth access token (`typ: at+jwt`), or an M2M token of another category.
+    #[error("not a machine token: {why}")]
+    NotAMachineToken {
+        /// What it is instead.
+        why: &'static str,
+    },
     /// The header's `typ` is present and is not `JWT`.
     #[error("invalid token type \"{typ}\"; expected \"JWT\"")]
     InvalidType {
@@ -128,9 +135,10 @@ impl TokenError {
     /// reporting.
     pub fn reason(&self) -> &'static str {
         match self {
-            Self::Malformed { .. } | Self::NotASessionToken { .. } | Self::InvalidType { .. } => {
-                "token-invalid"
-            }
+            Self::Malformed { .. }
+            | Self::NotASessionToken { .. }
+            | Self::NotAMachineToken { .. }
+            | Self::InvalidType { .. } => "token-invalid",
             Self::InvalidAlgorithm { .. } | Self::AlgorithmMismatch { .. } => {
                 "token-invalid-algorithm"
             }

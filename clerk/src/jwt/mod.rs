@@ -25,6 +25,7 @@ mod decode;
 mod error;
 mod jwks;
 mod key;
+mod machine;
 mod org;
 mod verifier;
 
@@ -32,6 +33,7 @@ pub use check::{Check, FactorLevel, Reverification};
 pub use claims::{Actor, SessionClaims, SessionStatus};
 pub use clock::{Clock, SystemClock};
 pub use error::TokenError;
+pub use machine::{machine_jwt_kind, MachineClaims, MachineJwtKind};
 pub use org::{Entitlements, OrganizationClaims};
 pub use verifier::{
     KeySource, Verifier, VerifierBuilder, DEFAULT_CLOCK_SKEW, DEFAULT_JWKS_REFETCH_INTERVAL,

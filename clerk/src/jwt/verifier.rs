@@ -12,6 +12,7 @@ use super::decode::{decode, Decoded};
 use super::error::{echo, TokenError};
 use super::jwks::{shared_cache, CachePolicy, JwksCache};
 use super::key::{from_pem, rsa_algorithm, VerifyingKey};
+use super::machine::{machine_kind, MachineClaims, MachineJwtKind};
 use crate::Clerk;
 
 /// The default allowance for clocks that disagree: 5 s, as in Clerk's other SDKs.
@@ -332,10 +333,64 @@ impl Verifier {
         token: &str,
         now: SystemTime,
     ) -> Result<SessionClaims, TokenError> {
-        let inner = &*self.inner;
         let decoded = decode(token)?;
         check_category(&decoded)?;
         check_type(&decoded)?;
+        self.check_signed(&decoded, now).await?;
+        SessionClaims::from_claims(decoded.claims).ok_or(TokenError::MissingSubject)
+    }
+
+    /// Verifies a machine token in JWT form: an M2M token (its subject is a machine,
+    /// `mch_...`) or an OAuth access token (`typ: at+jwt`), with the same key, signature and
+    /// claim checks as a session token (authorized parties and audience included).
+    ///
+    /// Opaque machine tokens (`mt_...`, `oat_...`, `ak_...`) are not JWTs; verify those
+    /// through the Backend API (see [`crate::auth::Authenticator`]).
+    ///
+    /// # Errors
+    /// [`TokenError::NotAMachineToken`] for any other JWT, and the errors of
+    /// [`Verifier::verify`].
+    pub async fn verify_machine(&self, token: &str) -> Result<MachineClaims, TokenError> {
+        self.verify_machine_at(token, self.inner.clock.now()).await
+    }
+
+    /// [`Verifier::verify_machine`] at a given time.
+    ///
+    /// # Errors
+    /// As [`Verifier::verify_machine`].
+    pub async fn verify_machine_at(
+        &self,
+        token: &str,
+        now: SystemTime,
+    ) -> Result<MachineClaims, TokenError> {
+        let decoded = decode(token)?;
+        let kind = machine_kind(&decoded).ok_or(TokenError::NotAMachineToken {
+            why: "a machine JWT has a subject starting with mch_ (M2M) or typ at+jwt (OAuth)",
+        })?;
+        match kind {
+            MachineJwtKind::M2m => {
+                if decoded
+                    .header
+                    .cat
+                    .as_deref()
+                    .is_some_and(|cat| cat != M2M_CATEGORY)
+                {
+                    return Err(TokenError::NotAMachineToken {
+                        why: "its category is not the M2M one",
+                    });
+                }
+                check_type(&decoded)?;
+            }
+            // Its `typ` is at+jwt by definition: the only type an OAuth token may carry.
+            MachineJwtKind::OAuth => {}
+        }
+        self.check_signed(&decoded, now).await?;
+        Ok(MachineClaims::new(kind, decoded.claims))
+    }
+
+    /// Algorithm, key, signature, then the claims: what every kind of token goes through.
+    async fn check_signed(&self, decoded: &Decoded<'_>, now: SystemTime) -> Result<(), TokenError> {
+        let inner = &*self.inner;
         let alg = decoded.header.alg.as_deref().unwrap_or_default();
         let algorithm =
             rsa_algorithm(alg).ok_or_else(|| TokenError::InvalidAlgorithm { alg: echo(alg) })?;
@@ -376,27 +431,20 @@ impl Verifier {
         if !valid {
             return Err(TokenError::BadSignature);
         }
-        inner.check_claims(&decoded, unix_millis(now))?;
-        SessionClaims::from_claims(decoded.claims).ok_or(TokenError::MissingSubject)
+        inner.check_claims(decoded, unix_millis(now))
     }
 }
 
 /// M2M and OAuth tokens are JWTs too, but not session tokens.
 fn check_category(decoded: &Decoded<'_>) -> Result<(), TokenError> {
-    let header = &decoded.header;
-    let kind = if header.cat.as_deref() == Some(M2M_CATEGORY) {
+    let kind = if decoded.header.cat.as_deref() == Some(M2M_CATEGORY) {
         Some("an M2M token")
-    } else if matches!(header.typ.as_deref(), Some("at+jwt" | "application/at+jwt")) {
-        Some("an OAuth access token")
-    } else if decoded
-        .claims
-        .get("sub")
-        .and_then(Value::as_str)
-        .is_some_and(|sub| sub.starts_with("mch_"))
-    {
-        Some("an M2M token (its subject is a machine)")
     } else {
-        None
+        match machine_kind(decoded) {
+            Some(MachineJwtKind::OAuth) => Some("an OAuth access token"),
+            Some(MachineJwtKind::M2m) => Some("an M2M token (its subject is a machine)"),
+            None => None,
+        }
     };
     match kind {
         Some(kind) => Err(TokenError::NotASessionToken { kind }),
