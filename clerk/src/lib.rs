@@ -26,6 +26,8 @@ extern crate self as clerk;
 pub mod api;
 #[cfg(feature = "jwt")]
 pub mod auth;
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod catalog;
 mod client;
 mod decode;
@@ -68,6 +70,6 @@ pub mod __private {
 }
 
 // The README's examples use the auth features; `cargo test --workspace` enables them.
-#[cfg(all(doctest, feature = "jwt", feature = "webhooks"))]
+#[cfg(all(doctest, feature = "axum", feature = "testing"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

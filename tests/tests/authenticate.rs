@@ -256,8 +256,7 @@ async fn machine_jwts_with_a_bad_signature_or_category_are_refused() {
     // And an expired one is refused like an expired session token.
     let mut claims = m2m_claims();
     claims["exp"] = serde_json::json!(jwt_support::NOW - 60);
-    let AuthState::SignedOut(out) = auth.authenticate(&bearer(&key().token(&claims))).await
-    else {
+    let AuthState::SignedOut(out) = auth.authenticate(&bearer(&key().token(&claims))).await else {
         panic!("an expired M2M JWT signed in")
     };
     assert!(out.message.contains("expired"), "{}", out.message);

@@ -109,6 +109,21 @@ pub enum SignedOutReason {
     MachineVerificationFailed,
 }
 
+impl SignedOutReason {
+    /// A short, stable code for the reason, in the style of Clerk's `x-clerk-auth-reason`:
+    /// `no-token`, `token-type-mismatch`, the session token's reason (`token-expired`...),
+    /// `machine-token-invalid` or `machine-token-verification-failed`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoToken => "no-token",
+            Self::TokenTypeNotAccepted(_) => "token-type-mismatch",
+            Self::InvalidSessionToken(code) => code,
+            Self::InvalidMachineToken => "machine-token-invalid",
+            Self::MachineVerificationFailed => "machine-token-verification-failed",
+        }
+    }
+}
+
 impl std::fmt::Display for SignedOutReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

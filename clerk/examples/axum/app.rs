@@ -1,0 +1,65 @@
+//! The example server's routes, apart from `main` so the tests serve the same router on
+//! loopback.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use clerk::auth::{Authenticator, SignedIn};
+use clerk::axum::{Auth, ClerkLayer, ClerkWebhook};
+use clerk::webhooks::{EventData, Webhook};
+use serde_json::json;
+
+/// `GET /me` behind Clerk auth; `POST /webhooks/clerk` when a signing secret is configured
+/// (503 saying what is missing otherwise).
+pub fn router(authenticator: Authenticator, webhook: Option<Webhook>) -> Router {
+    let protected = Router::new()
+        .route("/me", get(me))
+        .layer(ClerkLayer::new(authenticator));
+    let webhooks = match webhook {
+        Some(webhook) => Router::new()
+            .route("/webhooks/clerk", post(clerk_webhook))
+            .with_state(webhook),
+        None => Router::new().route("/webhooks/clerk", post(webhooks_not_configured)),
+    };
+    protected.merge(webhooks)
+}
+
+/// 200 with who is calling; `Auth` answers 401 with a JSON body for signed-out requests.
+async fn me(Auth(who): Auth) -> Json<serde_json::Value> {
+    let body = match &who {
+        SignedIn::Session(claims) => json!({
+            "user_id": claims.user_id(),
+            "session_id": claims.session_id(),
+            "org_id": claims.org_id(),
+        }),
+        SignedIn::Machine(machine) => json!({
+            "user_id": who.user_id(),
+            "machine": machine.subject,
+            "scopes": machine.scopes,
+        }),
+        // `SignedIn` may grow new kinds of identity.
+        _ => json!({ "user_id": who.user_id() }),
+    };
+    Json(body)
+}
+
+/// Runs only for verified deliveries; `ClerkWebhook` answers 400 for the rest.
+async fn clerk_webhook(ClerkWebhook(event): ClerkWebhook) -> StatusCode {
+    match &event.data {
+        EventData::UserCreated(user) => println!("webhook: user.created {}", user.id),
+        EventData::UserDeleted(deleted) => {
+            println!("webhook: user.deleted {:?}", deleted.id);
+        }
+        _ => println!("webhook: {}", event.type_name()),
+    }
+    StatusCode::NO_CONTENT
+}
+
+async fn webhooks_not_configured() -> Response {
+    let body = json!({
+        "error": "webhooks_not_configured",
+        "message": "set CLERK_WEBHOOK_SIGNING_SECRET to the endpoint's signing secret",
+    });
+    (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
+}

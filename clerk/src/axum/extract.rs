@@ -1,0 +1,64 @@
+//! Extractors for the auth state [`super::ClerkLayer`] stored on the request.
+
+use ::axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use http::request::Parts;
+
+use super::rejection::AuthRejection;
+use crate::auth::{AuthState, SignedIn};
+
+/// A signed-in request's identity (a user's session or a machine token). Extracting it from
+/// a signed-out request is a 401 with a JSON body; use `Option<Auth>` to let signed-out
+/// requests through, or extract [`AuthState`] itself for the reason.
+///
+/// Needs [`super::ClerkLayer`] on the route; without it the rejection is a 500 saying so.
+#[derive(Debug, Clone)]
+pub struct Auth(pub SignedIn);
+
+impl std::ops::Deref for Auth {
+    type Target = SignedIn;
+
+    fn deref(&self) -> &SignedIn {
+        &self.0
+    }
+}
+
+fn state(parts: &Parts) -> Result<&AuthState, AuthRejection> {
+    parts
+        .extensions
+        .get::<AuthState>()
+        .ok_or(AuthRejection::MissingLayer)
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Auth {
+    type Rejection = AuthRejection;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, AuthRejection> {
+        match state(parts)? {
+            AuthState::SignedIn(who) => Ok(Self(who.clone())),
+            AuthState::SignedOut(out) => Err(AuthRejection::SignedOut(out.clone())),
+        }
+    }
+}
+
+impl<S: Send + Sync> OptionalFromRequestParts<S> for Auth {
+    type Rejection = AuthRejection;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &S,
+    ) -> Result<Option<Self>, AuthRejection> {
+        match state(parts)? {
+            AuthState::SignedIn(who) => Ok(Some(Self(who.clone()))),
+            AuthState::SignedOut(_) => Ok(None),
+        }
+    }
+}
+
+/// The whole auth state, signed in or out with the reason.
+impl<S: Send + Sync> FromRequestParts<S> for AuthState {
+    type Rejection = AuthRejection;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, AuthRejection> {
+        state(parts).cloned()
+    }
+}

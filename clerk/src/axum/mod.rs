@@ -1,0 +1,45 @@
+//! axum integration: a layer that authenticates every request, extractors that hand the
+//! result to handlers, and an extractor for verified webhook deliveries.
+//!
+//! ```no_run
+//! use axum::routing::{get, post};
+//! use axum::Router;
+//! use clerk::auth::Authenticator;
+//! use clerk::axum::{Auth, ClerkLayer, ClerkWebhook};
+//! use clerk::jwt::Verifier;
+//! use clerk::webhooks::Webhook;
+//!
+//! // 200 with the user id; the extractor answers 401 with a JSON body when signed out.
+//! async fn me(Auth(who): Auth) -> String {
+//!     who.user_id().unwrap_or_default().to_owned()
+//! }
+//!
+//! // Runs only for deliveries whose Svix signature checks out; 400 otherwise.
+//! async fn clerk_events(ClerkWebhook(event): ClerkWebhook) -> axum::http::StatusCode {
+//!     println!("{} received", event.type_name());
+//!     axum::http::StatusCode::NO_CONTENT
+//! }
+//!
+//! # fn app() -> Result<Router, Box<dyn std::error::Error>> {
+//! let clerk = clerk::Clerk::from_env()?;
+//! let auth = Authenticator::new(Verifier::from_env(clerk)?);
+//! let app = Router::new()
+//!     .route("/me", get(me))
+//!     .layer(ClerkLayer::new(auth))
+//!     // Added after the layer: webhooks carry a signature, not a session.
+//!     .route("/webhooks/clerk", post(clerk_events))
+//!     .with_state(Webhook::from_env()?);
+//! # Ok(app) }
+//! ```
+//!
+//! Requires the `axum` feature (which turns on `jwt` and `webhooks`).
+
+mod extract;
+mod layer;
+mod rejection;
+mod webhook;
+
+pub use extract::Auth;
+pub use layer::{ClerkLayer, ClerkService};
+pub use rejection::{AuthRejection, WebhookRejection};
+pub use webhook::ClerkWebhook;

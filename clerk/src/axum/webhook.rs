@@ -1,0 +1,31 @@
+//! `ClerkWebhook`: a verified, decoded webhook delivery as a handler argument.
+
+use ::axum::extract::{FromRef, FromRequest, Request};
+use bytes::Bytes;
+
+use super::rejection::WebhookRejection;
+use crate::webhooks::{Event, Webhook};
+
+/// A webhook delivery whose Svix signature and timestamp checked out, decoded into an
+/// [`Event`]. The [`Webhook`] (the signing secret) comes from the router's state, directly
+/// or through `FromRef`. A delivery that fails is answered with a 400 (see
+/// [`WebhookRejection`]) and never reaches the handler.
+#[derive(Debug, Clone)]
+pub struct ClerkWebhook(pub Event);
+
+impl<S> FromRequest<S> for ClerkWebhook
+where
+    Webhook: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = WebhookRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, WebhookRejection> {
+        let webhook = Webhook::from_ref(state);
+        let headers = request.headers().clone();
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(|e| WebhookRejection::Body(e.body_text()))?;
+        Ok(Self(webhook.verify(&headers, &body)?))
+    }
+}
