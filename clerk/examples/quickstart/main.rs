@@ -1,37 +1,33 @@
-//! Quickstart: list and count the users of a Clerk instance.
+//! Quickstart: list and count the users of a Clerk instance, then walk them page by page.
 //!
 //! ```sh
 //! cargo run -p clerk --example quickstart
 //! ```
 //!
 //! With `CLERK_SECRET_KEY` set it talks to the real Backend API (read-only). Without it, it
-//! starts a small local stand-in of the API on 127.0.0.1, seeded with three users, so the
-//! example runs on a fresh machine with no account.
+//! starts the crate's embedded stand-in of the API (`clerk::testing`) on 127.0.0.1, seeded with
+//! three users, so it runs on a fresh machine with no account.
 
-mod local_api;
-
-use clerk::models::{UserCountParams, UserListParams, UserOrderBy};
+use clerk::models::{CreateUserParams, UserCountParams, UserListParams, UserOrderBy};
+use clerk::testing::{Seed, StandIn};
 use clerk::Clerk;
 use futures_util::TryStreamExt;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (clerk, _local) = match std::env::var("CLERK_SECRET_KEY") {
+    let (clerk, _standin) = match std::env::var("CLERK_SECRET_KEY") {
         Ok(key) if !key.trim().is_empty() => {
             println!("Using the Clerk Backend API with CLERK_SECRET_KEY.");
             (Clerk::from_env()?, None)
         }
         _ => {
-            let local = local_api::start().await?;
+            let standin = StandIn::start().await?;
             println!(
-                "CLERK_SECRET_KEY is not set: using a local stand-in at {}.",
-                local.url
+                "CLERK_SECRET_KEY is not set: using the embedded stand-in at {}.",
+                standin.url()
             );
-            let clerk = Clerk::builder()
-                .secret_key(local_api::SECRET_KEY)
-                .base_url(local.url.clone())
-                .build()?;
-            (clerk, Some(local))
+            standin.seed(seed()).await?;
+            (standin.clerk().clone(), Some(standin))
         }
     };
     println!("Client: {clerk:?}\n");
@@ -59,7 +55,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .flatten()
             .collect::<Vec<_>>()
             .join(" ");
-        println!("  {:<14} {:<18} {}", user.id, name, email);
+        println!("  {:<32} {:<18} {}", user.id, name, email);
     }
 
     // The same list, walked page by page (2 per request) with the auto-paginating stream.
@@ -70,6 +66,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_ok(|user| user.id)
         .try_collect()
         .await?;
-    println!("\nAll user ids via pagination: {}", ids.join(", "));
+    println!("\nAll {} user ids via pagination:", ids.len());
+    for id in ids {
+        println!("  {id}");
+    }
     Ok(())
+}
+
+/// Three users for the stand-in.
+fn seed() -> Seed {
+    let user = |first: &str, last: &str, email: &str| {
+        CreateUserParams::default()
+            .first_name(first)
+            .last_name(last)
+            .email_address([email])
+    };
+    Seed::new()
+        .user(user("Ada", "Lovelace", "ada@example.com"))
+        .user(user("Grace", "Hopper", "grace@example.com"))
+        .user(user("Alan", "Turing", "alan@example.com"))
 }

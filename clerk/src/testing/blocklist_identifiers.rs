@@ -1,14 +1,81 @@
-//! The stand-in's blocklist identifiers: not written yet.
+//! The stand-in's block-list: list (all entries, with their count), add, remove.
 
+use axum::extract::{Path, State};
+use axum::routing::{delete, get};
 use axum::Router;
+use serde::Deserialize;
+use serde_json::{Map, Value};
 
-use super::store::Shared;
+use super::allowlist_identifiers::{duplicate, identifier_type, INSTANCE_ID};
+use super::reply::{deleted, list as envelope, ok, Body, Reply};
+use super::shared::{missing_resource, reject_unknown, sort_items};
+use super::store::{new_id, now_ms, Shared};
+use crate::models::BlocklistIdentifier;
 
-/// The stand-in's blocklist identifiers table.
+/// Every block-list entry, oldest first.
 #[derive(Debug, Default)]
-pub(crate) struct Table {}
+pub(crate) struct Table {
+    rows: Vec<BlocklistIdentifier>,
+}
 
 /// The routes of blocklist identifiers.
 pub(super) fn routes() -> Router<Shared> {
     Router::new()
+        .route("/blocklist_identifiers", get(list).post(create))
+        .route("/blocklist_identifiers/{identifier_id}", delete(remove))
+}
+
+async fn list(State(inner): State<Shared>) -> Reply {
+    let store = inner.store();
+    let mut rows = store.blocklist.rows.clone();
+    sort_items(&mut rows, true, |r| r.created_at);
+    let total = rows.len();
+    envelope(rows, total)
+}
+
+/// Body of `POST /blocklist_identifiers`.
+#[derive(Debug, Deserialize)]
+struct CreateBody {
+    identifier: String,
+    #[serde(flatten)]
+    unknown: Map<String, Value>,
+}
+
+async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Reply {
+    let mut store = inner.store();
+    reject_unknown(&body.unknown)?;
+    let identifier = body.identifier.trim().to_owned();
+    let kind = identifier_type(&identifier, true)?;
+    let taken = store.blocklist.rows.iter().any(|r| {
+        r.identifier
+            .as_deref()
+            .is_some_and(|i| i.eq_ignore_ascii_case(&identifier))
+    });
+    if taken {
+        return Err(duplicate("blocklist", &identifier));
+    }
+    let now = now_ms();
+    let entry = BlocklistIdentifier {
+        object: Some("blocklist_identifier".to_owned()),
+        id: Some(new_id("blid")),
+        identifier: Some(identifier),
+        identifier_type: Some(kind),
+        instance_id: Some(INSTANCE_ID.to_owned()),
+        created_at: Some(now),
+        updated_at: Some(now),
+    };
+    store.blocklist.rows.push(entry.clone());
+    ok(entry)
+}
+
+async fn remove(State(inner): State<Shared>, Path(id): Path<String>) -> Reply {
+    let mut store = inner.store();
+    let index = store
+        .blocklist
+        .rows
+        .iter()
+        .position(|r| r.id.as_deref() == Some(id.as_str()))
+        .ok_or_else(|| missing_resource("identifier", &id))?;
+    store.blocklist.rows.remove(index);
+    deleted("blocklist_identifier", &id)
 }

@@ -40,9 +40,7 @@ impl SigningKey {
     fn generate() -> Result<Self, String> {
         let fail = |what: &str| format!("the stand-in could not {what}");
         let pair = KeyPair::generate(KeySize::Rsa2048).map_err(|_| fail("generate an RSA key"))?;
-        let pkcs8 = pair
-            .as_der()
-            .map_err(|_| fail("encode its private key"))?;
+        let pkcs8 = pair.as_der().map_err(|_| fail("encode its private key"))?;
         // jsonwebtoken takes PKCS#8 through its PEM reader.
         let private_pem = pem("PRIVATE KEY", pkcs8.as_ref());
         let encoding = EncodingKey::from_rsa_pem(private_pem.as_bytes())

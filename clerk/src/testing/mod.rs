@@ -15,7 +15,7 @@
 //!
 //! let standin = StandIn::start().await?;
 //! let seeded = standin
-//!     .seed(Seed::new().user(CreateUserParams::new().email_address(["ada@example.com"])))
+//!     .seed(Seed::new().user(CreateUserParams::default().email_address(["ada@example.com"])))
 //!     .await?;
 //! let user = standin.clerk().users().get(&seeded.users[0].id).await?;
 //! assert_eq!(user.email_addresses[0].email_address, "ada@example.com");
@@ -31,6 +31,7 @@ mod blocklist_identifiers;
 mod invitations;
 mod jwks;
 mod keys;
+mod membership_filters;
 mod organization_invitations;
 mod organization_memberships;
 mod organizations;
@@ -38,7 +39,11 @@ mod reply;
 mod seed;
 mod server;
 mod sessions;
+mod shared;
 mod store;
+mod user_actions;
+mod user_filters;
+mod user_input;
 mod users;
 
 pub use seed::{Seed, Seeded};

@@ -1,8 +1,8 @@
 //! Seeding a stand-in with users, organizations and memberships in one call.
 
 use crate::models::{
-    CreateOrganizationMembershipParams, CreateOrganizationParams, CreateUserParams,
-    Organization, OrganizationMembership, User,
+    CreateOrganizationMembershipParams, CreateOrganizationParams, CreateUserParams, Organization,
+    OrganizationMembership, User,
 };
 
 use super::StandIn;

@@ -223,12 +223,9 @@ async fn not_implemented(method: Method, uri: http::Uri) -> ApiError {
     let operation = crate::catalog::endpoints()
         .find(|e| e.method == method.as_str() && template_matches(e.path, path));
     match operation {
-        Some(e) => ApiError::not_implemented(&format!(
-            "{}::{} ({})",
-            e.resource,
-            e.name,
-            e.route()
-        )),
+        Some(e) => {
+            ApiError::not_implemented(&format!("{}::{} ({})", e.resource, e.name, e.route()))
+        }
         None => ApiError::not_found(),
     }
 }

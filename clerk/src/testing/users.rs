@@ -1,22 +1,566 @@
-//! The stand-in's users: not written yet.
+//! The stand-in's users: create, get, update and delete, with Clerk's validation and
+//! uniqueness rules. Listing lives in `user_filters`, the per-user actions (metadata, ban,
+//! lock, passwords) in `user_actions`.
 
+use axum::extract::{Path, State};
+use axum::routing::{get, post};
 use axum::Router;
+use serde::Deserialize;
+use serde_json::Value;
 
-use super::store::Shared;
+use super::reply::{self, ApiError, Body, Reply};
+use super::store::{new_id, now_ms, Shared, Store};
+use super::user_input::{
+    check_formats, check_unique, email, metadata, phone, statuses, timestamp, wallet,
+};
+use super::{user_actions, user_filters};
+use crate::models::{EmailAddress, PhoneNumber, SessionStatus, User, Web3Wallet};
 
-/// The stand-in's users table.
+/// How long `POST /users/{id}/lock` locks a user out: Clerk's default lockout duration.
+pub(super) const LOCKOUT_MS: i64 = 60 * 60 * 1000;
+
+/// Sign-in attempts a user has before a lockout: Clerk's default.
+const VERIFICATION_ATTEMPTS: i64 = 100;
+
+/// One stored user: the model every response serializes, plus what Clerk keeps private.
+#[derive(Debug, Clone)]
+pub(crate) struct Stored {
+    /// The user as the API shows it.
+    pub user: User,
+    /// The password as an argon2 PHC string; never the password itself.
+    pub password: Option<String>,
+    /// When the current lock ends (unix ms); `None` when not locked.
+    pub locked_until: Option<i64>,
+}
+
+/// The stand-in's users table, oldest first.
 #[derive(Debug, Default)]
-pub(crate) struct Table {}
+pub(crate) struct Table {
+    rows: Vec<Stored>,
+}
 
 impl Table {
     /// The user with this id. Other modules use it to check that a user exists and to copy
     /// public user data (names, identifier, image) into memberships.
-    pub fn get(&self, _id: &str) -> Option<&crate::models::User> {
-        None
+    pub fn get(&self, id: &str) -> Option<&User> {
+        self.rows.iter().find(|s| s.user.id == id).map(|s| &s.user)
+    }
+
+    /// The stored user with this id, for changes.
+    pub(super) fn row_mut(&mut self, id: &str) -> Option<&mut Stored> {
+        self.rows.iter_mut().find(|s| s.user.id == id)
+    }
+
+    /// The stored user with this id, or 404.
+    pub(super) fn found_mut(&mut self, id: &str) -> Result<&mut Stored, ApiError> {
+        self.row_mut(id).ok_or_else(|| user_not_found(id))
+    }
+
+    /// Every user, oldest first.
+    pub(super) fn rows(&self) -> &[Stored] {
+        &self.rows
+    }
+
+    /// Records a sign-in (a new session) of the user: Clerk moves both activity stamps.
+    pub(super) fn record_sign_in(&mut self, id: &str, now: i64) {
+        if let Some(row) = self.row_mut(id) {
+            row.user.last_sign_in_at = Some(now);
+            row.user.last_active_at = Some(now);
+        }
+    }
+
+    /// Records session activity (a token minted) of the user.
+    pub(super) fn record_activity(&mut self, id: &str, now: i64) {
+        if let Some(row) = self.row_mut(id) {
+            row.user.last_active_at = Some(now);
+        }
+    }
+
+    /// Ends locks whose time is up and counts down the others, so that every read shows
+    /// what Clerk would show at `now`.
+    pub(super) fn expire_locks(&mut self, now: i64) {
+        for row in &mut self.rows {
+            row.refresh_lock(now);
+        }
+    }
+
+    /// Which identifier of another user `value` collides with, if any.
+    pub(super) fn taken(&self, kind: Identifier, value: &str, except: Option<&str>) -> bool {
+        self.rows
+            .iter()
+            .filter(|s| Some(s.user.id.as_str()) != except)
+            .any(|s| kind.values(&s.user).any(|v| kind.same(&v, value)))
     }
 }
 
-/// The routes of users.
+impl Stored {
+    /// Locks the user out for [`LOCKOUT_MS`] from `now`.
+    pub(super) fn lock(&mut self, now: i64) {
+        self.locked_until = Some(now.saturating_add(LOCKOUT_MS));
+        self.refresh_lock(now);
+    }
+
+    /// Lifts the lock.
+    pub(super) fn unlock(&mut self) {
+        self.locked_until = None;
+        self.user.locked = false;
+        self.user.lockout_expires_in_seconds = None;
+        self.user.verification_attempts_remaining = Some(VERIFICATION_ATTEMPTS);
+    }
+
+    /// Brings the lock fields up to date with `now`.
+    fn refresh_lock(&mut self, now: i64) {
+        match self.locked_until {
+            Some(until) if until > now => {
+                self.user.locked = true;
+                // Clerk rounds the remaining time up to whole seconds.
+                self.user.lockout_expires_in_seconds = Some((until - now + 999) / 1000);
+                self.user.verification_attempts_remaining = Some(0);
+            }
+            Some(_) => self.unlock(),
+            None => {}
+        }
+    }
+}
+
+/// The identifiers that must be unique across users, with the `param_name` Clerk reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Identifier {
+    Email,
+    Phone,
+    Username,
+    Web3,
+    ExternalId,
+}
+
+impl Identifier {
+    /// The body field that carries it.
+    pub(super) fn param(self) -> &'static str {
+        match self {
+            Self::Email => "email_address",
+            Self::Phone => "phone_number",
+            Self::Username => "username",
+            Self::Web3 => "web3_wallet",
+            Self::ExternalId => "external_id",
+        }
+    }
+
+    /// How Clerk names it in messages.
+    pub(super) fn what(self) -> &'static str {
+        match self {
+            Self::Email => "email address",
+            Self::Phone => "phone number",
+            Self::Username => "username",
+            Self::Web3 => "web3 wallet",
+            Self::ExternalId => "external ID",
+        }
+    }
+
+    /// The user's values of this identifier.
+    pub(super) fn values(self, user: &User) -> Box<dyn Iterator<Item = String> + '_> {
+        match self {
+            Self::Email => Box::new(user.email_addresses.iter().map(|e| e.email_address.clone())),
+            Self::Phone => Box::new(user.phone_numbers.iter().map(|p| p.phone_number.clone())),
+            Self::Username => Box::new(user.username.clone().into_iter()),
+            Self::Web3 => Box::new(user.web3_wallets.iter().map(|w| w.web3_wallet.clone())),
+            Self::ExternalId => Box::new(user.external_id.clone().into_iter()),
+        }
+    }
+
+    /// Whether two values are the same identifier: emails, usernames and wallets ignore
+    /// case, as Clerk does; phone numbers and external ids are compared exactly.
+    pub(super) fn same(self, a: &str, b: &str) -> bool {
+        match self {
+            Self::Email | Self::Username | Self::Web3 => a.eq_ignore_ascii_case(b),
+            Self::Phone | Self::ExternalId => a == b,
+        }
+    }
+}
+
+/// The routes of users, including those of `user_filters` and `user_actions`.
 pub(super) fn routes() -> Router<Shared> {
     Router::new()
+        .route("/users", get(user_filters::list).post(create))
+        .route("/users/count", get(user_filters::count))
+        .route("/users/{user_id}", get(fetch).patch(update).delete(remove))
+        .route(
+            "/users/{user_id}/metadata",
+            axum::routing::patch(user_actions::merge_metadata).put(user_actions::replace_metadata),
+        )
+        .route("/users/ban", post(user_actions::bulk_ban))
+        .route("/users/unban", post(user_actions::bulk_unban))
+        .route("/users/{user_id}/ban", post(user_actions::ban))
+        .route("/users/{user_id}/unban", post(user_actions::unban))
+        .route("/users/{user_id}/lock", post(user_actions::lock))
+        .route("/users/{user_id}/unlock", post(user_actions::unlock))
+        .route(
+            "/users/{user_id}/verify_password",
+            post(user_actions::verify_password),
+        )
+}
+
+/// 404 naming the user id, as Clerk words it.
+pub(super) fn user_not_found(id: &str) -> ApiError {
+    let mut err = ApiError::not_found();
+    for p in &mut err.problems {
+        p.long_message = format!("No user was found with id {id}");
+    }
+    err
+}
+
+/// The body of `POST /users`. Fields the stand-in has no state for (TOTP, backup codes,
+/// legal checks) are accepted and ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct CreateBody {
+    external_id: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    locale: Option<String>,
+    email_address: Vec<String>,
+    email_address_identification_status: Vec<String>,
+    phone_number: Vec<String>,
+    phone_number_identification_status: Vec<String>,
+    web3_wallet: Vec<String>,
+    username: Option<String>,
+    password: Option<String>,
+    password_digest: Option<String>,
+    password_hasher: Option<String>,
+    skip_password_checks: Option<bool>,
+    public_metadata: Option<Value>,
+    private_metadata: Option<Value>,
+    unsafe_metadata: Option<Value>,
+    delete_self_enabled: Option<bool>,
+    legal_accepted_at: Option<String>,
+    create_organization_enabled: Option<bool>,
+    create_organizations_limit: Option<i64>,
+    created_at: Option<String>,
+    bypass_client_trust: Option<bool>,
+    banned: Option<bool>,
+    locked: Option<bool>,
+}
+
+/// `POST /users`.
+async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Reply {
+    let mut problems = Vec::new();
+    let email_reserved = statuses(
+        "email_address_identification_status",
+        &body.email_address_identification_status,
+        body.email_address.len(),
+        &mut problems,
+    );
+    let phone_reserved = statuses(
+        "phone_number_identification_status",
+        &body.phone_number_identification_status,
+        body.phone_number.len(),
+        &mut problems,
+    );
+    check_formats(
+        &body.email_address,
+        &body.phone_number,
+        &body.web3_wallet,
+        body.username.as_deref(),
+        &mut problems,
+    );
+    let created_at = timestamp("created_at", body.created_at.as_deref(), &mut problems);
+    let legal_accepted_at = timestamp(
+        "legal_accepted_at",
+        body.legal_accepted_at.as_deref(),
+        &mut problems,
+    );
+    let password = user_actions::password_input(
+        body.password.as_deref(),
+        body.password_digest.as_deref(),
+        body.password_hasher.as_deref(),
+        body.skip_password_checks.unwrap_or(false),
+        &mut problems,
+    );
+    let public_metadata = metadata("public_metadata", body.public_metadata, &mut problems);
+    let private_metadata = metadata("private_metadata", body.private_metadata, &mut problems);
+    let unsafe_metadata = metadata("unsafe_metadata", body.unsafe_metadata, &mut problems);
+    if !problems.is_empty() {
+        return Err(ApiError::fields(problems));
+    }
+    // Hashing is the slow part: do it before taking the lock.
+    let password = password.map(|p| p.into_phc()).transpose()?;
+
+    let mut store = inner.store();
+    let store = &mut *store;
+    let wanted = [
+        (Identifier::Email, body.email_address.clone()),
+        (Identifier::Phone, body.phone_number.clone()),
+        (Identifier::Web3, body.web3_wallet.clone()),
+        (
+            Identifier::Username,
+            body.username.clone().into_iter().collect(),
+        ),
+        (
+            Identifier::ExternalId,
+            body.external_id.clone().into_iter().collect(),
+        ),
+    ];
+    check_unique(&store.users, &wanted, None)?;
+
+    let now = now_ms();
+    let id = new_id("user");
+    let email_addresses: Vec<EmailAddress> = body
+        .email_address
+        .iter()
+        .zip(email_reserved)
+        .map(|(address, reserved)| email(address, reserved, now))
+        .collect();
+    let phone_numbers: Vec<PhoneNumber> = body
+        .phone_number
+        .iter()
+        .zip(phone_reserved)
+        .map(|(number, reserved)| phone(number, reserved, now))
+        .collect();
+    let web3_wallets: Vec<Web3Wallet> = body.web3_wallet.iter().map(|w| wallet(w, now)).collect();
+    let created_at = created_at.unwrap_or(now);
+    let user = User {
+        id: id.clone(),
+        object: "user".to_owned(),
+        external_id: body.external_id,
+        primary_email_address_id: email_addresses.first().and_then(|e| e.id.clone()),
+        primary_phone_number_id: phone_numbers.first().and_then(|p| p.id.clone()),
+        primary_web3_wallet_id: web3_wallets.first().and_then(|w| w.id.clone()),
+        username: body.username,
+        first_name: body.first_name,
+        last_name: body.last_name,
+        locale: body.locale,
+        profile_image_url: None,
+        image_url: None,
+        has_image: false,
+        public_metadata: public_metadata.unwrap_or_default(),
+        private_metadata: Some(private_metadata.unwrap_or_default()),
+        unsafe_metadata: Some(unsafe_metadata.unwrap_or_default()),
+        email_addresses,
+        phone_numbers,
+        web3_wallets,
+        passkeys: Vec::new(),
+        password_enabled: password.is_some(),
+        two_factor_enabled: false,
+        totp_enabled: false,
+        backup_code_enabled: false,
+        mfa_enabled_at: None,
+        mfa_disabled_at: None,
+        password_last_updated_at: password.as_ref().map(|_| now),
+        external_accounts: Vec::new(),
+        saml_accounts: Vec::new(),
+        enterprise_accounts: Vec::new(),
+        organization_memberships: None,
+        last_sign_in_at: None,
+        banned: body.banned.unwrap_or(false),
+        locked: false,
+        deprovisioned: Some(false),
+        lockout_expires_in_seconds: None,
+        verification_attempts_remaining: Some(VERIFICATION_ATTEMPTS),
+        updated_at: now,
+        created_at,
+        delete_self_enabled: body.delete_self_enabled.unwrap_or(true),
+        create_organization_enabled: body.create_organization_enabled.unwrap_or(true),
+        create_organizations_limit: body.create_organizations_limit,
+        last_active_at: None,
+        legal_accepted_at,
+        bypass_client_trust: Some(body.bypass_client_trust.unwrap_or(false)),
+        scim: None,
+    };
+    let mut row = Stored {
+        user,
+        password,
+        locked_until: None,
+    };
+    if body.locked == Some(true) {
+        row.lock(now);
+    }
+    let user = row.user.clone();
+    store.users.rows.push(row);
+    reply::ok(user)
+}
+
+/// `GET /users/{user_id}`.
+async fn fetch(State(inner): State<Shared>, Path(user_id): Path<String>) -> Reply {
+    let mut store = inner.store();
+    store.users.expire_locks(now_ms());
+    let user = store.users.found_mut(&user_id)?.user.clone();
+    reply::ok(user)
+}
+
+/// The body of `PATCH /users/{user_id}`. Metadata goes through `/metadata`; TOTP, backup
+/// codes and the profile image are accepted and ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct UpdateBody {
+    external_id: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    locale: Option<String>,
+    primary_email_address_id: Option<String>,
+    primary_phone_number_id: Option<String>,
+    primary_web3_wallet_id: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    password_digest: Option<String>,
+    password_hasher: Option<String>,
+    skip_password_checks: Option<bool>,
+    sign_out_of_other_sessions: Option<bool>,
+    delete_self_enabled: Option<bool>,
+    create_organization_enabled: Option<bool>,
+    create_organizations_limit: Option<i64>,
+    legal_accepted_at: Option<String>,
+    created_at: Option<String>,
+    bypass_client_trust: Option<bool>,
+}
+
+/// `PATCH /users/{user_id}`: only the given fields change.
+async fn update(
+    State(inner): State<Shared>,
+    Path(user_id): Path<String>,
+    Body(body): Body<UpdateBody>,
+) -> Reply {
+    let mut problems = Vec::new();
+    check_formats(&[], &[], &[], body.username.as_deref(), &mut problems);
+    let created_at = timestamp("created_at", body.created_at.as_deref(), &mut problems);
+    let legal_accepted_at = timestamp(
+        "legal_accepted_at",
+        body.legal_accepted_at.as_deref(),
+        &mut problems,
+    );
+    let password = user_actions::password_input(
+        body.password.as_deref(),
+        body.password_digest.as_deref(),
+        body.password_hasher.as_deref(),
+        body.skip_password_checks.unwrap_or(false),
+        &mut problems,
+    );
+    if !problems.is_empty() {
+        return Err(ApiError::fields(problems));
+    }
+    if inner.store().users.get(&user_id).is_none() {
+        return Err(user_not_found(&user_id));
+    }
+    let password = password.map(|p| p.into_phc()).transpose()?;
+
+    let mut store = inner.store();
+    let store: &mut Store = &mut store;
+    let wanted = [
+        (
+            Identifier::Username,
+            body.username.clone().into_iter().collect(),
+        ),
+        (
+            Identifier::ExternalId,
+            body.external_id.clone().into_iter().collect(),
+        ),
+    ];
+    check_unique(&store.users, &wanted, Some(&user_id))?;
+    let now = now_ms();
+    let row = store.users.found_mut(&user_id)?;
+    let user = &mut row.user;
+    let primaries = [
+        (
+            "primary_email_address_id",
+            &body.primary_email_address_id,
+            user.email_addresses
+                .iter()
+                .filter_map(|e| e.id.clone())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "primary_phone_number_id",
+            &body.primary_phone_number_id,
+            user.phone_numbers
+                .iter()
+                .filter_map(|p| p.id.clone())
+                .collect(),
+        ),
+        (
+            "primary_web3_wallet_id",
+            &body.primary_web3_wallet_id,
+            user.web3_wallets
+                .iter()
+                .filter_map(|w| w.id.clone())
+                .collect(),
+        ),
+    ];
+    for (param, wanted, own) in &primaries {
+        if let Some(wanted) = wanted {
+            if !own.contains(wanted) {
+                return Err(ApiError::invalid(
+                    param,
+                    format!("{wanted} is not an identification of user {user_id}."),
+                ));
+            }
+        }
+    }
+    let set = |target: &mut Option<String>, value: Option<String>| {
+        if value.is_some() {
+            *target = value;
+        }
+    };
+    set(&mut user.external_id, body.external_id);
+    set(&mut user.first_name, body.first_name);
+    set(&mut user.last_name, body.last_name);
+    set(&mut user.locale, body.locale);
+    set(&mut user.username, body.username);
+    set(
+        &mut user.primary_email_address_id,
+        body.primary_email_address_id,
+    );
+    set(
+        &mut user.primary_phone_number_id,
+        body.primary_phone_number_id,
+    );
+    set(
+        &mut user.primary_web3_wallet_id,
+        body.primary_web3_wallet_id,
+    );
+    if let Some(v) = body.delete_self_enabled {
+        user.delete_self_enabled = v;
+    }
+    if let Some(v) = body.create_organization_enabled {
+        user.create_organization_enabled = v;
+    }
+    if body.create_organizations_limit.is_some() {
+        user.create_organizations_limit = body.create_organizations_limit;
+    }
+    if let Some(v) = created_at {
+        user.created_at = v;
+    }
+    if legal_accepted_at.is_some() {
+        user.legal_accepted_at = legal_accepted_at;
+    }
+    if body.bypass_client_trust.is_some() {
+        user.bypass_client_trust = body.bypass_client_trust;
+    }
+    let password_changed = password.is_some();
+    if let Some(phc) = password {
+        row.password = Some(phc);
+        row.user.password_enabled = true;
+        row.user.password_last_updated_at = Some(now);
+    }
+    row.user.updated_at = now;
+    let user = row.user.clone();
+    if password_changed && body.sign_out_of_other_sessions == Some(true) {
+        // The Backend API has no "current" session, so every session of the user ends.
+        store
+            .sessions
+            .end_user_sessions(&user_id, SessionStatus::Revoked, now);
+    }
+    reply::ok(user)
+}
+
+/// `DELETE /users/{user_id}`: the user goes, with their memberships; their sessions end.
+async fn remove(State(inner): State<Shared>, Path(user_id): Path<String>) -> Reply {
+    let mut store = inner.store();
+    let store: &mut Store = &mut store;
+    let Some(at) = store.users.rows.iter().position(|s| s.user.id == user_id) else {
+        return Err(user_not_found(&user_id));
+    };
+    store.users.rows.remove(at);
+    store.memberships.remove_user(&user_id);
+    store
+        .sessions
+        .end_user_sessions(&user_id, SessionStatus::Revoked, now_ms());
+    reply::deleted("user", &user_id)
 }
