@@ -263,3 +263,26 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request<Body>) -> Re
         }
     }
 }
+
+/// Status, code and `meta.param_name` of the API error `result` must be.
+pub fn refusal<T: std::fmt::Debug>(result: clerk::Result<T>) -> (u16, String, Option<String>) {
+    let err = result.expect_err("the server should refuse this");
+    let param = err
+        .as_api()
+        .and_then(|api| api.errors.first())
+        .and_then(|e| e.meta.as_ref())
+        .and_then(|m| m["param_name"].as_str())
+        .map(str::to_owned);
+    let status = err.status().map(|s| s.as_u16()).unwrap_or_default();
+    (status, err.code().unwrap_or_default().to_owned(), param)
+}
+
+/// Serves `app` on 127.0.0.1 at a free port until the test's runtime ends; its base URL.
+pub async fn serve(app: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port");
+    let url = format!("http://{}", listener.local_addr().expect("local address"));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}

@@ -32,13 +32,7 @@ fn unix_now() -> i64 {
 /// runtime.
 async fn serve(key: &TestKey, webhook: Option<Webhook>) -> String {
     let verifier = Verifier::from_pem(&key.pem()).expect("pem");
-    let app = app::router(Authenticator::new(verifier), webhook);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("addr"));
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    url
+    clerk_tests::serve(app::router(Authenticator::new(verifier), webhook)).await
 }
 
 fn session_token(key: &TestKey, exp_offset: i64) -> String {

@@ -10,17 +10,9 @@ use axum::Router;
 use clerk::auth::{AuthState, Authenticator};
 use clerk::axum::{Auth, ClerkLayer};
 use clerk::jwt::Verifier;
+use clerk_tests::serve;
 use jwt_support::TestKey;
 use serde_json::json;
-
-async fn serve(app: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("addr"));
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    url
-}
 
 fn authenticator(key: &TestKey) -> Authenticator {
     Authenticator::new(Verifier::from_pem(&key.pem()).expect("pem"))

@@ -14,13 +14,7 @@ use clerk::testing::{Seed, StandIn};
 use serde_json::Value;
 
 async fn serve(authenticator: Authenticator) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("addr"));
-    let app = app::router(authenticator, None);
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    url
+    clerk_tests::serve(app::router(authenticator, None)).await
 }
 
 async fn me(url: &str, token: &str) -> (u16, Value) {

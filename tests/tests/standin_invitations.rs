@@ -8,20 +8,8 @@ use clerk::models::{
 };
 use clerk::testing::StandIn;
 use clerk::Method;
+use clerk_tests::refusal;
 use serde_json::{json, Value};
-
-/// Status, code and `meta.param_name` of an API error.
-fn failure<T: std::fmt::Debug>(result: clerk::Result<T>) -> (u16, String, Option<String>) {
-    let err = result.expect_err("the stand-in should refuse this");
-    let param = err
-        .as_api()
-        .and_then(|api| api.errors.first())
-        .and_then(|e| e.meta.as_ref())
-        .and_then(|m| m["param_name"].as_str())
-        .map(str::to_owned);
-    let status = err.status().map(|s| s.as_u16()).unwrap_or_default();
-    (status, err.code().unwrap_or_default().to_owned(), param)
-}
 
 #[tokio::test]
 async fn invitations_are_created_pending_with_a_link_and_an_expiry() {
@@ -68,7 +56,7 @@ async fn invitations_refuse_duplicates_existing_users_and_bad_input() {
         .create(CreateInvitationParams::new("ADA@example.com"))
         .await;
     assert_eq!(
-        failure(duplicate),
+        refusal(duplicate),
         (400, "duplicate_record".into(), Some("email_address".into()))
     );
     let again = invitations
@@ -86,7 +74,7 @@ async fn invitations_refuse_duplicates_existing_users_and_bad_input() {
         .create(CreateInvitationParams::new("bob@example.com"))
         .await;
     assert_eq!(
-        failure(existing_user),
+        refusal(existing_user),
         (
             422,
             "form_identifier_exists".into(),
@@ -98,7 +86,7 @@ async fn invitations_refuse_duplicates_existing_users_and_bad_input() {
         .create(CreateInvitationParams::new("not an email"))
         .await;
     assert_eq!(
-        failure(bad_email),
+        refusal(bad_email),
         (
             422,
             "form_param_format_invalid".into(),
@@ -109,7 +97,7 @@ async fn invitations_refuse_duplicates_existing_users_and_bad_input() {
         .create(CreateInvitationParams::new("carol@example.com").expires_in_days(0))
         .await;
     assert_eq!(
-        failure(bad_days),
+        refusal(bad_days),
         (
             422,
             "form_param_value_invalid".into(),
@@ -122,13 +110,13 @@ async fn invitations_refuse_duplicates_existing_users_and_bad_input() {
                 .template_slug(InvitationTemplateSlug::Unknown("welcome".into())),
         )
         .await;
-    assert_eq!(failure(bad_template).2.as_deref(), Some("template_slug"));
+    assert_eq!(refusal(bad_template).2.as_deref(), Some("template_slug"));
     let missing = clerk
         .raw::<Value>(Method::POST, "/invitations")
         .json(&json!({"notify": false}))
         .await;
     assert_eq!(
-        failure(missing),
+        refusal(missing),
         (
             422,
             "form_param_missing".into(),
@@ -140,7 +128,7 @@ async fn invitations_refuse_duplicates_existing_users_and_bad_input() {
         .json(&json!({"email_address": "dan@example.com", "role": "admin"}))
         .await;
     assert_eq!(
-        failure(unknown_field),
+        refusal(unknown_field),
         (422, "form_param_unknown".into(), Some("role".into()))
     );
 }
@@ -205,7 +193,7 @@ async fn invitations_list_as_a_bare_array_with_filters_order_and_paging() {
         .list(InvitationListParams::default().order_by(InvitationOrderBy::Unknown("+id".into())))
         .await;
     assert_eq!(
-        failure(bad_order),
+        refusal(bad_order),
         (
             422,
             "form_param_value_invalid".into(),
@@ -227,11 +215,11 @@ async fn invitations_revoke_once_and_unknown_ids_are_404() {
     assert_eq!(revoked.status, InvitationStatus::Revoked);
     assert_eq!(revoked.revoked, Some(true));
     assert_eq!(
-        failure(invitations.revoke(&invited.id).await),
+        refusal(invitations.revoke(&invited.id).await),
         (400, "invitation_already_revoked".into(), None)
     );
     assert_eq!(
-        failure(invitations.revoke("inv_missing").await),
+        refusal(invitations.revoke("inv_missing").await),
         (404, "resource_not_found".into(), None)
     );
     // A revoked invitation no longer blocks a new one for the same address.
@@ -263,9 +251,9 @@ async fn invitations_come_in_bulk_all_or_nothing() {
             CreateInvitationParams::new("c@example.com"),
         ])
         .await;
-    assert_eq!(failure(clash).1, "duplicate_record");
+    assert_eq!(refusal(clash).1, "duplicate_record");
     let empty = invitations.create_bulk(Vec::new()).await;
-    assert_eq!(failure(empty).0, 422);
+    assert_eq!(refusal(empty).0, 422);
     let listed = invitations
         .list(InvitationListParams::default())
         .await
@@ -329,14 +317,14 @@ async fn allowlist_adds_typed_identifiers_refuses_duplicates_and_deletes() {
         .create(CreateAllowlistIdentifierParams::new("ADA@example.com"))
         .await;
     assert_eq!(
-        failure(duplicate),
+        refusal(duplicate),
         (400, "duplicate_record".into(), Some("identifier".into()))
     );
     let invalid = allowlist
         .create(CreateAllowlistIdentifierParams::new("nobody"))
         .await;
     assert_eq!(
-        failure(invalid),
+        refusal(invalid),
         (
             422,
             "form_param_format_invalid".into(),
@@ -350,7 +338,7 @@ async fn allowlist_adds_typed_identifiers_refuses_duplicates_and_deletes() {
     assert_eq!(deleted.object, "allowlist_identifier");
     assert_eq!(deleted.id.as_deref(), Some(id.as_str()));
     assert_eq!(
-        failure(allowlist.delete(&id).await),
+        refusal(allowlist.delete(&id).await),
         (404, "resource_not_found".into(), None)
     );
 }
@@ -383,20 +371,20 @@ async fn blocklist_adds_lists_with_a_count_refuses_duplicates_and_deletes() {
         .create(CreateBlocklistIdentifierParams::new("spam@example.com"))
         .await;
     assert_eq!(
-        failure(duplicate),
+        refusal(duplicate),
         (400, "duplicate_record".into(), Some("identifier".into()))
     );
     let invalid = blocklist
         .create(CreateBlocklistIdentifierParams::new("+12"))
         .await;
-    assert_eq!(failure(invalid).1, "form_param_format_invalid");
+    assert_eq!(refusal(invalid).1, "form_param_format_invalid");
 
     let id = spammer.id.expect("id");
     let deleted = blocklist.delete(&id).await.expect("delete");
     assert!(deleted.deleted);
     assert_eq!(deleted.object, "blocklist_identifier");
     assert_eq!(
-        failure(blocklist.delete(&id).await),
+        refusal(blocklist.delete(&id).await),
         (404, "resource_not_found".into(), None)
     );
     assert_eq!(blocklist.list().await.expect("list").total_count, Some(1));

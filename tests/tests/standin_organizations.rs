@@ -4,7 +4,7 @@
 use clerk::models::{
     CreateOrganizationInvitationParams, CreateOrganizationMembershipParams,
     CreateOrganizationParams, CreateUserParams, GetOrganizationParams,
-    InstanceOrganizationInvitationListParams, InstanceOrganizationMembershipListParams, Metadata,
+    InstanceOrganizationInvitationListParams, InstanceOrganizationMembershipListParams,
     Organization, OrganizationDomainListParams, OrganizationInvitationListParams,
     OrganizationInvitationStatus, OrganizationKey, OrganizationListParams,
     OrganizationMembershipListParams, OrganizationMembershipOrderBy, OrganizationOrderBy,
@@ -15,24 +15,8 @@ use clerk::models::{
 };
 use clerk::testing::StandIn;
 use clerk::{Clerk, Method};
+use clerk_tests::{metadata, refusal};
 use serde_json::{json, Value};
-
-/// Status, code and `meta.param_name` of an API error.
-fn failure<T: std::fmt::Debug>(result: clerk::Result<T>) -> (u16, String, Option<String>) {
-    let err = result.expect_err("the stand-in should refuse this");
-    let param = err
-        .as_api()
-        .and_then(|api| api.errors.first())
-        .and_then(|e| e.meta.as_ref())
-        .and_then(|m| m["param_name"].as_str())
-        .map(str::to_owned);
-    let status = err.status().map(|s| s.as_u16()).unwrap_or_default();
-    (status, err.code().unwrap_or_default().to_owned(), param)
-}
-
-fn meta(value: Value) -> Metadata {
-    value.as_object().cloned().expect("an object")
-}
 
 async fn user(clerk: &Clerk, email: &str, first: &str, last: &str) -> User {
     clerk
@@ -45,6 +29,18 @@ async fn user(clerk: &Clerk, email: &str, first: &str, last: &str) -> User {
         )
         .await
         .expect("create user")
+}
+
+/// Two users and an organization the first one created (so she is its admin).
+async fn ada_bob_and_acme(clerk: &Clerk) -> (User, User, Organization) {
+    let ada = user(clerk, "ada@example.com", "Ada", "Lovelace").await;
+    let bob = user(clerk, "bob@example.com", "Bob", "Builder").await;
+    let acme = org(
+        clerk,
+        CreateOrganizationParams::new("Acme").created_by(ada.id.clone()),
+    )
+    .await;
+    (ada, bob, acme)
 }
 
 async fn org(clerk: &Clerk, params: CreateOrganizationParams) -> Organization {
@@ -66,7 +62,7 @@ async fn create_derives_the_slug_makes_the_creator_admin_and_gets_by_id_or_slug(
         CreateOrganizationParams::new("Acme, Inc.")
             .created_by(ada.id.clone())
             .max_allowed_memberships(5)
-            .public_metadata(meta(json!({"plan": "pro"}))),
+            .public_metadata(metadata(json!({"plan": "pro"}))),
     )
     .await;
     assert!(created.id.starts_with("org_"));
@@ -128,21 +124,21 @@ async fn create_refuses_a_missing_name_a_taken_or_malformed_slug_and_an_unknown_
         .json(&json!({"slug": "nameless"}))
         .await;
     assert_eq!(
-        failure(no_name),
+        refusal(no_name),
         (422, "form_param_missing".into(), Some("name".into()))
     );
     let blank = clerk
         .organizations()
         .create(CreateOrganizationParams::new("  "))
         .await;
-    assert_eq!(failure(blank).1, "form_param_missing");
+    assert_eq!(refusal(blank).1, "form_param_missing");
 
     let taken = clerk
         .organizations()
         .create(CreateOrganizationParams::new("Other").slug("acme"))
         .await;
     assert_eq!(
-        failure(taken),
+        refusal(taken),
         (422, "form_identifier_exists".into(), Some("slug".into()))
     );
     let malformed = clerk
@@ -150,19 +146,19 @@ async fn create_refuses_a_missing_name_a_taken_or_malformed_slug_and_an_unknown_
         .create(CreateOrganizationParams::new("Other").slug("Not A Slug"))
         .await;
     assert_eq!(
-        failure(malformed),
+        refusal(malformed),
         (422, "form_param_format_invalid".into(), Some("slug".into()))
     );
     let ghost = clerk
         .organizations()
         .create(CreateOrganizationParams::new("Other").created_by("user_nobody"))
         .await;
-    assert_eq!(failure(ghost).1, "organization_creator_not_found");
+    assert_eq!(refusal(ghost).1, "organization_creator_not_found");
     let bad_time = clerk
         .organizations()
         .create(CreateOrganizationParams::new("Other").created_at("yesterday"))
         .await;
-    assert_eq!(failure(bad_time).1, "form_param_invalid_time");
+    assert_eq!(refusal(bad_time).1, "form_param_invalid_time");
 }
 
 #[tokio::test]
@@ -172,18 +168,18 @@ async fn get_update_and_delete_answer_404_for_unknown_organizations() {
     let by_id = orgs
         .get("org_missing", GetOrganizationParams::default())
         .await;
-    assert_eq!(failure(by_id), (404, "resource_not_found".into(), None));
+    assert_eq!(refusal(by_id), (404, "resource_not_found".into(), None));
     let by_slug = orgs.get("missing", GetOrganizationParams::default()).await;
-    assert_eq!(failure(by_slug).1, "resource_not_found");
+    assert_eq!(refusal(by_slug).1, "resource_not_found");
     let update = orgs
         .update("org_missing", UpdateOrganizationParams::default().name("X"))
         .await;
-    assert_eq!(failure(update).0, 404);
-    assert_eq!(failure(orgs.delete("org_missing").await).0, 404);
+    assert_eq!(refusal(update).0, 404);
+    assert_eq!(refusal(orgs.delete("org_missing").await).0, 404);
     let metadata = orgs
         .update_metadata("org_missing", UpdateOrganizationMetadataParams::default())
         .await;
-    assert_eq!(failure(metadata).0, 404);
+    assert_eq!(refusal(metadata).0, 404);
 }
 
 #[tokio::test]
@@ -282,7 +278,7 @@ async fn list_filters_orders_and_pages() {
         )
         .await;
     assert_eq!(
-        failure(bad_order),
+        refusal(bad_order),
         (
             422,
             "form_param_value_invalid".into(),
@@ -290,7 +286,7 @@ async fn list_filters_orders_and_pages() {
         )
     );
     let bad_limit = orgs.list(OrganizationListParams::default().limit(0)).await;
-    assert_eq!(failure(bad_limit).0, 422);
+    assert_eq!(refusal(bad_limit).0, 422);
 }
 
 #[tokio::test]
@@ -323,7 +319,7 @@ async fn update_changes_fields_and_checks_the_slug() {
         .update(&acme.id, UpdateOrganizationParams::default().slug("taken"))
         .await;
     assert_eq!(
-        failure(taken),
+        refusal(taken),
         (422, "form_identifier_exists".into(), Some("slug".into()))
     );
     // Metadata moved to its own endpoints in this API version.
@@ -333,7 +329,7 @@ async fn update_changes_fields_and_checks_the_slug() {
         .json(&json!({"public_metadata": {"a": 1}}))
         .await;
     assert_eq!(
-        failure(with_metadata),
+        refusal(with_metadata),
         (
             422,
             "form_param_unknown".into(),
@@ -349,8 +345,8 @@ async fn metadata_merges_deeply_with_null_deleting_and_put_replaces() {
     let acme = org(
         clerk,
         CreateOrganizationParams::new("Acme")
-            .public_metadata(meta(json!({"a": {"b": 1, "c": 2}, "d": 1})))
-            .private_metadata(meta(json!({"secret": true}))),
+            .public_metadata(metadata(json!({"a": {"b": 1, "c": 2}, "d": 1})))
+            .private_metadata(metadata(json!({"secret": true}))),
     )
     .await;
 
@@ -358,8 +354,9 @@ async fn metadata_merges_deeply_with_null_deleting_and_put_replaces() {
         .organizations()
         .update_metadata(
             &acme.id,
-            UpdateOrganizationMetadataParams::default()
-                .public_metadata(meta(json!({"a": {"b": null, "e": 3}, "d": null, "f": [1]}))),
+            UpdateOrganizationMetadataParams::default().public_metadata(metadata(
+                json!({"a": {"b": null, "e": 3}, "d": null, "f": [1]}),
+            )),
         )
         .await
         .expect("merge");
@@ -367,17 +364,20 @@ async fn metadata_merges_deeply_with_null_deleting_and_put_replaces() {
         Value::Object(merged.public_metadata),
         json!({"a": {"c": 2, "e": 3}, "f": [1]})
     );
-    assert_eq!(merged.private_metadata, Some(meta(json!({"secret": true}))));
+    assert_eq!(
+        merged.private_metadata,
+        Some(metadata(json!({"secret": true})))
+    );
 
     let replaced = clerk
         .organizations()
         .replace_metadata(
             &acme.id,
-            UpdateOrganizationMetadataParams::default().private_metadata(meta(json!({"x": 1}))),
+            UpdateOrganizationMetadataParams::default().private_metadata(metadata(json!({"x": 1}))),
         )
         .await
         .expect("replace");
-    assert_eq!(replaced.private_metadata, Some(meta(json!({"x": 1}))));
+    assert_eq!(replaced.private_metadata, Some(metadata(json!({"x": 1}))));
     assert_eq!(
         Value::Object(replaced.public_metadata),
         json!({"a": {"c": 2, "e": 3}, "f": [1]})
@@ -417,7 +417,7 @@ async fn delete_takes_memberships_and_invitations_along() {
         .organizations()
         .get(&acme.id, GetOrganizationParams::default())
         .await;
-    assert_eq!(failure(gone).0, 404);
+    assert_eq!(refusal(gone).0, 404);
     let memberships = clerk
         .users()
         .list_organization_memberships(&ada.id, UserOrganizationMembershipListParams::default())
@@ -431,27 +431,21 @@ async fn delete_takes_memberships_and_invitations_along() {
         .await
         .expect("invitations after delete");
     assert!(invitations.is_empty());
-    assert_eq!(failure(clerk.organizations().delete(&acme.id).await).0, 404);
+    assert_eq!(refusal(clerk.organizations().delete(&acme.id).await).0, 404);
 }
 
 #[tokio::test]
 async fn memberships_are_created_with_clerk_rules() {
     let standin = StandIn::start().await.expect("start");
     let clerk = standin.clerk();
-    let ada = user(clerk, "ada@example.com", "Ada", "Lovelace").await;
-    let bob = user(clerk, "bob@example.com", "Bob", "Builder").await;
-    let acme = org(
-        clerk,
-        CreateOrganizationParams::new("Acme").created_by(ada.id.clone()),
-    )
-    .await;
+    let (_, bob, acme) = ada_bob_and_acme(clerk).await;
     let members = clerk.organization_memberships();
 
     let added = members
         .create(
             &acme.id,
             CreateOrganizationMembershipParams::new(bob.id.clone(), "org:member")
-                .public_metadata(meta(json!({"team": "red"}))),
+                .public_metadata(metadata(json!({"team": "red"}))),
         )
         .await
         .expect("add bob");
@@ -471,7 +465,7 @@ async fn memberships_are_created_with_clerk_rules() {
             CreateOrganizationMembershipParams::new("user_nobody", "org:member"),
         )
         .await;
-    assert_eq!(failure(unknown_user).0, 404);
+    assert_eq!(refusal(unknown_user).0, 404);
     let unknown_org = members
         .create(
             "org_missing",
@@ -479,7 +473,7 @@ async fn memberships_are_created_with_clerk_rules() {
         )
         .await;
     assert_eq!(
-        failure(unknown_org),
+        refusal(unknown_org),
         (404, "resource_not_found".into(), None)
     );
     let again = members
@@ -489,7 +483,7 @@ async fn memberships_are_created_with_clerk_rules() {
         )
         .await;
     assert_eq!(
-        failure(again),
+        refusal(again),
         (400, "already_a_member_in_organization".into(), None)
     );
     let carol = user(clerk, "carol@example.com", "Carol", "Danvers").await;
@@ -500,7 +494,7 @@ async fn memberships_are_created_with_clerk_rules() {
         )
         .await;
     assert_eq!(
-        failure(bad_role),
+        refusal(bad_role),
         (422, "form_param_value_invalid".into(), Some("role".into()))
     );
     let missing_role = clerk
@@ -511,7 +505,7 @@ async fn memberships_are_created_with_clerk_rules() {
         .json(&json!({"user_id": carol.id}))
         .await;
     assert_eq!(
-        failure(missing_role),
+        refusal(missing_role),
         (422, "form_param_missing".into(), Some("role".into()))
     );
 }
@@ -545,7 +539,7 @@ async fn the_membership_limit_counts_members_and_pending_invitations() {
         )
         .await;
     assert_eq!(
-        failure(full),
+        refusal(full),
         (403, "organization_membership_quota_exceeded".into(), None)
     );
 }
@@ -639,7 +633,7 @@ async fn membership_lists_filter_order_and_page() {
     let unknown_org = members
         .list("org_missing", OrganizationMembershipListParams::default())
         .await;
-    assert_eq!(failure(unknown_org).0, 404);
+    assert_eq!(refusal(unknown_org).0, 404);
     let unknown_user = clerk
         .users()
         .list_organization_memberships(
@@ -647,7 +641,7 @@ async fn membership_lists_filter_order_and_page() {
             UserOrganizationMembershipListParams::default(),
         )
         .await;
-    assert_eq!(failure(unknown_user).0, 404);
+    assert_eq!(refusal(unknown_user).0, 404);
 }
 
 #[tokio::test]
@@ -687,13 +681,7 @@ async fn users_filter_by_organization_through_the_membership_table() {
 async fn deleting_a_user_drops_their_memberships() {
     let standin = StandIn::start().await.expect("start");
     let clerk = standin.clerk();
-    let ada = user(clerk, "ada@example.com", "Ada", "Lovelace").await;
-    let bob = user(clerk, "bob@example.com", "Bob", "Builder").await;
-    let acme = org(
-        clerk,
-        CreateOrganizationParams::new("Acme").created_by(ada.id.clone()),
-    )
-    .await;
+    let (ada, bob, acme) = ada_bob_and_acme(clerk).await;
     clerk
         .organization_memberships()
         .create(
@@ -723,19 +711,13 @@ async fn deleting_a_user_drops_their_memberships() {
 async fn memberships_change_role_merge_metadata_and_leave() {
     let standin = StandIn::start().await.expect("start");
     let clerk = standin.clerk();
-    let ada = user(clerk, "ada@example.com", "Ada", "Lovelace").await;
-    let bob = user(clerk, "bob@example.com", "Bob", "Builder").await;
-    let acme = org(
-        clerk,
-        CreateOrganizationParams::new("Acme").created_by(ada.id.clone()),
-    )
-    .await;
+    let (_, bob, acme) = ada_bob_and_acme(clerk).await;
     let members = clerk.organization_memberships();
     members
         .create(
             &acme.id,
             CreateOrganizationMembershipParams::new(bob.id.clone(), "org:member")
-                .public_metadata(meta(json!({"team": {"name": "red", "size": 3}}))),
+                .public_metadata(metadata(json!({"team": {"name": "red", "size": 3}}))),
         )
         .await
         .expect("add bob");
@@ -760,7 +742,7 @@ async fn memberships_change_role_merge_metadata_and_leave() {
             UpdateOrganizationMembershipParams::new("boss"),
         )
         .await;
-    assert_eq!(failure(bad_role).1, "form_param_value_invalid");
+    assert_eq!(refusal(bad_role).1, "form_param_value_invalid");
     let stranger = members
         .update(
             &acme.id,
@@ -768,15 +750,15 @@ async fn memberships_change_role_merge_metadata_and_leave() {
             UpdateOrganizationMembershipParams::new("org:admin"),
         )
         .await;
-    assert_eq!(failure(stranger), (404, "resource_not_found".into(), None));
+    assert_eq!(refusal(stranger), (404, "resource_not_found".into(), None));
 
     let merged = members
         .update_metadata(
             &acme.id,
             &bob.id,
             UpdateOrganizationMembershipMetadataParams::default()
-                .public_metadata(meta(json!({"team": {"size": null}, "lead": true})))
-                .private_metadata(meta(json!({"note": "x"}))),
+                .public_metadata(metadata(json!({"team": {"size": null}, "lead": true})))
+                .private_metadata(metadata(json!({"note": "x"}))),
         )
         .await
         .expect("merge metadata");
@@ -784,7 +766,10 @@ async fn memberships_change_role_merge_metadata_and_leave() {
         Value::Object(merged.public_metadata),
         json!({"team": {"name": "red"}, "lead": true})
     );
-    assert_eq!(merged.private_metadata, Some(meta(json!({"note": "x"}))));
+    assert_eq!(
+        merged.private_metadata,
+        Some(metadata(json!({"note": "x"})))
+    );
     let unknown = members
         .update_metadata(
             "org_missing",
@@ -792,11 +777,11 @@ async fn memberships_change_role_merge_metadata_and_leave() {
             UpdateOrganizationMembershipMetadataParams::default(),
         )
         .await;
-    assert_eq!(failure(unknown).0, 404);
+    assert_eq!(refusal(unknown).0, 404);
 
     let removed = members.delete(&acme.id, &bob.id).await.expect("remove");
     assert_eq!(removed.public_user_data.expect("data").user_id, bob.id);
-    assert_eq!(failure(members.delete(&acme.id, &bob.id).await).0, 404);
+    assert_eq!(refusal(members.delete(&acme.id, &bob.id).await).0, 404);
     let left = clerk
         .users()
         .list_organization_memberships(&bob.id, UserOrganizationMembershipListParams::default())
@@ -822,7 +807,7 @@ async fn organization_invitations_are_created_listed_and_revoked_once() {
             &acme.id,
             CreateOrganizationInvitationParams::new("new@example.com", "org:member")
                 .inviter_user_id(ada.id.clone())
-                .public_metadata(meta(json!({"source": "test"})))
+                .public_metadata(metadata(json!({"source": "test"})))
                 .expires_in_days(7),
         )
         .await
@@ -875,7 +860,7 @@ async fn organization_invitations_are_created_listed_and_revoked_once() {
         )
         .await;
     assert_eq!(
-        failure(twice),
+        refusal(twice),
         (404, "organization_invitation_not_pending".into(), None)
     );
 
@@ -925,13 +910,7 @@ async fn organization_invitations_are_created_listed_and_revoked_once() {
 async fn organization_invitations_refuse_duplicates_members_bad_input_and_strangers() {
     let standin = StandIn::start().await.expect("start");
     let clerk = standin.clerk();
-    let ada = user(clerk, "ada@example.com", "Ada", "Lovelace").await;
-    let bob = user(clerk, "bob@example.com", "Bob", "Builder").await;
-    let acme = org(
-        clerk,
-        CreateOrganizationParams::new("Acme").created_by(ada.id.clone()),
-    )
-    .await;
+    let (_, bob, acme) = ada_bob_and_acme(clerk).await;
     let invitations = clerk.organization_invitations();
     invitations
         .create(
@@ -948,7 +927,7 @@ async fn organization_invitations_refuse_duplicates_members_bad_input_and_strang
         )
         .await;
     assert_eq!(
-        failure(duplicate),
+        refusal(duplicate),
         (400, "organization_invitation_not_unique".into(), None)
     );
     let member = invitations
@@ -957,7 +936,7 @@ async fn organization_invitations_refuse_duplicates_members_bad_input_and_strang
             CreateOrganizationInvitationParams::new("ada@example.com", "org:member"),
         )
         .await;
-    assert_eq!(failure(member).1, "already_a_member_in_organization");
+    assert_eq!(refusal(member).1, "already_a_member_in_organization");
     let bad_email = invitations
         .create(
             &acme.id,
@@ -965,7 +944,7 @@ async fn organization_invitations_refuse_duplicates_members_bad_input_and_strang
         )
         .await;
     assert_eq!(
-        failure(bad_email),
+        refusal(bad_email),
         (
             422,
             "form_param_format_invalid".into(),
@@ -978,7 +957,7 @@ async fn organization_invitations_refuse_duplicates_members_bad_input_and_strang
             CreateOrganizationInvitationParams::new("x@example.com", "org:owner"),
         )
         .await;
-    assert_eq!(failure(bad_role).2.as_deref(), Some("role"));
+    assert_eq!(refusal(bad_role).2.as_deref(), Some("role"));
     let not_admin = invitations
         .create(
             &acme.id,
@@ -986,7 +965,7 @@ async fn organization_invitations_refuse_duplicates_members_bad_input_and_strang
                 .inviter_user_id(bob.id.clone()),
         )
         .await;
-    assert_eq!(failure(not_admin).0, 403);
+    assert_eq!(refusal(not_admin).0, 403);
     let too_long = invitations
         .create(
             &acme.id,
@@ -994,17 +973,17 @@ async fn organization_invitations_refuse_duplicates_members_bad_input_and_strang
                 .expires_in_days(400),
         )
         .await;
-    assert_eq!(failure(too_long).2.as_deref(), Some("expires_in_days"));
+    assert_eq!(refusal(too_long).2.as_deref(), Some("expires_in_days"));
     let unknown_org = invitations
         .create(
             "org_missing",
             CreateOrganizationInvitationParams::new("x@example.com", "org:member"),
         )
         .await;
-    assert_eq!(failure(unknown_org).0, 404);
+    assert_eq!(refusal(unknown_org).0, 404);
     let unknown_invitation = invitations.get(&acme.id, "orginv_missing").await;
     assert_eq!(
-        failure(unknown_invitation),
+        refusal(unknown_invitation),
         (404, "resource_not_found".into(), None)
     );
     let bad_status = clerk
@@ -1014,7 +993,7 @@ async fn organization_invitations_refuse_duplicates_members_bad_input_and_strang
         )
         .query(&[("status", "lost")])
         .await;
-    assert_eq!(failure(bad_status).2.as_deref(), Some("status"));
+    assert_eq!(refusal(bad_status).2.as_deref(), Some("status"));
 }
 
 #[tokio::test]
@@ -1047,7 +1026,7 @@ async fn organization_invitations_come_in_bulk() {
             ],
         )
         .await;
-    assert_eq!(failure(mixed).1, "organization_invitation_not_unique");
+    assert_eq!(refusal(mixed).1, "organization_invitation_not_unique");
     let listed = invitations
         .list(&acme.id, OrganizationInvitationListParams::default())
         .await

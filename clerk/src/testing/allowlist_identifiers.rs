@@ -67,15 +67,36 @@ pub(super) fn identifier_type(
     ))
 }
 
-/// 400 `duplicate_record`, as Clerk answers for an identifier already on a list.
-pub(super) fn duplicate(list: &str, identifier: &str) -> ApiError {
-    ApiError::new(
-        StatusCode::BAD_REQUEST,
-        "duplicate_record",
-        format!("duplicate {list} identifier"),
-        format!("the identifier {identifier} already exists"),
-    )
-    .param("identifier")
+/// 400 `duplicate_record` when `identifier` is already on the list (compared
+/// case-insensitively), as Clerk answers.
+pub(super) fn check_unlisted<'r>(
+    list: &str,
+    mut listed: impl Iterator<Item = Option<&'r str>>,
+    identifier: &str,
+) -> Result<(), ApiError> {
+    if listed.any(|i| i.is_some_and(|i| i.eq_ignore_ascii_case(identifier))) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "duplicate_record",
+            format!("duplicate {list} identifier"),
+            format!("the identifier {identifier} already exists"),
+        )
+        .param("identifier"));
+    }
+    Ok(())
+}
+
+/// Removes the entry with this id, or answers 404.
+pub(super) fn remove_entry<T>(
+    rows: &mut Vec<T>,
+    id: &str,
+    id_of: impl Fn(&T) -> Option<&str>,
+) -> Result<T, ApiError> {
+    let index = rows
+        .iter()
+        .position(|r| id_of(r) == Some(id))
+        .ok_or_else(|| missing_resource("identifier", id))?;
+    Ok(rows.remove(index))
 }
 
 /// Query of `GET /allowlist_identifiers`.
@@ -113,14 +134,8 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
     reject_unknown(&body.unknown)?;
     let identifier = body.identifier.trim().to_owned();
     let kind = identifier_type(&identifier, true)?;
-    let taken = store.allowlist.rows.iter().any(|r| {
-        r.identifier
-            .as_deref()
-            .is_some_and(|i| i.eq_ignore_ascii_case(&identifier))
-    });
-    if taken {
-        return Err(duplicate("allowlist", &identifier));
-    }
+    let listed = store.allowlist.rows.iter().map(|r| r.identifier.as_deref());
+    check_unlisted("allowlist", listed, &identifier)?;
     // Only a full email address can receive an invitation.
     let invitation_id = (body.notify.unwrap_or(false)
         && kind == IdentifierType::EmailAddress
@@ -145,13 +160,6 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
 }
 
 async fn remove(State(inner): State<Shared>, Path(id): Path<String>) -> Reply {
-    let mut store = inner.store();
-    let index = store
-        .allowlist
-        .rows
-        .iter()
-        .position(|r| r.id.as_deref() == Some(id.as_str()))
-        .ok_or_else(|| missing_resource("identifier", &id))?;
-    store.allowlist.rows.remove(index);
+    remove_entry(&mut inner.store().allowlist.rows, &id, |r| r.id.as_deref())?;
     deleted("allowlist_identifier", &id)
 }

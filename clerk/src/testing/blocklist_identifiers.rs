@@ -6,9 +6,9 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::allowlist_identifiers::{duplicate, identifier_type, INSTANCE_ID};
+use super::allowlist_identifiers::{check_unlisted, identifier_type, remove_entry, INSTANCE_ID};
 use super::reply::{deleted, list as envelope, ok, Body, Reply};
-use super::shared::{missing_resource, reject_unknown, sort_items};
+use super::shared::{reject_unknown, sort_items};
 use super::store::{new_id, now_ms, Shared};
 use crate::models::BlocklistIdentifier;
 
@@ -46,14 +46,8 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
     reject_unknown(&body.unknown)?;
     let identifier = body.identifier.trim().to_owned();
     let kind = identifier_type(&identifier, true)?;
-    let taken = store.blocklist.rows.iter().any(|r| {
-        r.identifier
-            .as_deref()
-            .is_some_and(|i| i.eq_ignore_ascii_case(&identifier))
-    });
-    if taken {
-        return Err(duplicate("blocklist", &identifier));
-    }
+    let listed = store.blocklist.rows.iter().map(|r| r.identifier.as_deref());
+    check_unlisted("blocklist", listed, &identifier)?;
     let now = now_ms();
     let entry = BlocklistIdentifier {
         object: Some("blocklist_identifier".to_owned()),
@@ -69,13 +63,6 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
 }
 
 async fn remove(State(inner): State<Shared>, Path(id): Path<String>) -> Reply {
-    let mut store = inner.store();
-    let index = store
-        .blocklist
-        .rows
-        .iter()
-        .position(|r| r.id.as_deref() == Some(id.as_str()))
-        .ok_or_else(|| missing_resource("identifier", &id))?;
-    store.blocklist.rows.remove(index);
+    remove_entry(&mut inner.store().blocklist.rows, &id, |r| r.id.as_deref())?;
     deleted("blocklist_identifier", &id)
 }
