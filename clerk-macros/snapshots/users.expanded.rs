@@ -22,6 +22,7 @@ impl<'c> Users<'c> {
             method: "GET",
             path: "/users",
             deprecated: false,
+            authenticated: true,
         },
         ::clerk::catalog::Endpoint {
             resource: "Users",
@@ -29,6 +30,7 @@ impl<'c> Users<'c> {
             method: "GET",
             path: "/users/{user_id}",
             deprecated: false,
+            authenticated: true,
         },
         ::clerk::catalog::Endpoint {
             resource: "Users",
@@ -36,6 +38,7 @@ impl<'c> Users<'c> {
             method: "POST",
             path: "/users/{user_id}/profile_image",
             deprecated: true,
+            authenticated: true,
         },
         ::clerk::catalog::Endpoint {
             resource: "Users",
@@ -43,6 +46,7 @@ impl<'c> Users<'c> {
             method: "GET",
             path: "/public/interstitial",
             deprecated: false,
+            authenticated: true,
         },
         ::clerk::catalog::Endpoint {
             resource: "Users",
@@ -50,6 +54,7 @@ impl<'c> Users<'c> {
             method: "DELETE",
             path: "/organizations/{organization_id}/memberships/{user_id}",
             deprecated: false,
+            authenticated: true,
         },
         ::clerk::catalog::Endpoint {
             resource: "Users",
@@ -57,6 +62,7 @@ impl<'c> Users<'c> {
             method: "POST",
             path: "/templates/{type}",
             deprecated: false,
+            authenticated: true,
         },
         ::clerk::catalog::Endpoint {
             resource: "Users",
@@ -64,6 +70,7 @@ impl<'c> Users<'c> {
             method: "GET",
             path: "/organizations/{organization_id}",
             deprecated: false,
+            authenticated: true,
         },
     ];
     /// List users.

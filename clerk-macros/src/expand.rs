@@ -90,6 +90,7 @@ fn catalog_entry(resource: &Ident, c: &Checked<'_>) -> TokenStream {
     let method = c.method;
     let path = c.ep.path.value();
     let deprecated = c.deprecated;
+    let authenticated = c.authenticated;
     quote! {
         ::clerk::catalog::Endpoint {
             resource: #resource,
@@ -97,6 +98,7 @@ fn catalog_entry(resource: &Ident, c: &Checked<'_>) -> TokenStream {
             method: #method,
             path: #path,
             deprecated: #deprecated,
+            authenticated: #authenticated,
         }
     }
 }

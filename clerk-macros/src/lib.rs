@@ -9,6 +9,8 @@
 //!     /// docs for the method
 //!     #[deprecated(note = "...")]                      // optional, carried over
 //!     get = GET "/users/{user_id}" -> User;
+//!     #[unauthenticated]                               // a public operation: no secret key
+//!     page = GET "/public/page" -> text;
 //!     list = GET "/users" query(UserListParams) -> Page<User>;
 //!     create = POST "/users" json(CreateUserParams) -> User;
 //!     set_logo(organization_id) = PUT "/organizations/{organization_id}/logo" multipart(Logo) -> Organization;

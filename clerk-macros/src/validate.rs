@@ -29,6 +29,8 @@ pub(crate) struct Checked<'a> {
     pub body: Option<(BodyKind, &'a Type)>,
     pub response: &'a Response,
     pub deprecated: bool,
+    /// `false` for `#[unauthenticated]` lines: the request goes without the secret key.
+    pub authenticated: bool,
 }
 
 /// A declaration that failed: just enough to emit a stub so call sites do not cascade.
@@ -94,7 +96,7 @@ pub(crate) fn table<'a>(t: &'a Table, cx: &mut Ctxt) -> Vec<Outcome<'a>> {
 }
 
 fn endpoint<'a>(ep: &'a Endpoint, cx: &mut Ctxt) -> Option<Checked<'a>> {
-    let deprecated = attributes(&ep.attrs, cx);
+    let (deprecated, authenticated) = attributes(&ep.attrs, cx);
     let method = method(&ep.method, cx);
     let template = path(&ep.path, cx);
     let args = template.as_ref().and_then(|t| args(ep, t, cx));
@@ -121,12 +123,15 @@ fn endpoint<'a>(ep: &'a Endpoint, cx: &mut Ctxt) -> Option<Checked<'a>> {
         body,
         response: response?,
         deprecated,
+        authenticated,
     })
 }
 
-/// Only doc comments and `#[deprecated]` mean something on a declaration.
-fn attributes(attrs: &[Attribute], cx: &mut Ctxt) -> bool {
+/// Only doc comments, `#[deprecated]` and `#[unauthenticated]` mean something on a
+/// declaration. Returns (deprecated, authenticated).
+fn attributes(attrs: &[Attribute], cx: &mut Ctxt) -> (bool, bool) {
     let mut deprecated = false;
+    let mut authenticated = true;
     for attr in attrs {
         if attr.path().is_ident("doc") {
             continue;
@@ -135,12 +140,20 @@ fn attributes(attrs: &[Attribute], cx: &mut Ctxt) -> bool {
             deprecated = true;
             continue;
         }
+        if attr.path().is_ident("unauthenticated") {
+            if !matches!(attr.meta, syn::Meta::Path(_)) {
+                cx.error_spanned_by(attr, "`#[unauthenticated]` takes no arguments");
+            }
+            authenticated = false;
+            continue;
+        }
         cx.error_spanned_by(
             attr,
-            "unsupported attribute on an endpoint; only doc comments and `#[deprecated]` are allowed",
+            "unsupported attribute on an endpoint; only doc comments, `#[deprecated]` and \
+             `#[unauthenticated]` are allowed",
         );
     }
-    deprecated
+    (deprecated, authenticated)
 }
 
 fn method(ident: &Ident, cx: &mut Ctxt) -> Option<&'static str> {

@@ -13,6 +13,9 @@ pub struct Endpoint {
     pub path: &'static str,
     /// Whether the declaration is `#[deprecated]`.
     pub deprecated: bool,
+    /// Whether the request carries the secret key; `false` for the few public operations
+    /// (declared `#[unauthenticated]`).
+    pub authenticated: bool,
 }
 
 impl Endpoint {

@@ -10,6 +10,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use bytes::Bytes;
+use http::HeaderValue;
 use serde::Serialize;
 
 use crate::catalog::Endpoint;
@@ -18,6 +19,7 @@ use crate::decode::Decoder;
 use crate::error::{truncate_body, DecodeError, Error, Result};
 use crate::multipart::Multipart;
 use crate::retry::RetryPolicy;
+use crate::secret::SecretKey;
 use crate::transport;
 
 /// `GET /users/{user_id}`: the method and path template, for logs and errors.
@@ -42,6 +44,17 @@ pub(crate) enum Body {
     Multipart(Multipart),
 }
 
+/// Which `Authorization` header a request carries.
+#[derive(Debug, Clone)]
+pub(crate) enum Auth {
+    /// The client's secret key.
+    Client,
+    /// Another key for this call (sensitive, so it never shows in `Debug`).
+    Key(HeaderValue),
+    /// None: a public operation.
+    None,
+}
+
 /// Everything needed to send one request, independent of the response type.
 #[derive(Debug, Clone)]
 pub(crate) struct Parts {
@@ -49,6 +62,7 @@ pub(crate) struct Parts {
     pub path: String,
     pub query: Option<String>,
     pub body: Body,
+    pub auth: Auth,
 }
 
 /// The response-independent state of a [`Request`].
@@ -75,6 +89,7 @@ impl<'c> Core<'c> {
                 path,
                 query: None,
                 body: Body::None,
+                auth: Auth::Client,
             },
             error,
             retry: None,
@@ -89,6 +104,9 @@ impl<'c> Core<'c> {
         };
         let mut core = Self::new(client, route, path);
         core.endpoint = Some(endpoint);
+        if !endpoint.authenticated {
+            core.parts.auth = Auth::None;
+        }
         core
     }
 
@@ -210,6 +228,24 @@ impl<'c, T> Request<'c, T> {
     /// Overrides the client's timeout (per attempt) for this call.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.core.timeout = Some(timeout);
+        self
+    }
+
+    /// Sends this call with another secret key than the client's: operations that need a
+    /// machine's secret key, such as `clerk.m2m_tokens().create(..)`, take it here. The key is
+    /// redacted like the client's. A key that cannot be a header value is an
+    /// [`Error::InvalidInput`] (which does not repeat it) and nothing is sent.
+    pub fn secret_key(mut self, key: impl Into<SecretKey>) -> Self {
+        let key = key.into();
+        match HeaderValue::from_str(&format!("Bearer {}", key.expose())) {
+            Ok(mut value) if !key.expose().trim().is_empty() => {
+                value.set_sensitive(true);
+                self.core.parts.auth = Auth::Key(value);
+            }
+            _ => self.core.fail(Error::invalid(
+                "the secret key for this call is empty or has characters a header cannot carry",
+            )),
+        }
         self
     }
 

@@ -15,7 +15,7 @@ use crate::client::Clerk;
 use crate::error::{
     truncate_body, ApiError, DecodeError, Error, ErrorDetail, Result, TransportKind,
 };
-use crate::request::{Body, Parts};
+use crate::request::{Auth, Body, Parts};
 use crate::retry::{parse_retry_after, RetryPolicy};
 
 const CLERK_API_VERSION: HeaderName = HeaderName::from_static("clerk-api-version");
@@ -118,8 +118,13 @@ async fn attempt(
     let mut builder = config
         .http
         .request(parts.route.method.clone(), url)
-        .timeout(timeout)
-        .header(AUTHORIZATION, config.authorization.clone())
+        .timeout(timeout);
+    builder = match &parts.auth {
+        Auth::Client => builder.header(AUTHORIZATION, config.authorization.clone()),
+        Auth::Key(value) => builder.header(AUTHORIZATION, value.clone()),
+        Auth::None => builder,
+    };
+    builder = builder
         .header(CLERK_API_VERSION, config.api_version.clone())
         .header(USER_AGENT, config.user_agent.clone())
         .header(ACCEPT, APPLICATION_JSON);

@@ -398,9 +398,12 @@ async fn m2m_create_is_sent_with_the_machine_key_and_hides_the_token() {
         )
         .await
         .expect("create m2m token");
-    machine_client
+    // Or the instance client, with the machine key for this one call.
+    server
+        .client()
         .m2m_tokens()
         .create(CreateM2mTokenParams::default())
+        .secret_key(MACHINE_SECRET)
         .await
         .expect("create with defaults");
 
@@ -421,6 +424,10 @@ async fn m2m_create_is_sent_with_the_machine_key_and_hides_the_token() {
     );
     // The spec requires a body, so the defaults go out as an empty object.
     assert_eq!(reqs[1].json(), json!({}));
+    assert_eq!(
+        reqs[1].header("authorization"),
+        Some(format!("Bearer {MACHINE_SECRET}").as_str())
+    );
 
     assert_eq!(created.token.expose(), TOKEN_VALUE);
     let printed = format!("{created:?}");
@@ -508,4 +515,21 @@ fn token_formats_round_trip_and_keep_unknown_values() {
         "paseto".parse::<M2mTokenFormat>().ok(),
         Some(M2mTokenFormat::Unknown("paseto".into()))
     );
+}
+
+#[tokio::test]
+async fn an_unusable_per_call_key_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    for key in ["", "  ", "ak_line\nbreak"] {
+        let err = server
+            .client()
+            .m2m_tokens()
+            .create(CreateM2mTokenParams::default())
+            .secret_key(key)
+            .await
+            .expect_err("an unusable key");
+        assert!(matches!(err, clerk::Error::InvalidInput { .. }), "{err:?}");
+        assert!(!err.to_string().contains("ak_line"), "{err}");
+    }
+    assert!(server.requests().is_empty());
 }

@@ -133,6 +133,9 @@ async fn interstitial_sends_every_parameter_and_returns_the_html() {
     assert!(req.body.is_empty());
     assert_eq!(page, html);
     assert!(page.contains("clerk.browser.js"));
+    // A public operation (`security: []` in the spec): the secret key stays home.
+    assert_eq!(req.header("authorization"), None);
+    assert!(req.header("clerk-api-version").is_some());
 }
 
 #[tokio::test]

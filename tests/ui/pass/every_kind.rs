@@ -21,6 +21,7 @@ clerk_macros::endpoints! {
         create = POST "/notes" json(Note) -> User;
         create_form = POST "/notes/form" form(Note) -> ();
         upload = POST "/users/{user_id}/profile_image" multipart(FileUpload) -> User;
+        #[unauthenticated]
         page = GET "/public/interstitial" -> text;
         by_type = GET "/templates/{type}/{slug}" -> DeletedObject;
         membership(user_id, organization_id) = DELETE "/organizations/{organization_id}/memberships/{user_id}" -> ();
@@ -49,6 +50,7 @@ async fn check(clerk: &clerk::Clerk) -> clerk::Result<()> {
     let names: Vec<&str> = Things::ENDPOINTS.iter().map(|e| e.name).collect();
     assert_eq!(names.len(), 11);
     assert!(Things::ENDPOINTS[10].deprecated);
+    assert!(!Things::ENDPOINTS[5].authenticated && Things::ENDPOINTS[1].authenticated);
     assert_eq!(Things::ENDPOINTS[6].path, "/templates/{type}/{slug}");
     Ok(())
 }
