@@ -121,7 +121,7 @@ fn hash_password(password: &str) -> Result<String, ApiError> {
     let params = Params::new(64, 1, 1, None).map_err(hashing_failed)?;
     let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
     let mut salt = [0u8; 16];
-    fastrand::fill(&mut salt);
+    aws_lc_rs::rand::fill(&mut salt).map_err(|_| hashing_failed("no random salt"))?;
     let salt = SaltString::encode_b64(&salt).map_err(hashing_failed)?;
     argon2
         .hash_password(password.as_bytes(), &salt)
