@@ -16,6 +16,12 @@
 //! `clerk.organizations()`, ...) returning a [`Request`]: await it to send. Requests retry
 //! as [`RetryPolicy`] says, fail with one [`Error`] type, and list endpoints return
 //! [`Page`]s that [`Request::stream`] walks for you.
+//!
+//! Optional features add the server side: `jwt` (session and machine token verification,
+//! `clerk::jwt`, and request authentication, `clerk::auth`), `webhooks` (Svix-signed
+//! deliveries as typed events, `clerk::webhooks`), `axum` (a layer and extractors,
+//! `clerk::axum`) and `testing` (an in-memory stand-in of the Backend API for your own
+//! tests, `clerk::testing`).
 
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
