@@ -1,9 +1,10 @@
 //! `Authenticator`: the auth state of an incoming request, from its headers.
 
 use std::collections::HashSet;
+use std::time::SystemTime;
 
-use crate::auth::token::{machine_token_kind, token_from_request, TokenKind, TokenSource};
-use crate::jwt::{MachineJwtKind, SessionClaims, TokenError, Verifier};
+use crate::auth::token::{jwt_token_kind, opaque_kind, token_from_request, TokenKind, TokenSource};
+use crate::jwt::{decode, machine_kind, Decoded, SessionClaims, TokenError, Verifier};
 use crate::models::{VerifyApiKeyParams, VerifyM2mTokenParams, VerifyOAuthAccessTokenParams};
 use crate::Clerk;
 
@@ -198,10 +199,22 @@ impl Authenticator {
         let Some(found) = token_from_request(headers, self.publishable_key.as_deref()) else {
             return SignedOut::state(SignedOutReason::NoToken, "sign in to continue");
         };
-        let kind = match (found.source, machine_token_kind(found.token)) {
+        let token = found.token;
+        let opaque = opaque_kind(token);
+        // Decoded once: it tells machine JWTs apart and is what the verifier checks.
+        let decoded = decode(token);
+        let kind = match found.source {
             // Machine tokens only count from the header.
-            (TokenSource::Header, Some(kind)) => kind,
-            _ => TokenKind::SessionToken,
+            TokenSource::Cookie => TokenKind::SessionToken,
+            TokenSource::Header => opaque
+                .or_else(|| {
+                    decoded
+                        .as_ref()
+                        .ok()
+                        .and_then(machine_kind)
+                        .map(jwt_token_kind)
+                })
+                .unwrap_or(TokenKind::SessionToken),
         };
         if !self.accepts.contains(&kind) {
             return SignedOut::state(
@@ -209,23 +222,24 @@ impl Authenticator {
                 "this route does not accept this kind of token",
             );
         }
-        match kind {
-            TokenKind::SessionToken => self.session(found.token).await,
-            machine => self.machine(machine, found.token).await,
+        let now = self.verifier.now();
+        match (kind, decoded) {
+            (TokenKind::SessionToken, Ok(decoded)) => {
+                match self.verifier.session_at(decoded, now).await {
+                    Ok(claims) => AuthState::SignedIn(SignedIn::Session(claims)),
+                    Err(e) => session_error(&e),
+                }
+            }
+            (TokenKind::SessionToken, Err(e)) => session_error(&e),
+            (machine, _) if opaque.is_some() => self.opaque_machine(machine, token).await,
+            (_, Ok(decoded)) => self.machine_jwt(decoded, now).await,
+            // A header token is only a machine JWT when it decodes.
+            (_, Err(e)) => SignedOut::state(SignedOutReason::InvalidMachineToken, e.to_string()),
         }
     }
 
-    async fn session(&self, token: &str) -> AuthState {
-        match self.verifier.verify(token).await {
-            Ok(claims) => AuthState::SignedIn(SignedIn::Session(claims)),
-            Err(e) => session_error(&e),
-        }
-    }
-
-    async fn machine(&self, kind: TokenKind, token: &str) -> AuthState {
-        if !is_opaque(token) {
-            return self.machine_jwt(token).await;
-        }
+    /// Opaque machine tokens are verified by their Backend API verify endpoint.
+    async fn opaque_machine(&self, kind: TokenKind, token: &str) -> AuthState {
         let Some(clerk) = &self.clerk else {
             return SignedOut::state(
                 SignedOutReason::MachineVerificationFailed,
@@ -287,13 +301,10 @@ impl Authenticator {
 
 impl Authenticator {
     /// Machine tokens in JWT form are checked locally, with the session tokens' keys.
-    async fn machine_jwt(&self, token: &str) -> AuthState {
-        match self.verifier.verify_machine(token).await {
+    async fn machine_jwt(&self, decoded: Decoded<'_>, now: SystemTime) -> AuthState {
+        match self.verifier.machine_at(decoded, now).await {
             Ok(verified) => {
-                let kind = match verified.kind {
-                    MachineJwtKind::M2m => TokenKind::M2mToken,
-                    _ => TokenKind::OAuthToken,
-                };
+                let kind = jwt_token_kind(verified.kind);
                 let claims = verified.custom_claims().map(serde_json::Value::Object);
                 AuthState::SignedIn(SignedIn::Machine(machine_auth(
                     kind,
@@ -306,11 +317,6 @@ impl Authenticator {
             Err(e) => SignedOut::state(SignedOutReason::InvalidMachineToken, e.to_string()),
         }
     }
-}
-
-/// Opaque machine tokens carry a prefix; the others are JWTs.
-fn is_opaque(token: &str) -> bool {
-    ["mt_", "oat_", "ak_"].iter().any(|p| token.starts_with(p))
 }
 
 fn machine_auth(

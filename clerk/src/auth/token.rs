@@ -53,6 +53,11 @@ pub enum TokenKind {
 ///
 /// Nothing is verified here: this only decides which verification a token gets.
 pub fn machine_token_kind(token: &str) -> Option<TokenKind> {
+    opaque_kind(token).or_else(|| crate::jwt::machine_jwt_kind(token).map(jwt_token_kind))
+}
+
+/// The kind an opaque machine token's prefix announces (`mt_`, `oat_`, `ak_`).
+pub(crate) fn opaque_kind(token: &str) -> Option<TokenKind> {
     if token.starts_with("mt_") {
         Some(TokenKind::M2mToken)
     } else if token.starts_with("oat_") {
@@ -60,10 +65,15 @@ pub fn machine_token_kind(token: &str) -> Option<TokenKind> {
     } else if token.starts_with("ak_") {
         Some(TokenKind::ApiKey)
     } else {
-        match crate::jwt::machine_jwt_kind(token)? {
-            MachineJwtKind::M2m => Some(TokenKind::M2mToken),
-            _ => Some(TokenKind::OAuthToken),
-        }
+        None
+    }
+}
+
+/// The token kind of a machine JWT.
+pub(crate) fn jwt_token_kind(kind: MachineJwtKind) -> TokenKind {
+    match kind {
+        MachineJwtKind::M2m => TokenKind::M2mToken,
+        _ => TokenKind::OAuthToken,
     }
 }
 

@@ -32,7 +32,9 @@ mod verifier;
 pub use check::{Check, FactorLevel, Reverification};
 pub use claims::{Actor, SessionClaims, SessionStatus};
 pub use clock::{Clock, SystemClock};
+pub(crate) use decode::{decode, Decoded};
 pub use error::TokenError;
+pub(crate) use machine::machine_kind;
 pub use machine::{machine_jwt_kind, MachineClaims, MachineJwtKind};
 pub use org::{Entitlements, OrganizationClaims};
 pub use verifier::{

@@ -333,11 +333,25 @@ impl Verifier {
         token: &str,
         now: SystemTime,
     ) -> Result<SessionClaims, TokenError> {
-        let decoded = decode(token)?;
+        self.session_at(decode(token)?, now).await
+    }
+
+    /// [`Verifier::verify_at`] for a token already decoded (the authenticator decodes once
+    /// to tell token kinds apart).
+    pub(crate) async fn session_at(
+        &self,
+        decoded: Decoded<'_>,
+        now: SystemTime,
+    ) -> Result<SessionClaims, TokenError> {
         check_category(&decoded)?;
         check_type(&decoded)?;
         self.check_signed(&decoded, now).await?;
         SessionClaims::from_claims(decoded.claims).ok_or(TokenError::MissingSubject)
+    }
+
+    /// The verifier's clock.
+    pub(crate) fn now(&self) -> SystemTime {
+        self.inner.clock.now()
     }
 
     /// Verifies a machine token in JWT form: an M2M token (its subject is a machine,
@@ -363,7 +377,15 @@ impl Verifier {
         token: &str,
         now: SystemTime,
     ) -> Result<MachineClaims, TokenError> {
-        let decoded = decode(token)?;
+        self.machine_at(decode(token)?, now).await
+    }
+
+    /// [`Verifier::verify_machine_at`] for a token already decoded.
+    pub(crate) async fn machine_at(
+        &self,
+        decoded: Decoded<'_>,
+        now: SystemTime,
+    ) -> Result<MachineClaims, TokenError> {
         let kind = machine_kind(&decoded).ok_or(TokenError::NotAMachineToken {
             why: "a machine JWT has a subject starting with mch_ (M2M) or typ at+jwt (OAuth)",
         })?;
