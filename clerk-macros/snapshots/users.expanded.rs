@@ -1,9 +1,9 @@
 /// Users of the instance.
 #[derive(Clone, Copy, Debug)]
 pub struct Users<'c> {
-    client: &'c ::clerk::Clerk,
+    client: &'c ::clerk_backend::Clerk,
 }
-impl ::clerk::Clerk {
+impl ::clerk_backend::Clerk {
     ///Operations on users: see [`Users`].
     pub fn users(&self) -> Users<'_> {
         Users { client: self }
@@ -11,12 +11,12 @@ impl ::clerk::Clerk {
 }
 impl<'c> Users<'c> {
     /// The handle for `client`.
-    pub fn new(client: &'c ::clerk::Clerk) -> Self {
+    pub fn new(client: &'c ::clerk_backend::Clerk) -> Self {
         Self { client }
     }
     /// Every operation this table declares (method, path template, name), in order.
-    pub const ENDPOINTS: &'static [::clerk::catalog::Endpoint] = &[
-        ::clerk::catalog::Endpoint {
+    pub const ENDPOINTS: &'static [::clerk_backend::catalog::Endpoint] = &[
+        ::clerk_backend::catalog::Endpoint {
             resource: "Users",
             name: "list",
             method: "GET",
@@ -24,7 +24,7 @@ impl<'c> Users<'c> {
             deprecated: false,
             authenticated: true,
         },
-        ::clerk::catalog::Endpoint {
+        ::clerk_backend::catalog::Endpoint {
             resource: "Users",
             name: "get",
             method: "GET",
@@ -32,7 +32,7 @@ impl<'c> Users<'c> {
             deprecated: false,
             authenticated: true,
         },
-        ::clerk::catalog::Endpoint {
+        ::clerk_backend::catalog::Endpoint {
             resource: "Users",
             name: "set_image",
             method: "POST",
@@ -40,7 +40,7 @@ impl<'c> Users<'c> {
             deprecated: true,
             authenticated: true,
         },
-        ::clerk::catalog::Endpoint {
+        ::clerk_backend::catalog::Endpoint {
             resource: "Users",
             name: "page",
             method: "GET",
@@ -48,7 +48,7 @@ impl<'c> Users<'c> {
             deprecated: false,
             authenticated: true,
         },
-        ::clerk::catalog::Endpoint {
+        ::clerk_backend::catalog::Endpoint {
             resource: "Users",
             name: "leave",
             method: "DELETE",
@@ -56,7 +56,7 @@ impl<'c> Users<'c> {
             deprecated: false,
             authenticated: true,
         },
-        ::clerk::catalog::Endpoint {
+        ::clerk_backend::catalog::Endpoint {
             resource: "Users",
             name: "by_type",
             method: "POST",
@@ -64,7 +64,7 @@ impl<'c> Users<'c> {
             deprecated: false,
             authenticated: true,
         },
-        ::clerk::catalog::Endpoint {
+        ::clerk_backend::catalog::Endpoint {
             resource: "Users",
             name: "find",
             method: "GET",
@@ -79,22 +79,22 @@ impl<'c> Users<'c> {
     pub fn list(
         &self,
         query: UserListParams,
-    ) -> ::clerk::__private::Request<'c, Page<User>> {
-        ::clerk::__private::Request::new(
+    ) -> ::clerk_backend::__private::Request<'c, Page<User>> {
+        ::clerk_backend::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[0usize],
-                ::clerk::__private::path(&["/users"], &[]),
-                ::clerk::__private::decode_json::<Page<User>>,
+                ::clerk_backend::__private::path(&["/users"], &[]),
+                ::clerk_backend::__private::decode_json::<Page<User>>,
             )
             .query(&query)
     }
     /// Sends `GET /users/{user_id}`.
-    pub fn get(&self, user_id: &str) -> ::clerk::__private::Request<'c, User> {
-        ::clerk::__private::Request::new(
+    pub fn get(&self, user_id: &str) -> ::clerk_backend::__private::Request<'c, User> {
+        ::clerk_backend::__private::Request::new(
             self.client,
             &Self::ENDPOINTS[1usize],
-            ::clerk::__private::path(&["/users/", ""], &[("user_id", &user_id)]),
-            ::clerk::__private::decode_json::<User>,
+            ::clerk_backend::__private::path(&["/users/", ""], &[("user_id", &user_id)]),
+            ::clerk_backend::__private::decode_json::<User>,
         )
     }
     /// Sends `POST /users/{user_id}/profile_image`.
@@ -103,25 +103,27 @@ impl<'c> Users<'c> {
         &self,
         user_id: &str,
         body: ProfileImage,
-    ) -> ::clerk::__private::Request<'c, User> {
-        ::clerk::__private::Request::new(
+    ) -> ::clerk_backend::__private::Request<'c, User> {
+        ::clerk_backend::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[2usize],
-                ::clerk::__private::path(
+                ::clerk_backend::__private::path(
                     &["/users/", "/profile_image"],
                     &[("user_id", &user_id)],
                 ),
-                ::clerk::__private::decode_json::<User>,
+                ::clerk_backend::__private::decode_json::<User>,
             )
             .multipart(::core::convert::Into::into(body))
     }
     /// Sends `GET /public/interstitial`.
-    pub fn page(&self) -> ::clerk::__private::Request<'c, ::std::string::String> {
-        ::clerk::__private::Request::new(
+    pub fn page(
+        &self,
+    ) -> ::clerk_backend::__private::Request<'c, ::std::string::String> {
+        ::clerk_backend::__private::Request::new(
             self.client,
             &Self::ENDPOINTS[3usize],
-            ::clerk::__private::path(&["/public/interstitial"], &[]),
-            ::clerk::__private::decode_text,
+            ::clerk_backend::__private::path(&["/public/interstitial"], &[]),
+            ::clerk_backend::__private::decode_text,
         )
     }
     /// Sends `DELETE /organizations/{organization_id}/memberships/{user_id}`.
@@ -129,15 +131,15 @@ impl<'c> Users<'c> {
         &self,
         user_id: &str,
         organization_id: &str,
-    ) -> ::clerk::__private::Request<'c, ()> {
-        ::clerk::__private::Request::new(
+    ) -> ::clerk_backend::__private::Request<'c, ()> {
+        ::clerk_backend::__private::Request::new(
             self.client,
             &Self::ENDPOINTS[4usize],
-            ::clerk::__private::path(
+            ::clerk_backend::__private::path(
                 &["/organizations/", "/memberships/", ""],
                 &[("organization_id", &organization_id), ("user_id", &user_id)],
             ),
-            ::clerk::__private::decode_empty,
+            ::clerk_backend::__private::decode_empty,
         )
     }
     /// Sends `POST /templates/{type}`.
@@ -145,12 +147,15 @@ impl<'c> Users<'c> {
         &self,
         r#type: &str,
         body: Body,
-    ) -> ::clerk::__private::Request<'c, ()> {
-        ::clerk::__private::Request::new(
+    ) -> ::clerk_backend::__private::Request<'c, ()> {
+        ::clerk_backend::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[5usize],
-                ::clerk::__private::path(&["/templates/", ""], &[("type", &r#type)]),
-                ::clerk::__private::decode_empty,
+                ::clerk_backend::__private::path(
+                    &["/templates/", ""],
+                    &[("type", &r#type)],
+                ),
+                ::clerk_backend::__private::decode_empty,
             )
             .json(&body)
     }
@@ -158,18 +163,18 @@ impl<'c> Users<'c> {
     pub fn find(
         &self,
         organization_id: impl ::core::convert::Into<OrganizationKey>,
-    ) -> ::clerk::__private::Request<'c, Organization> {
+    ) -> ::clerk_backend::__private::Request<'c, Organization> {
         let organization_id: OrganizationKey = ::core::convert::Into::into(
             organization_id,
         );
-        ::clerk::__private::Request::new(
+        ::clerk_backend::__private::Request::new(
             self.client,
             &Self::ENDPOINTS[6usize],
-            ::clerk::__private::path(
+            ::clerk_backend::__private::path(
                 &["/organizations/", ""],
                 &[("organization_id", &organization_id)],
             ),
-            ::clerk::__private::decode_json::<Organization>,
+            ::clerk_backend::__private::decode_json::<Organization>,
         )
     }
 }

@@ -53,7 +53,7 @@ fn table(t: &Table, standalone: bool, outcomes: &[Outcome<'_>]) -> TokenStream {
     // Outside the clerk crate an inherent impl on `Clerk` is not allowed.
     let accessor = (!standalone).then(|| {
         quote! {
-            impl ::clerk::Clerk {
+            impl ::clerk_backend::Clerk {
                 #[doc = #accessor_doc]
                 pub fn #accessor(&self) -> #name<'_> {
                     #name { client: self }
@@ -65,19 +65,19 @@ fn table(t: &Table, standalone: bool, outcomes: &[Outcome<'_>]) -> TokenStream {
         #(#docs)*
         #[derive(Clone, Copy, Debug)]
         pub struct #name<'c> {
-            client: &'c ::clerk::Clerk,
+            client: &'c ::clerk_backend::Clerk,
         }
 
         #accessor
 
         impl<'c> #name<'c> {
             /// The handle for `client`.
-            pub fn new(client: &'c ::clerk::Clerk) -> Self {
+            pub fn new(client: &'c ::clerk_backend::Clerk) -> Self {
                 Self { client }
             }
 
             /// Every operation this table declares (method, path template, name), in order.
-            pub const ENDPOINTS: &'static [::clerk::catalog::Endpoint] = &[#(#catalog),*];
+            pub const ENDPOINTS: &'static [::clerk_backend::catalog::Endpoint] = &[#(#catalog),*];
 
             #(#methods)*
         }
@@ -92,7 +92,7 @@ fn catalog_entry(resource: &Ident, c: &Checked<'_>) -> TokenStream {
     let deprecated = c.deprecated;
     let authenticated = c.authenticated;
     quote! {
-        ::clerk::catalog::Endpoint {
+        ::clerk_backend::catalog::Endpoint {
             resource: #resource,
             name: #name,
             method: #method,
@@ -155,11 +155,17 @@ fn method(c: &Checked<'_>, index: usize) -> TokenStream {
         });
     }
     let (output, decoder) = match c.response {
-        Response::Json(ty) => (quote!(#ty), quote!(::clerk::__private::decode_json::<#ty>)),
-        Response::Empty(ty) => (quote!(#ty), quote!(::clerk::__private::decode_empty)),
+        Response::Json(ty) => (
+            quote!(#ty),
+            quote!(::clerk_backend::__private::decode_json::<#ty>),
+        ),
+        Response::Empty(ty) => (
+            quote!(#ty),
+            quote!(::clerk_backend::__private::decode_empty),
+        ),
         Response::Text(ident) => {
             let string = quote_spanned!(ident.span()=> ::std::string::String);
-            (string, quote!(::clerk::__private::decode_text))
+            (string, quote!(::clerk_backend::__private::decode_text))
         }
     };
     quote! {
@@ -167,12 +173,12 @@ fn method(c: &Checked<'_>, index: usize) -> TokenStream {
         #separator
         #[doc = #sends]
         #(#deprecated)*
-        pub fn #name(&self, #(#signature,)* #(#extra_args),*) -> ::clerk::__private::Request<'c, #output> {
+        pub fn #name(&self, #(#signature,)* #(#extra_args),*) -> ::clerk_backend::__private::Request<'c, #output> {
             #(#conversions)*
-            ::clerk::__private::Request::new(
+            ::clerk_backend::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[#index],
-                ::clerk::__private::path(&[#(#literals),*], &[#((#param_names, &#param_values)),*]),
+                ::clerk_backend::__private::path(&[#(#literals),*], &[#((#param_names, &#param_values)),*]),
                 #decoder,
             )
             #(#calls)*
@@ -185,7 +191,7 @@ fn stub(name: &Ident) -> TokenStream {
     quote! {
         #[doc(hidden)]
         #[allow(unused_variables)]
-        pub fn #name(&self) -> ::clerk::__private::Request<'c, ::clerk::__private::Unknown> {
+        pub fn #name(&self) -> ::clerk_backend::__private::Request<'c, ::clerk_backend::__private::Unknown> {
             ::core::unimplemented!()
         }
     }

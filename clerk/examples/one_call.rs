@@ -6,11 +6,11 @@
 //! ```
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> clerk::Result<()> {
+async fn main() -> clerk_backend::Result<()> {
     let id = std::env::args()
         .nth(1)
         .unwrap_or_else(|| String::from("user_123"));
-    let clerk = clerk::Clerk::from_env()?;
+    let clerk = clerk_backend::Clerk::from_env()?;
     let user = clerk.users().get(&id).await?;
     println!("{} {:?}", user.id, user.first_name);
     Ok(())

@@ -23,8 +23,8 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// A client of the Clerk Backend API. Cheap to clone (one `Arc`), `Send + Sync`.
 ///
 /// ```no_run
-/// # async fn run() -> clerk::Result<()> {
-/// let clerk = clerk::Clerk::new("sk_test_...")?;
+/// # async fn run() -> clerk_backend::Result<()> {
+/// let clerk = clerk_backend::Clerk::new("sk_test_...")?;
 /// let user = clerk.users().get("user_2abc").await?;
 /// println!("{:?}", user.first_name);
 /// # Ok(()) }
@@ -87,8 +87,8 @@ impl Clerk {
     /// to the base URL (`/users/user_123`) and sent as given: encode ids yourself.
     ///
     /// ```no_run
-    /// # async fn run(clerk: clerk::Clerk) -> clerk::Result<()> {
-    /// let instance: serde_json::Value = clerk.raw(clerk::Method::GET, "/instance").await?;
+    /// # async fn run(clerk: clerk_backend::Clerk) -> clerk_backend::Result<()> {
+    /// let instance: serde_json::Value = clerk.raw(clerk_backend::Method::GET, "/instance").await?;
     /// # Ok(()) }
     /// ```
     pub fn raw<T: DeserializeOwned>(&self, method: crate::Method, path: &str) -> Request<'_, T> {
@@ -188,7 +188,7 @@ impl ClerkBuilder {
         self
     }
 
-    /// Replaces the `User-Agent` (default `clerk-rs/<version>`).
+    /// Replaces the `User-Agent` (default `clerk-backend-rust/<version>`).
     #[must_use]
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
         self.user_agent = Some(agent.into());
@@ -262,7 +262,7 @@ impl ClerkBuilder {
         )?;
         let user_agent = header(
             self.user_agent
-                .unwrap_or_else(|| format!("clerk-rs/{}", env!("CARGO_PKG_VERSION"))),
+                .unwrap_or_else(|| format!("clerk-backend-rust/{}", env!("CARGO_PKG_VERSION"))),
             "user agent",
         )?;
         let http = match self.http {

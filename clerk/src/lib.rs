@@ -1,10 +1,10 @@
 //! A typed, async client for the [Clerk](https://clerk.com) Backend API.
 //!
 //! ```no_run
-//! # async fn run() -> clerk::Result<()> {
-//! use clerk::models::UserListParams;
+//! # async fn run() -> clerk_backend::Result<()> {
+//! use clerk_backend::models::UserListParams;
 //!
-//! let clerk = clerk::Clerk::from_env()?; // CLERK_SECRET_KEY
+//! let clerk = clerk_backend::Clerk::from_env()?; // CLERK_SECRET_KEY
 //! let page = clerk.users().list(UserListParams::default().limit(10)).await?;
 //! for user in &page {
 //!     println!("{} {:?}", user.id, user.first_name);
@@ -18,16 +18,16 @@
 //! [`Page`]s that [`Request::stream`] walks for you.
 //!
 //! Optional features add the server side: `jwt` (session and machine token verification,
-//! `clerk::jwt`, and request authentication, `clerk::auth`), `webhooks` (Svix-signed
-//! deliveries as typed events, `clerk::webhooks`), `axum` (a layer and extractors,
-//! `clerk::axum`) and `testing` (an in-memory stand-in of the Backend API for your own
-//! tests, `clerk::testing`).
+//! `clerk_backend::jwt`, and request authentication, `clerk_backend::auth`), `webhooks` (Svix-signed
+//! deliveries as typed events, `clerk_backend::webhooks`), `axum` (a layer and extractors,
+//! `clerk_backend::axum`) and `testing` (an in-memory stand-in of the Backend API for your own
+//! tests, `clerk_backend::testing`).
 
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
-// Lets generated code name `::clerk::...` from inside this crate too.
-extern crate self as clerk;
+// Lets generated code name `::clerk_backend::...` from inside this crate too.
+extern crate self as clerk_backend;
 
 pub mod api;
 #[cfg(feature = "jwt")]

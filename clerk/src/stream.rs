@@ -21,7 +21,7 @@ impl<'c, T: Send + 'c> Request<'c, Page<T>> {
     /// An error ends the stream after it is yielded.
     ///
     /// ```no_run
-    /// # async fn run(clerk: clerk::Clerk) -> clerk::Result<()> {
+    /// # async fn run(clerk: clerk_backend::Clerk) -> clerk_backend::Result<()> {
     /// use futures_util::TryStreamExt;
     /// let mut users = clerk.users().list(Default::default()).stream();
     /// while let Some(user) = users.try_next().await? {

@@ -30,7 +30,7 @@ impl fmt::Display for Declared<'_> {
 
 /// The catalog of the `clerk` crate, as plain data.
 pub fn clerk_catalog() -> Vec<Declared<'static>> {
-    clerk::catalog::endpoints()
+    clerk_backend::catalog::endpoints()
         .map(|endpoint| Declared {
             resource: endpoint.resource,
             name: endpoint.name,

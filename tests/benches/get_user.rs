@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use clerk::models::User;
+use clerk_backend::models::User;
 use clerk_tests::{fixture, SECRET};
 
 async fn serve(body: String) -> String {
@@ -70,7 +70,7 @@ fn main() {
         .expect("runtime");
     runtime.block_on(async {
         let url = serve(fixture("user.json")).await;
-        let clerk = clerk::Clerk::builder()
+        let clerk = clerk_backend::Clerk::builder()
             .secret_key(SECRET)
             .base_url(url.clone())
             .build()

@@ -1,4 +1,4 @@
-//! Networkless session token verification: `clerk::jwt::Verifier` (PEM key) versus a direct
+//! Networkless session token verification: `clerk_backend::jwt::Verifier` (PEM key) versus a direct
 //! `jsonwebtoken::decode` with the same key and the same checks (RS256, exp/nbf with 5 s of
 //! leeway, `sub` required), decoding every claim into a JSON map as the verifier does.
 //! Interleaved in one run; prints both rates and the ratio crate / direct (target >= 0.9).
@@ -11,7 +11,7 @@ mod jwt_support;
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use clerk::jwt::Verifier;
+use clerk_backend::jwt::Verifier;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use jwt_support::TestKey;
 use serde_json::{json, Map, Value};
@@ -115,7 +115,7 @@ fn main() {
         let rate = |d: Duration| 1.0 / d.as_secs_f64();
         println!("verify_token: {rounds} rounds x {tokens} tokens, RS256, 2048-bit key");
         println!(
-            "  clerk::jwt::Verifier    {:>10.0} verifications/s ({:.1} us each)",
+            "  clerk_backend::jwt::Verifier    {:>10.0} verifications/s ({:.1} us each)",
             rate(ours),
             ours.as_secs_f64() * 1e6
         );

@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, Request, Response, StatusCode};
 use bytes::Bytes;
-use clerk::{Clerk, RetryPolicy};
+use clerk_backend::{Clerk, RetryPolicy};
 use tokio::sync::oneshot;
 
 /// The secret key every test client uses; tests assert it never leaks.
@@ -205,7 +205,7 @@ impl MockServer {
     }
 
     /// A builder for this server with the test secret and millisecond retry delays.
-    pub fn builder(&self) -> clerk::ClerkBuilder {
+    pub fn builder(&self) -> clerk_backend::ClerkBuilder {
         Clerk::builder()
             .secret_key(SECRET)
             .base_url(self.url.clone())
@@ -265,7 +265,9 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request<Body>) -> Re
 }
 
 /// Status, code and `meta.param_name` of the API error `result` must be.
-pub fn refusal<T: std::fmt::Debug>(result: clerk::Result<T>) -> (u16, String, Option<String>) {
+pub fn refusal<T: std::fmt::Debug>(
+    result: clerk_backend::Result<T>,
+) -> (u16, String, Option<String>) {
     let err = result.expect_err("the server should refuse this");
     let param = err
         .as_api()

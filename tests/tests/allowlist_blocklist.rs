@@ -1,7 +1,7 @@
 //! Allow-list and block-list identifiers: the exact request of every operation, and decoding
 //! of realistic responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     AllowlistIdentifierListParams, CreateAllowlistIdentifierParams,
     CreateBlocklistIdentifierParams, IdentifierType,
 };

@@ -1,7 +1,7 @@
 //! API keys: the exact request of every operation, decoding of realistic responses, and
 //! secrets kept out of `Debug`.
 
-use clerk::models::{
+use clerk_backend::models::{
     ApiKey, ApiKeyListParams, CreateApiKeyParams, RevokeApiKeyParams, UpdateApiKeyParams,
     VerifyApiKeyParams,
 };

@@ -7,8 +7,10 @@ mod jwt_support;
 use std::sync::OnceLock;
 use std::time::SystemTime;
 
-use clerk::auth::{cookie_suffix, AuthState, Authenticator, SignedIn, SignedOutReason, TokenKind};
-use clerk::jwt::{Clock, KeySource, Verifier};
+use clerk_backend::auth::{
+    cookie_suffix, AuthState, Authenticator, SignedIn, SignedOutReason, TokenKind,
+};
+use clerk_backend::jwt::{Clock, KeySource, Verifier};
 use clerk_tests::{MockServer, Reply};
 use jwt_support::{now, session_claims, TestKey};
 

@@ -10,9 +10,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use clerk::auth::Authenticator;
-use clerk::jwt::Verifier;
-use clerk::webhooks::Webhook;
+use clerk_backend::auth::Authenticator;
+use clerk_backend::jwt::Verifier;
+use clerk_backend::webhooks::Webhook;
 use hmac::{Hmac, Mac};
 use jwt_support::TestKey;
 use serde_json::{json, Value};

@@ -1,4 +1,4 @@
-//! `clerk::axum` pieces beyond the example: `require_signed_in`, `Option<Auth>`, the
+//! `clerk_backend::axum` pieces beyond the example: `require_signed_in`, `Option<Auth>`, the
 //! `AuthState` extractor, and the 500 when a route extracts auth without the layer.
 
 mod jwt_support;
@@ -7,9 +7,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::routing::get;
 use axum::Router;
-use clerk::auth::{AuthState, Authenticator};
-use clerk::axum::{Auth, ClerkLayer};
-use clerk::jwt::Verifier;
+use clerk_backend::auth::{AuthState, Authenticator};
+use clerk_backend::axum::{Auth, ClerkLayer};
+use clerk_backend::jwt::Verifier;
 use clerk_tests::serve;
 use jwt_support::TestKey;
 use serde_json::json;

@@ -1,6 +1,6 @@
 //! Billing of a user: the subscription and the credit balance.
 
-use clerk::models::{
+use clerk_backend::models::{
     AdjustCreditBalanceParams, BillingPaymentType, BillingPlanPeriod,
     BillingSubscriptionItemStatus, BillingSubscriptionStatus, CreditBalanceAction,
 };

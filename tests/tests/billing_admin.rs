@@ -1,7 +1,7 @@
 //! Billing of the whole instance (plans, prices, statements, subscription items): the exact
 //! request of every operation, and decoding of realistic responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     ApplyDiscountParams, BillingDiscountEffect, BillingDiscountRedemptionStatus,
     BillingDiscountSource, BillingPayerType, BillingPaymentAttemptListParams,
     BillingPaymentAttemptStatus, BillingPaymentMethodStatus, BillingPaymentSourceMethod,

@@ -1,6 +1,6 @@
 //! Clients: the exact request of every operation, and decoding of realistic responses.
 
-use clerk::models::{ClientListParams, SessionStatus, VerifyClientParams};
+use clerk_backend::models::{ClientListParams, SessionStatus, VerifyClientParams};
 use clerk_tests::{MockServer, Reply};
 
 const CLIENT_ID: &str = "client_2xhFjEI5X2qWRvtV13BzSj8H6Dk";

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateDirectoryGroupRoleMappingParams, CreateDirectoryParams, CreateScimDirectoryParams,
     CreateScimGroupRoleMappingParams, Directory, DirectoryGroupRoleMapping,
     DirectoryGroupRoleMappingEntry, DirectoryListParams, NewDirectoryGroupRoleMapping,

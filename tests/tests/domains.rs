@@ -1,7 +1,7 @@
 //! Instance domains and proxy checks: the exact request of every operation, and decoding of
 //! realistic responses.
 
-use clerk::models::{CreateDomainParams, UpdateDomainParams, VerifyProxyParams};
+use clerk_backend::models::{CreateDomainParams, UpdateDomainParams, VerifyProxyParams};
 use clerk_tests::{MockServer, Reply};
 use serde_json::json;
 

@@ -1,6 +1,6 @@
 //! Email addresses: the exact request of every operation, and decoding of realistic responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     AttemptCodeVerificationParams, CodeVerificationStrategy, CreateEmailAddressParams,
     ReplaceEmailAddressParams, ReplacementIdentificationStatus, UpdateEmailAddressParams,
     VerificationStatus,

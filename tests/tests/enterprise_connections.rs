@@ -1,7 +1,7 @@
 //! Enterprise connections (with their test runs) and the deprecated SAML connections: the
 //! exact request of every operation, and decoding of realistic responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateEnterpriseConnectionParams, CreateSamlConnectionParams, CustomAttributeParams,
     EnterpriseConnection, EnterpriseConnectionListParams, EnterpriseConnectionProvider,
     EnterpriseConnectionTestRunListParams, EnterpriseConnectionTestRunProtocol,

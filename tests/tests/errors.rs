@@ -1,6 +1,6 @@
 //! Error mapping: Clerk's error JSON, other bodies, decode failures with their path.
 
-use clerk::{Error, RetryPolicy};
+use clerk_backend::{Error, RetryPolicy};
 use clerk_tests::{MockServer, Reply};
 
 #[tokio::test]
@@ -45,7 +45,8 @@ async fn several_errors_and_their_meta_are_kept() {
             {"code":"form_password_pwned","message":"pwned","long_message":"Password found in a breach."}
         ]}"#,
     ));
-    let params = clerk::models::CreateUserParams::default().email_address(["a@example.com"]);
+    let params =
+        clerk_backend::models::CreateUserParams::default().email_address(["a@example.com"]);
     let err = server
         .client()
         .users()
@@ -127,7 +128,7 @@ async fn a_decode_error_names_the_field_path_and_truncates_the_body() {
         panic!("{err:?}")
     };
     assert_eq!(d.path, "email_addresses[0].verification");
-    assert!(d.body.len() <= clerk::DecodeError::BODY_LIMIT + 3);
+    assert!(d.body.len() <= clerk_backend::DecodeError::BODY_LIMIT + 3);
     assert!(d.body.ends_with("..."));
     assert!(err.to_string().contains("email_addresses[0].verification"));
 }

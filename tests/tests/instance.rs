@@ -2,7 +2,7 @@
 //! realistic responses.
 
 use bytes::Bytes;
-use clerk::models::{
+use clerk_backend::models::{
     ChangeDomainParams, EnrollmentMode, PreferredSignInStrategy, UpdateInstanceAuthSettingsParams,
     UpdateInstanceCommunicationParams, UpdateInstanceOAuthApplicationSettingsParams,
     UpdateInstanceParams, UpdateInstanceProtectParams, UpdateInstanceRestrictionsParams,
@@ -51,7 +51,7 @@ async fn get_instance() {
 
 #[test]
 fn an_instance_without_a_workspace_or_origins_decodes() {
-    let instance: clerk::models::Instance = serde_json::from_value(json!({
+    let instance: clerk_backend::models::Instance = serde_json::from_value(json!({
         "object": "instance", "id": "ins_1", "environment_type": "development",
         "allowed_origins": null, "workspace_id": null
     }))
@@ -439,7 +439,7 @@ async fn beta_update_instance_settings() {
     assert_eq!(settings.progressive_sign_up, Some(false));
     assert_eq!(settings.enhanced_email_deliverability, Some(false));
 
-    let bare: clerk::models::InstanceAuthSettings =
+    let bare: clerk_backend::models::InstanceAuthSettings =
         serde_json::from_value(json!({})).expect("every field is optional");
     assert_eq!(bare.id, None);
 }

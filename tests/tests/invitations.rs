@@ -1,6 +1,6 @@
 //! Invitations: the exact request of every operation, and decoding of realistic responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateInvitationParams, InvitationListParams, InvitationOrderBy, InvitationStatus,
     InvitationTemplateSlug,
 };

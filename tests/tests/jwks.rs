@@ -12,8 +12,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use clerk::jwt::{KeySource, TokenError, Verifier};
-use clerk::{Clerk, RetryPolicy};
+use clerk_backend::jwt::{KeySource, TokenError, Verifier};
+use clerk_backend::{Clerk, RetryPolicy};
 use jwt_support::{session_claims, TestKey, NOW};
 use serde_json::{json, Value};
 use tokio::sync::{Barrier, Notify};
@@ -141,7 +141,7 @@ async fn concurrently(
     verifier: &Verifier,
     token: &str,
     gate: &Arc<Notify>,
-) -> Vec<Result<clerk::jwt::SessionClaims, TokenError>> {
+) -> Vec<Result<clerk_backend::jwt::SessionClaims, TokenError>> {
     const TASKS: usize = 100;
     let barrier = Arc::new(Barrier::new(TASKS));
     let started = Arc::new(AtomicUsize::new(0));

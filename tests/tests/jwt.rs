@@ -10,7 +10,7 @@ use std::time::Duration;
 use aws_lc_rs::encoding::AsDer;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
-use clerk::jwt::{
+use clerk_backend::jwt::{
     Check, FactorLevel, KeySource, Reverification, SessionClaims, SessionStatus, TokenError,
     Verifier,
 };
@@ -792,7 +792,7 @@ fn unusable_keys_are_refused_without_quoting_them() {
 
 #[test]
 fn clerk_jwt_key_is_read_from_the_environment() {
-    let clerk = clerk::Clerk::builder()
+    let clerk = clerk_backend::Clerk::builder()
         .secret_key("sk_test_env")
         .base_url("http://127.0.0.1:9")
         .build()

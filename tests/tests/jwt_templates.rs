@@ -1,7 +1,7 @@
 //! JWT templates: the exact request of every operation, decoding of realistic responses, and
 //! the signing key kept out of `Debug`.
 
-use clerk::models::{JwtTemplate, JwtTemplateListParams, JwtTemplateParams, Metadata};
+use clerk_backend::models::{JwtTemplate, JwtTemplateListParams, JwtTemplateParams, Metadata};
 use clerk_tests::{MockServer, Reply};
 use serde_json::json;
 

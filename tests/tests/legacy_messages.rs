@@ -3,8 +3,8 @@
 
 #![allow(deprecated)]
 
-use clerk::models::{CreateEmailParams, CreateSmsMessageParams};
-use clerk::Error;
+use clerk_backend::models::{CreateEmailParams, CreateSmsMessageParams};
+use clerk_backend::Error;
 use clerk_tests::{MockServer, Reply};
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! Machines and M2M tokens: the exact request of every operation, decoding of realistic
 //! responses, and secrets kept out of `Debug`.
 
-use clerk::models::{
+use clerk_backend::models::{
     AddMachineScopeParams, CreateM2mTokenParams, CreateMachineParams, M2mTokenFormat,
     M2mTokenListParams, Machine, MachineListParams, MachineOrderBy, RevokeM2mTokenParams,
     RotateMachineSecretKeyParams, UpdateMachineParams, VerifyM2mTokenParams,
@@ -528,7 +528,10 @@ async fn an_unusable_per_call_key_is_refused_before_sending() {
             .secret_key(key)
             .await
             .expect_err("an unusable key");
-        assert!(matches!(err, clerk::Error::InvalidInput { .. }), "{err:?}");
+        assert!(
+            matches!(err, clerk_backend::Error::InvalidInput { .. }),
+            "{err:?}"
+        );
         assert!(!err.to_string().contains("ak_line"), "{err}");
     }
     assert!(server.requests().is_empty());

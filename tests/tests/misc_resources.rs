@@ -3,7 +3,7 @@
 //! realistic responses.
 
 use bytes::Bytes;
-use clerk::models::{
+use clerk_backend::models::{
     CreateRedirectUrlParams, CreateWaitlistEntryParams, InterstitialParams,
     InviteWaitlistEntryParams, JwkKeyType, RedirectUrlListParams, SignUpNextAction, SignUpStatus,
     UpdateSignUpParams, WaitlistEntryListParams, WaitlistEntryOrderBy, WaitlistEntryStatus,

@@ -1,12 +1,12 @@
 //! OAuth applications and the verification of their access tokens: the exact request of every
 //! operation, decoding of realistic responses, and secrets kept out of `Debug`.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateOAuthApplicationParams, OAuthAccessTokenVerification, OAuthApplication,
     OAuthApplicationListParams, OAuthApplicationLogo, OAuthApplicationOrderBy,
     RevokeOAuthApplicationTokenParams, UpdateOAuthApplicationParams, VerifyOAuthAccessTokenParams,
 };
-use clerk::multipart::{FileUpload, Multipart};
+use clerk_backend::multipart::{FileUpload, Multipart};
 use clerk_tests::{MockServer, Recorded, Reply};
 use serde_json::json;
 

@@ -1,7 +1,7 @@
 //! Organization domains: the exact request of every operation and decoding of realistic
 //! responses, including enrollment modes and verification states this crate does not know.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateOrganizationDomainParams, EnrollmentMode, EnrollmentModeFilter,
     OrganizationDomainListAllParams, OrganizationDomainListParams, OrganizationDomainOrderBy,
     UpdateOrganizationDomainParams, VerificationStatus,

@@ -1,7 +1,7 @@
 //! Organization invitations: the exact request of every operation, and decoding of realistic
 //! responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateOrganizationInvitationParams, InstanceOrganizationInvitationListParams,
     OrganizationInvitation, OrganizationInvitationListParams, OrganizationInvitationOrderBy,
     OrganizationInvitationStatus, PendingOrganizationInvitationListParams,

@@ -1,7 +1,7 @@
 //! Organization memberships: the exact request of every operation, and decoding of realistic
 //! responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateOrganizationMembershipParams, InstanceOrganizationMembershipListParams,
     OrganizationMembership, OrganizationMembershipListParams, OrganizationMembershipOrderBy,
     UpdateOrganizationMembershipMetadataParams, UpdateOrganizationMembershipParams,

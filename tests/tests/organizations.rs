@@ -1,14 +1,14 @@
 //! Organizations: the exact request of every operation, decoding of realistic responses, and
 //! auto-pagination over `limit`/`offset` pages.
 
-use clerk::models::{
+use clerk_backend::models::{
     AdjustCreditBalanceParams, BillingPlanPeriod, BillingSubscriptionItemStatus,
     BillingSubscriptionStatus, CreateOrganizationParams, CreditBalanceAction,
     GetOrganizationParams, Metadata, Organization, OrganizationListParams, OrganizationLogo,
     OrganizationOrderBy, UpdateOrganizationMetadataParams, UpdateOrganizationParams,
 };
-use clerk::multipart::{FileUpload, Multipart};
-use clerk::Error;
+use clerk_backend::multipart::{FileUpload, Multipart};
+use clerk_backend::Error;
 use clerk_tests::{MockServer, Recorded, Reply};
 use futures_util::{StreamExt, TryStreamExt};
 
@@ -487,7 +487,7 @@ async fn stream_without_a_limit_uses_the_default_page_size() {
     assert_eq!(orgs.len(), 1);
     assert_eq!(
         server.single().query.as_deref(),
-        Some(format!("limit={}&offset=0", clerk::DEFAULT_PAGE_SIZE).as_str())
+        Some(format!("limit={}&offset=0", clerk_backend::DEFAULT_PAGE_SIZE).as_str())
     );
 }
 
@@ -516,7 +516,7 @@ async fn stream_yields_the_items_before_an_error_and_then_ends() {
         "form_param_value_invalid",
         "offset is invalid",
     ));
-    let items: Vec<clerk::Result<Organization>> = server
+    let items: Vec<clerk_backend::Result<Organization>> = server
         .client()
         .organizations()
         .list(OrganizationListParams::default().limit(2))

@@ -1,8 +1,8 @@
 //! Ids can never change the route: each becomes exactly one encoded path segment, and ids
 //! that cannot be sent safely are rejected before anything is sent.
 
-use clerk::models::CreateSessionTokenParams;
-use clerk::Error;
+use clerk_backend::models::CreateSessionTokenParams;
+use clerk_backend::Error;
 use clerk_tests::{MockServer, Reply};
 
 #[tokio::test]
@@ -78,13 +78,13 @@ async fn raw_requests_reject_paths_with_queries() {
     let server = MockServer::start().await;
     let clerk = server.client();
     let err = clerk
-        .raw::<serde_json::Value>(clerk::Method::GET, "/users?limit=1")
+        .raw::<serde_json::Value>(clerk_backend::Method::GET, "/users?limit=1")
         .await
         .expect_err("query in path");
     assert!(matches!(err, Error::InvalidInput { .. }));
     server.reply(Reply::json(200, r#"{"object":"instance","id":"ins_1"}"#));
     let v: serde_json::Value = clerk
-        .raw(clerk::Method::GET, "/instance")
+        .raw(clerk_backend::Method::GET, "/instance")
         .query(&[("x", "1")])
         .await
         .expect("raw");
@@ -98,7 +98,7 @@ async fn raw_requests_reject_paths_with_queries() {
 
 #[tokio::test]
 async fn organization_keys_choose_id_or_slug_and_reject_contradictions() {
-    use clerk::models::{GetOrganizationParams, OrganizationKey};
+    use clerk_backend::models::{GetOrganizationParams, OrganizationKey};
     let server = MockServer::start().await;
     let clerk = server.client();
     for key in [

@@ -1,6 +1,6 @@
 //! Phone numbers: the exact request of every operation, and decoding of realistic responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     AttemptCodeVerificationParams, CodeVerificationStrategy, CreatePhoneNumberParams,
     ReplacePhoneNumberParams, ReplacementIdentificationStatus, UpdatePhoneNumberParams,
     VerificationStatus,

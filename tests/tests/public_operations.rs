@@ -42,7 +42,7 @@ fn unauthenticated_declarations_are_the_public_operations_of_the_spec() {
         public.contains("GET /public/interstitial"),
         "the spec changed: {public:?}"
     );
-    let unauthenticated: BTreeSet<String> = clerk::catalog::endpoints()
+    let unauthenticated: BTreeSet<String> = clerk_backend::catalog::endpoints()
         .filter(|e| !e.authenticated)
         .map(|e| e.route())
         .collect();

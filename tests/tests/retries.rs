@@ -2,8 +2,8 @@
 
 use std::time::{Duration, Instant};
 
-use clerk::models::{CreateAllowlistIdentifierParams, CreateInvitationParams};
-use clerk::{Error, RetryPolicy, TransportKind};
+use clerk_backend::models::{CreateAllowlistIdentifierParams, CreateInvitationParams};
+use clerk_backend::{Error, RetryPolicy, TransportKind};
 use clerk_tests::{MockServer, Reply};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -199,7 +199,7 @@ async fn resetting_server(
 #[tokio::test]
 async fn a_reset_connection_is_retried_for_get_but_not_for_post() {
     let (url, connections) = resetting_server(1, clerk_tests::fixture("user.json")).await;
-    let clerk = clerk::Clerk::builder()
+    let clerk = clerk_backend::Clerk::builder()
         .secret_key(clerk_tests::SECRET)
         .base_url(url.clone())
         .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(1)))
@@ -214,7 +214,7 @@ async fn a_reset_connection_is_retried_for_get_but_not_for_post() {
     assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 2);
 
     let (url, connections) = resetting_server(1, clerk_tests::fixture("invitation.json")).await;
-    let clerk = clerk::Clerk::builder()
+    let clerk = clerk_backend::Clerk::builder()
         .secret_key(clerk_tests::SECRET)
         .base_url(url)
         .build()
@@ -244,7 +244,7 @@ async fn connect_errors_are_retried_then_reported() {
         let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         l.local_addr().expect("addr").port()
     };
-    let clerk = clerk::Clerk::builder()
+    let clerk = clerk_backend::Clerk::builder()
         .secret_key(clerk_tests::SECRET)
         .base_url(format!("http://127.0.0.1:{port}"))
         .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(1)))

@@ -1,7 +1,7 @@
 //! Organization roles, organization permissions and role sets: the exact request of every
 //! operation and decoding of realistic responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     AddRoleSetRolesParams, CreatePermissionParams, CreateRoleParams, CreateRoleSetParams,
     PermissionListParams, PermissionOrderBy, ReplaceRoleSetParams, ReplaceRoleSetRoleParams,
     RoleListParams, RoleOrderBy, RoleSetListParams, RoleSetOrderBy, RoleSetType,

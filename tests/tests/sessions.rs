@@ -1,6 +1,6 @@
 //! Sessions: the exact request of every operation, and decoding of realistic responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateSessionParams, CreateSessionTokenParams, RefreshSessionParams, SessionListParams,
     SessionRefreshFormat, SessionStatus, VerifySessionParams,
 };

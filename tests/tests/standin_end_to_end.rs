@@ -7,10 +7,10 @@ mod app;
 
 use std::time::{Duration, SystemTime};
 
-use clerk::auth::Authenticator;
-use clerk::jwt::{Clock, Verifier};
-use clerk::models::{CreateSessionParams, CreateSessionTokenParams, CreateUserParams};
-use clerk::testing::{Seed, StandIn};
+use clerk_backend::auth::Authenticator;
+use clerk_backend::jwt::{Clock, Verifier};
+use clerk_backend::models::{CreateSessionParams, CreateSessionTokenParams, CreateUserParams};
+use clerk_backend::testing::{Seed, StandIn};
 use serde_json::Value;
 
 async fn serve(authenticator: Authenticator) -> String {
@@ -98,7 +98,7 @@ async fn a_stand_in_session_token_opens_the_example_route_until_it_expires() {
     assert_eq!(status, 200);
 
     // Two minutes later (past the 60 s lifetime and the 5 s of clock skew) it is refused.
-    let later = Verifier::builder(clerk::jwt::KeySource::jwks(clerk.clone()))
+    let later = Verifier::builder(clerk_backend::jwt::KeySource::jwks(clerk.clone()))
         .clock(Later(Duration::from_secs(120)))
         .build();
     let url_later = serve(Authenticator::new(later)).await;

@@ -1,13 +1,13 @@
 //! The stand-in's application invitations and its allow-list and block-list, driven through
 //! the real client: what it decodes, and Clerk's status and code for each error.
 
-use clerk::models::{
+use clerk_backend::models::{
     AllowlistIdentifierListParams, CreateAllowlistIdentifierParams,
     CreateBlocklistIdentifierParams, CreateInvitationParams, CreateUserParams, IdentifierType,
     InvitationListParams, InvitationOrderBy, InvitationStatus, InvitationTemplateSlug,
 };
-use clerk::testing::StandIn;
-use clerk::Method;
+use clerk_backend::testing::StandIn;
+use clerk_backend::Method;
 use clerk_tests::refusal;
 use serde_json::{json, Value};
 

@@ -1,7 +1,7 @@
 //! The stand-in's organizations, memberships and organization invitations, driven through the
 //! real client: what it decodes, and Clerk's status and code for each error.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateOrganizationInvitationParams, CreateOrganizationMembershipParams,
     CreateOrganizationParams, CreateUserParams, GetOrganizationParams,
     InstanceOrganizationInvitationListParams, InstanceOrganizationMembershipListParams,
@@ -13,8 +13,8 @@ use clerk::models::{
     User, UserListParams, UserOrganizationInvitationListParams,
     UserOrganizationMembershipListParams,
 };
-use clerk::testing::StandIn;
-use clerk::{Clerk, Method};
+use clerk_backend::testing::StandIn;
+use clerk_backend::{Clerk, Method};
 use clerk_tests::{metadata, refusal};
 use serde_json::{json, Value};
 

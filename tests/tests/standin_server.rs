@@ -1,7 +1,7 @@
 //! The stand-in as a server: the secret-key check, unknown routes, the request log, and
 //! stopping when the handle is dropped.
 
-use clerk::testing::{StandIn, STANDIN_SECRET_KEY};
+use clerk_backend::testing::{StandIn, STANDIN_SECRET_KEY};
 use serde_json::Value;
 
 async fn raw_get(url: &str, key: Option<&str>) -> (u16, Value) {

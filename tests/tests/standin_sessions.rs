@@ -1,13 +1,13 @@
 //! The stand-in's sessions, through the real client: create, list, get, revoke, and session
 //! tokens that the crate's own verifier accepts (through `GET /jwks` and through the PEM).
 
-use clerk::jwt::Verifier;
-use clerk::models::{
+use clerk_backend::jwt::Verifier;
+use clerk_backend::models::{
     CreateSessionParams, CreateSessionTokenParams, CreateUserParams, RefreshSessionParams, Session,
     SessionListParams, SessionStatus, User,
 };
-use clerk::testing::StandIn;
-use clerk::{Error, Method};
+use clerk_backend::testing::StandIn;
+use clerk_backend::{Error, Method};
 use http::StatusCode;
 use serde_json::{json, Value};
 
@@ -156,7 +156,9 @@ async fn list_filters_by_user_client_and_status_newest_first() {
     let sessions = standin.clerk().sessions();
     sessions.revoke(&second.id).await.expect("revoke");
 
-    let ids = |page: clerk::Page<Session>| page.data.into_iter().map(|s| s.id).collect::<Vec<_>>();
+    let ids = |page: clerk_backend::Page<Session>| {
+        page.data.into_iter().map(|s| s.id).collect::<Vec<_>>()
+    };
     let mine = sessions
         .list(SessionListParams::default().user_id(ada.id.clone()))
         .await
@@ -293,10 +295,11 @@ async fn tokens_verify_with_the_crates_own_verifier() {
     assert_eq!(claims.user_id(), ada.id);
 
     // Only the issuer the stand-in names is accepted when issuers are checked.
-    let strict =
-        Verifier::builder(clerk::jwt::KeySource::pem(standin.jwt_public_key()).expect("key"))
-            .issuers([standin.url()])
-            .build();
+    let strict = Verifier::builder(
+        clerk_backend::jwt::KeySource::pem(standin.jwt_public_key()).expect("key"),
+    )
+    .issuers([standin.url()])
+    .build();
     strict.verify(&jwt).await.expect("issuer matches");
 
     let long = standin
@@ -448,9 +451,9 @@ async fn a_session_can_start_in_an_organization_of_its_user() {
     let standin = standin().await;
     let seeded = standin
         .seed(
-            clerk::testing::Seed::new()
+            clerk_backend::testing::Seed::new()
                 .user(CreateUserParams::default().username("member"))
-                .organization(clerk::models::CreateOrganizationParams::new("Acme"))
+                .organization(clerk_backend::models::CreateOrganizationParams::new("Acme"))
                 .member(0, 0, "org:member"),
         )
         .await
@@ -476,7 +479,7 @@ async fn a_session_can_start_in_an_organization_of_its_user() {
         .sessions()
         .create_token(
             &session.id,
-            clerk::models::CreateSessionTokenParams::default(),
+            clerk_backend::models::CreateSessionTokenParams::default(),
         )
         .await
         .expect("token")
@@ -489,5 +492,5 @@ async fn a_session_can_start_in_an_organization_of_its_user() {
         Some(seeded.organizations[0].slug.as_str())
     );
     assert_eq!(claims.org_role(), Some("org:member"));
-    assert!(claims.has(clerk::jwt::Check::role("org:member")));
+    assert!(claims.has(clerk_backend::jwt::Check::role("org:member")));
 }

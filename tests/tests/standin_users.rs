@@ -2,13 +2,13 @@
 //! uniqueness rules, list and count with filters, ordering and pagination, get, update,
 //! delete, metadata merge and replace, ban and lock, and password verification.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateSessionParams, CreateUserParams, Metadata, PasswordHasher, ReplaceUserMetadataParams,
     SessionStatus, UpdateUserMetadataParams, UpdateUserParams, User, UserCountParams,
     UserIdsParams, UserListParams, UserOrderBy, VerificationStatus, VerifyPasswordParams,
 };
-use clerk::testing::{Seed, StandIn};
-use clerk::{Clerk, Error, Method};
+use clerk_backend::testing::{Seed, StandIn};
+use clerk_backend::{Clerk, Error, Method};
 use http::StatusCode;
 use serde_json::{json, Value};
 
@@ -1046,8 +1046,10 @@ async fn organization_filters_use_memberships() {
                 .user(CreateUserParams::default().username("member_a"))
                 .user(CreateUserParams::default().username("member_b"))
                 .user(CreateUserParams::default().username("loner"))
-                .organization(clerk::models::CreateOrganizationParams::new("Acme"))
-                .organization(clerk::models::CreateOrganizationParams::new("Globex"))
+                .organization(clerk_backend::models::CreateOrganizationParams::new("Acme"))
+                .organization(clerk_backend::models::CreateOrganizationParams::new(
+                    "Globex",
+                ))
                 .member(0, 0, "org:admin")
                 .member(0, 1, "org:member")
                 .member(1, 1, "org:member"),
@@ -1056,7 +1058,7 @@ async fn organization_filters_use_memberships() {
         .expect("seeded");
     let (acme, globex) = (&seeded.organizations[0].id, &seeded.organizations[1].id);
     let users = standin.clerk().users();
-    let usernames = |page: clerk::Page<User>| {
+    let usernames = |page: clerk_backend::Page<User>| {
         page.data
             .into_iter()
             .filter_map(|u| u.username)

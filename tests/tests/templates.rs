@@ -3,11 +3,11 @@
 
 #![allow(deprecated)]
 
-use clerk::models::{
+use clerk_backend::models::{
     PreviewTemplateParams, Template, TemplateListParams, TemplateType,
     ToggleTemplateDeliveryParams, UpsertTemplateParams,
 };
-use clerk::PathParam;
+use clerk_backend::PathParam;
 use clerk_tests::{MockServer, Reply};
 use serde_json::json;
 

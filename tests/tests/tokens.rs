@@ -2,7 +2,7 @@
 //! admin portal link tokens. The exact request of every operation, decoding of realistic
 //! responses, and secrets kept out of `Debug`.
 
-use clerk::models::{
+use clerk_backend::models::{
     ActorTokenStatus, AgentTaskPermissions, CreateActorTokenParams,
     CreateAdminPortalLinkTokenParams, CreateAgentTaskParams, CreateSignInTokenParams, OnBehalfOf,
     RevokeAdminPortalLinkTokenParams, SignInTokenStatus,

@@ -2,8 +2,8 @@
 //! checked part by part on the wire, and the failures that must send nothing.
 
 use bytes::Bytes;
-use clerk::multipart::FileUpload;
-use clerk::Error;
+use clerk_backend::multipart::FileUpload;
+use clerk_backend::Error;
 use clerk_tests::{MockServer, Reply};
 
 /// Splits a one-part multipart body into (headers, content), checking the framing.

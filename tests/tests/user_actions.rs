@@ -2,14 +2,14 @@
 //! OAuth access tokens and the user's organizations. Each test asserts the exact request and
 //! decodes a realistic response.
 
-use clerk::models::{
+use clerk_backend::models::{
     Metadata, OAuthAccessTokenParams, OAuthProvider, OrganizationInvitationStatus,
     RemovePasswordParams, ReplaceUserMetadataParams, SetPasswordCompromisedParams, TotpCodeType,
     TrustedDevicePlatform, TrustedDeviceStatus, UpdateUserMetadataParams, UserIdsParams,
     UserOrganizationInvitationListParams, UserOrganizationMembershipListParams,
     VerifyPasswordParams, VerifyTotpParams,
 };
-use clerk::{Error, PathParam};
+use clerk_backend::{Error, PathParam};
 use clerk_tests::{MockServer, Recorded, Reply};
 use serde_json::json;
 

@@ -1,10 +1,10 @@
 //! Users: the exact request of every operation, and decoding of realistic responses.
 
-use clerk::models::{
+use clerk_backend::models::{
     CreateUserParams, PasswordHasher, UpdateUserParams, UserCountParams, UserListParams,
     UserOrderBy,
 };
-use clerk::multipart::FileUpload;
+use clerk_backend::multipart::FileUpload;
 use clerk_tests::{MockServer, Reply, SECRET};
 
 #[tokio::test]
@@ -30,7 +30,7 @@ async fn get_sends_auth_version_and_agent_headers_and_decodes_the_user() {
     assert_eq!(req.header("clerk-api-version"), Some("2026-05-12"));
     assert!(req
         .header("user-agent")
-        .is_some_and(|ua| ua.starts_with("clerk-rs/")));
+        .is_some_and(|ua| ua.starts_with("clerk-backend-rust/")));
     assert!(req.body.is_empty());
     assert!(user.id.starts_with("user_"));
     assert!(!user.email_addresses.is_empty());

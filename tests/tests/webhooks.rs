@@ -8,8 +8,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use clerk::webhooks::Webhook;
-use clerk::webhooks::{Event, EventData, WebhookError, KNOWN_EVENT_TYPES};
+use clerk_backend::webhooks::Webhook;
+use clerk_backend::webhooks::{Event, EventData, WebhookError, KNOWN_EVENT_TYPES};
 use clerk_tests::fixture;
 use hmac::{Hmac, Mac};
 use http::{HeaderMap, HeaderName, HeaderValue};

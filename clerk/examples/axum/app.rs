@@ -5,9 +5,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use clerk::auth::{Authenticator, SignedIn};
-use clerk::axum::{Auth, ClerkLayer, ClerkWebhook};
-use clerk::webhooks::{EventData, Webhook};
+use clerk_backend::auth::{Authenticator, SignedIn};
+use clerk_backend::axum::{Auth, ClerkLayer, ClerkWebhook};
+use clerk_backend::webhooks::{EventData, Webhook};
 use serde_json::json;
 
 /// `GET /me` behind Clerk auth; `POST /webhooks/clerk` when a signing secret is configured

@@ -16,10 +16,10 @@
 
 mod app;
 
-use clerk::auth::{Authenticator, TokenKind};
-use clerk::jwt::Verifier;
-use clerk::webhooks::Webhook;
-use clerk::Clerk;
+use clerk_backend::auth::{Authenticator, TokenKind};
+use clerk_backend::jwt::Verifier;
+use clerk_backend::webhooks::Webhook;
+use clerk_backend::Clerk;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -5,12 +5,12 @@
 //! ```
 //!
 //! With `CLERK_SECRET_KEY` set it talks to the real Backend API (read-only). Without it, it
-//! starts the crate's embedded stand-in of the API (`clerk::testing`) on 127.0.0.1, seeded with
+//! starts the crate's embedded stand-in of the API (`clerk_backend::testing`) on 127.0.0.1, seeded with
 //! three users, so it runs on a fresh machine with no account.
 
-use clerk::models::{CreateUserParams, UserCountParams, UserListParams, UserOrderBy};
-use clerk::testing::{Seed, StandIn};
-use clerk::Clerk;
+use clerk_backend::models::{CreateUserParams, UserCountParams, UserListParams, UserOrderBy};
+use clerk_backend::testing::{Seed, StandIn};
+use clerk_backend::Clerk;
 use futures_util::TryStreamExt;
 
 #[tokio::main]

@@ -14,10 +14,10 @@ use crate::Clerk;
 ///
 /// ```no_run
 /// # async fn run(headers: http::HeaderMap) -> Result<(), Box<dyn std::error::Error>> {
-/// use clerk::auth::{AuthState, Authenticator, TokenKind};
-/// use clerk::jwt::Verifier;
+/// use clerk_backend::auth::{AuthState, Authenticator, TokenKind};
+/// use clerk_backend::jwt::Verifier;
 ///
-/// let clerk = clerk::Clerk::from_env()?;
+/// let clerk = clerk_backend::Clerk::from_env()?;
 /// let auth = Authenticator::new(Verifier::from_env(clerk.clone())?)
 ///     .machine_client(clerk)
 ///     .accept([TokenKind::SessionToken, TokenKind::ApiKey]);

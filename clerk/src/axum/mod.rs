@@ -4,10 +4,10 @@
 //! ```no_run
 //! use axum::routing::{get, post};
 //! use axum::Router;
-//! use clerk::auth::Authenticator;
-//! use clerk::axum::{Auth, ClerkLayer, ClerkWebhook};
-//! use clerk::jwt::Verifier;
-//! use clerk::webhooks::Webhook;
+//! use clerk_backend::auth::Authenticator;
+//! use clerk_backend::axum::{Auth, ClerkLayer, ClerkWebhook};
+//! use clerk_backend::jwt::Verifier;
+//! use clerk_backend::webhooks::Webhook;
 //!
 //! // 200 with the user id; the extractor answers 401 with a JSON body when signed out.
 //! async fn me(Auth(who): Auth) -> String {
@@ -21,7 +21,7 @@
 //! }
 //!
 //! # fn app() -> Result<Router, Box<dyn std::error::Error>> {
-//! let clerk = clerk::Clerk::from_env()?;
+//! let clerk = clerk_backend::Clerk::from_env()?;
 //! let auth = Authenticator::new(Verifier::from_env(clerk)?);
 //! let app = Router::new()
 //!     .route("/me", get(me))

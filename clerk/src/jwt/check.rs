@@ -5,7 +5,7 @@
 /// reverification. Everything asked must hold; a check that asks nothing is false.
 ///
 /// ```
-/// use clerk::jwt::{Check, Reverification};
+/// use clerk_backend::jwt::{Check, Reverification};
 /// let admin_who_can_edit = Check::role("admin").and_permission("org:posts:edit");
 /// let premium_org = Check::feature("org:premium");
 /// let recently_verified = Check::reverification(Reverification::Strict);

@@ -8,9 +8,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 ///
 /// ```
 /// use std::time::{Duration, SystemTime, UNIX_EPOCH};
-/// use clerk::jwt::{KeySource, Verifier};
+/// use clerk_backend::jwt::{KeySource, Verifier};
 ///
-/// # fn run(pem: &str) -> Result<(), clerk::jwt::TokenError> {
+/// # fn run(pem: &str) -> Result<(), clerk_backend::jwt::TokenError> {
 /// let verifier = Verifier::builder(KeySource::pem(pem)?)
 ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1_700_000_000))
 ///     .build();

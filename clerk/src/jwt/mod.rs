@@ -4,10 +4,10 @@
 //!
 //! ```no_run
 //! # async fn run(token: &str) -> Result<(), Box<dyn std::error::Error>> {
-//! use clerk::jwt::{Check, Verifier};
+//! use clerk_backend::jwt::{Check, Verifier};
 //!
 //! // CLERK_JWT_KEY when set, the JWKS of the instance otherwise.
-//! let verifier = Verifier::from_env(clerk::Clerk::from_env()?)?;
+//! let verifier = Verifier::from_env(clerk_backend::Clerk::from_env()?)?;
 //! match verifier.verify(token).await {
 //!     Ok(claims) if claims.has(Check::permission("org:invoices:read")) => { /* ... */ }
 //!     Ok(claims) => println!("{} may not read invoices", claims.user_id()),

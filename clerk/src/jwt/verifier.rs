@@ -82,9 +82,9 @@ impl KeySource {
 ///
 /// ```no_run
 /// # async fn run(token: &str) -> Result<(), Box<dyn std::error::Error>> {
-/// use clerk::jwt::{Check, KeySource, Verifier};
+/// use clerk_backend::jwt::{Check, KeySource, Verifier};
 ///
-/// let clerk = clerk::Clerk::from_env()?;
+/// let clerk = clerk_backend::Clerk::from_env()?;
 /// let verifier = Verifier::builder(KeySource::from_env(clerk)?)
 ///     .authorized_parties(["https://app.example.com"])
 ///     .build();

@@ -37,7 +37,7 @@ pub type Metadata = serde_json::Map<String, serde_json::Value>;
 /// Typed access to [`Metadata`]: read it into your own types instead of walking JSON.
 ///
 /// ```
-/// use clerk::models::{Metadata, MetadataExt};
+/// use clerk_backend::models::{Metadata, MetadataExt};
 ///
 /// #[derive(serde::Deserialize, serde::Serialize)]
 /// struct Billing { plan: String, seats: u32 }

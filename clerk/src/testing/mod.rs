@@ -10,8 +10,8 @@
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! use clerk::models::CreateUserParams;
-//! use clerk::testing::{Seed, StandIn};
+//! use clerk_backend::models::CreateUserParams;
+//! use clerk_backend::testing::{Seed, StandIn};
 //!
 //! let standin = StandIn::start().await?;
 //! let seeded = standin

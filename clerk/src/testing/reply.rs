@@ -121,7 +121,7 @@ impl ApiError {
         Self::new(
             StatusCode::NOT_IMPLEMENTED,
             "not_implemented",
-            format!("{operation} is not implemented by the clerk::testing stand-in"),
+            format!("{operation} is not implemented by the clerk_backend::testing stand-in"),
             format!(
                 "The stand-in implements users, organizations, memberships, invitations, \
                  allow-list and block-list identifiers and sessions; {operation} is not one \

@@ -363,7 +363,7 @@ async fn create_token_from_template(
     let mut err = ApiError::not_found();
     for p in &mut err.problems {
         p.long_message = format!(
-            "No JWT template named {template_name} exists: the clerk::testing stand-in has no \
+            "No JWT template named {template_name} exists: the clerk_backend::testing stand-in has no \
              JWT templates. Use POST /sessions/{{session_id}}/tokens for a session token."
         );
     }

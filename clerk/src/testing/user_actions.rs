@@ -80,7 +80,7 @@ pub(super) fn password_input(
                     ApiError::invalid(
                         "password_hasher",
                         format!(
-                            "The clerk::testing stand-in imports only argon2i and argon2id \
+                            "The clerk_backend::testing stand-in imports only argon2i and argon2id \
                              digests, not {hasher}."
                         ),
                     )

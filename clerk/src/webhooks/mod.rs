@@ -8,9 +8,9 @@
 //! [`Event`] whose [`EventData`] has one variant per event type of Clerk's webhook spec.
 //!
 //! ```no_run
-//! use clerk::webhooks::{EventData, Webhook};
+//! use clerk_backend::webhooks::{EventData, Webhook};
 //!
-//! # fn run(headers: http::HeaderMap, body: bytes::Bytes) -> Result<(), clerk::webhooks::WebhookError> {
+//! # fn run(headers: http::HeaderMap, body: bytes::Bytes) -> Result<(), clerk_backend::webhooks::WebhookError> {
 //! let webhook = Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?;
 //! let event = webhook.verify(&headers, &body)?;
 //! match event.data {

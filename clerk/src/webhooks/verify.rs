@@ -25,7 +25,7 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 /// Holds the HMAC key decoded from the endpoint's signing secret; `Debug` never shows it.
 ///
 /// ```
-/// use clerk::webhooks::{EventData, Webhook, WebhookError};
+/// use clerk_backend::webhooks::{EventData, Webhook, WebhookError};
 ///
 /// fn handle(headers: &http::HeaderMap, body: &[u8]) -> Result<(), WebhookError> {
 ///     let webhook = Webhook::from_env()?; // CLERK_WEBHOOK_SIGNING_SECRET

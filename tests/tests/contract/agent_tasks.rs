@@ -1,7 +1,7 @@
 //! Tasks performed by agents on behalf of users.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

@@ -1,7 +1,7 @@
 //! Allow-list and block-list identifiers.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

@@ -1,7 +1,7 @@
 //! API keys that your users create to call your own API.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

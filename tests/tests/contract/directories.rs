@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

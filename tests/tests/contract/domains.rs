@@ -1,7 +1,7 @@
 //! Domains of the instance and their DNS setup.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

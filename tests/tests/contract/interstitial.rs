@@ -1,7 +1,7 @@
 //! The interstitial page served by the Frontend API.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

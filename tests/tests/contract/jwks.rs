@@ -1,6 +1,6 @@
 //! The instance's JSON Web Key Set.
 
-use clerk::Clerk;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

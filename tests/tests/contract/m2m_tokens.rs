@@ -1,7 +1,7 @@
 //! Machine-to-machine tokens issued to machines.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

@@ -1,7 +1,7 @@
 //! Machines: non-human clients that authenticate with M2M tokens.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use clerk::{Clerk, Request};
+use clerk_backend::{Clerk, Request};
 
 mod actor_tokens;
 mod admin_portal_link_tokens;
@@ -149,7 +149,7 @@ async fn every_declared_operation_conforms_to_the_spec() {
     let clerk = Clerk::builder()
         .secret_key("sk_test_contract")
         .base_url(url.clone())
-        .retry_policy(clerk::RetryPolicy::none())
+        .retry_policy(clerk_backend::RetryPolicy::none())
         .build()
         .expect("client");
 
@@ -158,7 +158,9 @@ async fn every_declared_operation_conforms_to_the_spec() {
         every_operation(&clerk, &mut run).await;
     }
 
-    let declared: BTreeSet<String> = clerk::catalog::endpoints().map(|e| e.route()).collect();
+    let declared: BTreeSet<String> = clerk_backend::catalog::endpoints()
+        .map(|e| e.route())
+        .collect();
     let missed: Vec<&String> = declared.difference(&run.seen).collect();
     assert!(
         missed.is_empty(),

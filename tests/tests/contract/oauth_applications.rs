@@ -1,8 +1,8 @@
 //! OAuth applications for which the instance acts as the provider.
 
-use clerk::models::*;
-use clerk::multipart::FileUpload;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::multipart::FileUpload;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

@@ -1,7 +1,7 @@
 //! Checks that a proxy in front of the Frontend API is set up.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

@@ -1,7 +1,7 @@
 //! Redirect URLs allowed for native applications.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

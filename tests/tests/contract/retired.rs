@@ -1,7 +1,7 @@
 //! Retired endpoints: declared for users of older API versions, unknown to the current spec.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

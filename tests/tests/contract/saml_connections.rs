@@ -1,7 +1,7 @@
 //! SAML connections (deprecated in favour of enterprise connections).
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

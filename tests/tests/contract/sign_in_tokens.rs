@@ -1,7 +1,7 @@
 //! Sign-in tokens: one-time links that sign a user in.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

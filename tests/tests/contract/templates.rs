@@ -1,7 +1,7 @@
 //! Email and SMS templates (deprecated by Clerk).
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

@@ -1,6 +1,6 @@
 //! Tokens that let end-to-end tests bypass bot protection.
 
-use clerk::Clerk;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

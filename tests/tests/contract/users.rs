@@ -1,8 +1,8 @@
 //! Users.
 
-use clerk::models::*;
-use clerk::multipart::FileUpload;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::multipart::FileUpload;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

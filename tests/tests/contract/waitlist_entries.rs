@@ -1,7 +1,7 @@
 //! Entries of the instance's waitlist.
 
-use clerk::models::*;
-use clerk::Clerk;
+use clerk_backend::models::*;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

@@ -1,6 +1,6 @@
 //! The instance's Svix webhook app.
 
-use clerk::Clerk;
+use clerk_backend::Clerk;
 
 use crate::Run;
 

@@ -1,5 +1,5 @@
 #![allow(dead_code, unused_imports)]
-use clerk::models::User;
+use clerk_backend::models::User;
 
 clerk_macros::endpoints! {
     #[standalone]
@@ -10,7 +10,7 @@ clerk_macros::endpoints! {
 }
 
 // Only the missing response is reported: the valid line works and the broken one is stubbed.
-async fn use_both(clerk: &clerk::Clerk) -> clerk::Result<()> {
+async fn use_both(clerk: &clerk_backend::Clerk) -> clerk_backend::Result<()> {
     let users = Users::new(clerk);
     let _user: User = users.get("user_1").await?;
     let _ = users.ban();

@@ -1,5 +1,5 @@
 #![allow(dead_code, unused_imports)]
-use clerk::models::User;
+use clerk_backend::models::User;
 
 clerk_macros::endpoints! {
     #[standalone]

@@ -2,9 +2,9 @@
 //! parameter and a deprecated line; `check` pins the generated signatures.
 #![allow(dead_code)]
 
-use clerk::models::{DeletedObject, OrganizationKey, User, UserListParams};
-use clerk::multipart::FileUpload;
-use clerk::Page;
+use clerk_backend::models::{DeletedObject, OrganizationKey, User, UserListParams};
+use clerk_backend::multipart::FileUpload;
+use clerk_backend::Page;
 
 #[derive(serde::Serialize)]
 pub struct Note {
@@ -33,7 +33,7 @@ clerk_macros::endpoints! {
 }
 
 #[allow(deprecated)]
-async fn check(clerk: &clerk::Clerk) -> clerk::Result<()> {
+async fn check(clerk: &clerk_backend::Clerk) -> clerk_backend::Result<()> {
     let t = Things::new(clerk);
     let _: Page<User> = t.list(UserListParams::default()).await?;
     let _: User = t.get("user_1").await?;
