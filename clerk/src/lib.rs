@@ -24,6 +24,8 @@
 //! tests, `clerk_backend::testing`).
 
 #![deny(missing_docs)]
+// docs.rs builds with `--cfg docsrs` on nightly: badges name the feature of each item.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 // Lets generated code name `::clerk_backend::...` from inside this crate too.
@@ -77,5 +79,5 @@ pub mod __private {
 
 // The README's examples use the auth features; `cargo test --workspace` enables them.
 #[cfg(all(doctest, feature = "axum", feature = "testing"))]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
