@@ -19,6 +19,11 @@ pub const DEFAULT_API_URL: &str = "https://api.clerk.com/v1";
 pub const DEFAULT_API_VERSION: &str = "2026-05-12";
 /// The default time allowed for one attempt of a request.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The default time allowed for a whole call: every attempt and every wait between them.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+/// The default limit on the size of a response body: 16 MiB, far above the largest page the
+/// Backend API returns.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 /// A client of the Clerk Backend API. Cheap to clone (one `Arc`), `Send + Sync`.
 ///
@@ -43,6 +48,8 @@ pub(crate) struct Config {
     pub api_version: HeaderValue,
     pub user_agent: HeaderValue,
     pub timeout: Duration,
+    pub deadline: Option<Duration>,
+    pub max_response_bytes: usize,
     pub retry: RetryPolicy,
 }
 
@@ -53,6 +60,8 @@ impl fmt::Debug for Clerk {
             .field("secret_key", &self.inner.secret)
             .field("api_version", &self.inner.api_version)
             .field("timeout", &self.inner.timeout)
+            .field("deadline", &self.inner.deadline)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
             .field("retry", &self.inner.retry)
             .finish()
     }
@@ -127,6 +136,10 @@ impl Clerk {
     pub(crate) fn timeout(&self) -> Duration {
         self.inner.timeout
     }
+
+    pub(crate) fn deadline(&self) -> Option<Duration> {
+        self.inner.deadline
+    }
 }
 
 /// Settings for a [`Clerk`] client.
@@ -136,6 +149,8 @@ pub struct ClerkBuilder {
     base_url: Option<String>,
     api_version: Option<String>,
     timeout: Option<Duration>,
+    deadline: Option<Option<Duration>>,
+    max_response_bytes: Option<usize>,
     retry: Option<RetryPolicy>,
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
@@ -178,6 +193,33 @@ impl ClerkBuilder {
     #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time allowed for a whole call, across its attempts and the waits between them;
+    /// defaults to [`DEFAULT_DEADLINE`], `None` removes it.
+    ///
+    /// Each attempt gets the shorter of [`timeout`](Self::timeout) and the time left; a
+    /// retry whose wait would end past the deadline is not made (the last error is
+    /// returned); an attempt cut short by the deadline fails with
+    /// [`TransportKind::Deadline`](crate::TransportKind::Deadline). A page of
+    /// [`Request::stream`](crate::Request::stream) is one call.
+    #[must_use]
+    pub fn deadline(mut self, deadline: impl Into<Option<Duration>>) -> Self {
+        self.deadline = Some(deadline.into());
+        self
+    }
+
+    /// The largest response body the client reads, in bytes; defaults to
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`].
+    ///
+    /// A success response with a larger body is an [`Error::ResponseTooLarge`]: it is refused
+    /// from its `Content-Length` before reading, and a body without one is cut off once it
+    /// passes the limit. An error response is read up to the limit only, and reported as
+    /// usual from that part.
+    #[must_use]
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = Some(limit);
         self
     }
 
@@ -280,6 +322,10 @@ impl ClerkBuilder {
                 api_version,
                 user_agent,
                 timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                deadline: self.deadline.unwrap_or(Some(DEFAULT_DEADLINE)),
+                max_response_bytes: self
+                    .max_response_bytes
+                    .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 retry: self.retry.unwrap_or_default(),
             }),
         })

@@ -26,6 +26,18 @@ pub enum Error {
         #[source]
         source: reqwest::Error,
     },
+    /// A success response whose body is larger than the client's
+    /// [`max_response_bytes`](crate::ClerkBuilder::max_response_bytes); reading stopped at
+    /// the limit (or before reading anything, when `Content-Length` said so).
+    #[error("the {status} response of {route} is larger than the limit of {limit} bytes")]
+    ResponseTooLarge {
+        /// `METHOD /path/{template}` of the request.
+        route: String,
+        /// The HTTP status of the response.
+        status: http::StatusCode,
+        /// The limit in bytes that was exceeded.
+        limit: usize,
+    },
     /// A success response whose body does not match the expected model.
     #[error("{0}")]
     Decode(Box<DecodeError>),
@@ -56,6 +68,10 @@ pub enum TransportKind {
     Timeout,
     /// Anything else, e.g. the connection was reset mid-response.
     Other,
+    /// The call's overall deadline passed (see
+    /// [`ClerkBuilder::deadline`](crate::ClerkBuilder::deadline)) while an attempt was still
+    /// waiting for its response.
+    Deadline,
 }
 
 impl fmt::Display for TransportKind {
@@ -64,6 +80,7 @@ impl fmt::Display for TransportKind {
             Self::Connect => "connect",
             Self::Timeout => "timeout",
             Self::Other => "io",
+            Self::Deadline => "deadline exceeded",
         })
     }
 }
@@ -157,24 +174,29 @@ impl fmt::Display for DecodeError {
 }
 
 impl Error {
-    /// The HTTP status, for API errors and decode errors.
+    /// The HTTP status, for API errors, decode errors and responses too large.
     pub fn status(&self) -> Option<http::StatusCode> {
         match self {
             Self::Api(e) => Some(e.status),
             Self::Decode(e) => Some(e.status),
+            Self::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
 
-    /// Whether sending the same request again later may succeed (429, 5xx, transport).
+    /// Whether sending the same request again later may succeed without doing anything
+    /// twice: connect errors and 429 for every method; timeouts, resets and 5xx (but never
+    /// 501) only for `GET`, `PUT`, `DELETE` and `HEAD`, as a `POST` or `PATCH` that may have
+    /// reached the server could create twice. The client's own retries follow the same rule
+    /// (see [`RetryPolicy`](crate::RetryPolicy)).
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::Api(e) => {
-                e.status == http::StatusCode::TOO_MANY_REQUESTS || e.status.is_server_error()
-            }
-            Self::Transport { .. } => true,
-            _ => false,
-        }
+        crate::retry::may_send_again(self)
+    }
+
+    /// How long the server asked to wait before the next attempt (`Retry-After`, in seconds
+    /// or as a date, measured when the response arrived); for API errors that carried one.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.as_api().and_then(|e| e.retry_after)
     }
 
     /// Clerk's trace id, when the API sent one.

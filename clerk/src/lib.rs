@@ -56,7 +56,10 @@ mod transport;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 
-pub use client::{Clerk, ClerkBuilder, DEFAULT_API_URL, DEFAULT_API_VERSION, DEFAULT_TIMEOUT};
+pub use client::{
+    Clerk, ClerkBuilder, DEFAULT_API_URL, DEFAULT_API_VERSION, DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
+};
 pub use error::{ApiError, DecodeError, Error, ErrorDetail, Result, TransportKind};
 pub use page::Page;
 pub use path::PathParam;

@@ -35,6 +35,20 @@ impl fmt::Display for Route {
     }
 }
 
+/// The method of a route as errors carry it (`GET /users/{user_id}` -> `GET`).
+pub(crate) fn route_method(route: &str) -> &str {
+    route.split_once(' ').map_or(route, |(method, _)| method)
+}
+
+/// This call's own settings, where they differ from the client's.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Overrides {
+    pub retry: Option<RetryPolicy>,
+    pub timeout: Option<Duration>,
+    /// `Some(None)`: no deadline for this call, whatever the client says.
+    pub deadline: Option<Option<Duration>>,
+}
+
 /// The body of a request, already serialized so a retry can send it again.
 #[derive(Debug, Clone)]
 pub(crate) enum Body {
@@ -71,8 +85,7 @@ pub(crate) struct Core<'c> {
     pub client: &'c Clerk,
     pub parts: Parts,
     pub error: Option<Error>,
-    pub retry: Option<RetryPolicy>,
-    pub timeout: Option<Duration>,
+    pub overrides: Overrides,
 }
 
 impl<'c> Core<'c> {
@@ -92,8 +105,7 @@ impl<'c> Core<'c> {
                 auth: Auth::Client,
             },
             error,
-            retry: None,
-            timeout: None,
+            overrides: Overrides::default(),
         }
     }
 
@@ -221,13 +233,22 @@ impl<'c, T> Request<'c, T> {
 
     /// Overrides the client's retry policy for this call.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.core.retry = Some(policy);
+        self.core.overrides.retry = Some(policy);
         self
     }
 
     /// Overrides the client's timeout (per attempt) for this call.
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.core.timeout = Some(timeout);
+        self.core.overrides.timeout = Some(timeout);
+        self
+    }
+
+    /// Overrides the client's deadline for this call: the time all attempts and the waits
+    /// between them may take together (`None`: no deadline). See
+    /// [`ClerkBuilder::deadline`](crate::ClerkBuilder::deadline). For
+    /// [`Request::stream`](Request::stream), it applies to each page.
+    pub fn deadline(mut self, deadline: impl Into<Option<Duration>>) -> Self {
+        self.core.overrides.deadline = Some(deadline.into());
         self
     }
 
@@ -253,14 +274,16 @@ impl<'c, T> Request<'c, T> {
     ///
     /// # Errors
     /// [`Error::InvalidInput`] before sending; [`Error::Api`] for a non-success status after
-    /// retries; [`Error::Transport`] when no response came; [`Error::Decode`] when the body
-    /// does not match the expected type.
+    /// retries; [`Error::Transport`] when no response came (its kind is
+    /// [`TransportKind::Deadline`](crate::TransportKind::Deadline) when the call's deadline
+    /// passed); [`Error::ResponseTooLarge`] when the body exceeds the client's limit;
+    /// [`Error::Decode`] when the body does not match the expected type.
     pub async fn send(self) -> Result<T> {
         let Request { core, decode } = self;
         if let Some(e) = core.error {
             return Err(e);
         }
-        run(core.client, &core.parts, decode, core.retry, core.timeout).await
+        run(core.client, &core.parts, decode, core.overrides).await
     }
 }
 
@@ -269,10 +292,9 @@ pub(crate) async fn run<T>(
     client: &Clerk,
     parts: &Parts,
     decode: Decoder<T>,
-    retry: Option<RetryPolicy>,
-    timeout: Option<Duration>,
+    overrides: Overrides,
 ) -> Result<T> {
-    let response = fetch(client, parts, retry, timeout).await?;
+    let response = fetch(client, parts, overrides).await?;
     decode(&response.body).map_err(|f| decode_error(parts, &response, f))
 }
 
@@ -280,12 +302,14 @@ pub(crate) async fn run<T>(
 async fn fetch(
     client: &Clerk,
     parts: &Parts,
-    retry: Option<RetryPolicy>,
-    timeout: Option<Duration>,
+    overrides: Overrides,
 ) -> Result<transport::RawResponse> {
-    let policy = retry.unwrap_or_else(|| client.retry_policy());
-    let timeout = timeout.unwrap_or_else(|| client.timeout());
-    transport::execute(client, parts, policy, timeout).await
+    let limits = transport::Limits {
+        policy: overrides.retry.unwrap_or_else(|| client.retry_policy()),
+        timeout: overrides.timeout.unwrap_or_else(|| client.timeout()),
+        deadline: overrides.deadline.unwrap_or_else(|| client.deadline()),
+    };
+    transport::execute(client, parts, limits).await
 }
 
 fn decode_error(

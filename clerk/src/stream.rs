@@ -33,7 +33,7 @@ impl<'c, T: Send + 'c> Request<'c, Page<T>> {
         let Request { core, decode } = self;
         let client = core.client;
         let parts = core.parts;
-        let (error, retry, timeout) = (core.error, core.retry, core.timeout);
+        let (error, overrides) = (core.error, core.overrides);
         let (rest, limit, offset) = split_paging(parts.query.as_deref());
         // A server caps pages at MAX_PAGE_SIZE; asking for more would look like a short page.
         let limit = limit
@@ -52,7 +52,7 @@ impl<'c, T: Send + 'c> Request<'c, Page<T>> {
                     return Ok(None);
                 };
                 parts.query = Some(with_paging(&rest, limit, offset));
-                let page: Page<T> = run(client, &parts, decode, retry, timeout).await?;
+                let page: Page<T> = run(client, &parts, decode, overrides).await?;
                 let got = page.data.len() as u64;
                 let next = offset + got;
                 let done = got < limit || page.total_count.is_some_and(|t| next >= t.max(0) as u64);

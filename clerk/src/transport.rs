@@ -1,14 +1,14 @@
 //! The one send path shared by every operation: headers, retries, tracing, error mapping.
 //! It is not generic over the response type, so it is compiled once.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{
     HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT,
 };
-use reqwest::Method;
 use serde::Deserialize;
+use tokio::time::Instant;
 use tracing::{field, Instrument};
 
 use crate::client::Clerk;
@@ -16,7 +16,7 @@ use crate::error::{
     truncate_body, ApiError, DecodeError, Error, ErrorDetail, Result, TransportKind,
 };
 use crate::request::{Auth, Body, Parts};
-use crate::retry::{parse_retry_after, RetryPolicy};
+use crate::retry::{may_send_again, parse_retry_after, RetryPolicy};
 
 const CLERK_API_VERSION: HeaderName = HeaderName::from_static("clerk-api-version");
 const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
@@ -27,13 +27,23 @@ pub(crate) struct RawResponse {
     pub body: Bytes,
 }
 
-/// Sends `parts`, retrying as `policy` allows, and returns the body of a 2xx response.
-pub(crate) async fn execute(
-    client: &Clerk,
-    parts: &Parts,
-    policy: RetryPolicy,
-    timeout: Duration,
-) -> Result<RawResponse> {
+/// What one call may spend, resolved from the client's settings and the call's overrides.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub policy: RetryPolicy,
+    /// Per attempt.
+    pub timeout: Duration,
+    /// For the whole call, from its start.
+    pub deadline: Option<Duration>,
+}
+
+/// The shortest timeout an attempt gets, so one started just before the deadline still
+/// ends in a timeout error of its own.
+const MIN_ATTEMPT: Duration = Duration::from_millis(1);
+
+/// Sends `parts`, retrying as `limits.policy` allows within `limits.deadline`, and returns
+/// the body of a 2xx response.
+pub(crate) async fn execute(client: &Clerk, parts: &Parts, limits: Limits) -> Result<RawResponse> {
     let span = tracing::debug_span!(
         "clerk.request",
         method = %parts.route.method,
@@ -43,12 +53,20 @@ pub(crate) async fn execute(
         trace_id = field::Empty,
     );
     let url = url(client, parts);
+    let policy = limits.policy;
+    let deadline = limits.deadline.and_then(|d| Instant::now().checked_add(d));
     async move {
         let mut retry = 0;
         loop {
             let span = tracing::Span::current();
             span.record("attempt", retry + 1);
-            let error = match attempt(client, parts, &url, timeout).await {
+            // The deadline, when nearer than a full attempt, bounds this one.
+            let left = deadline.map(|end| end.saturating_duration_since(Instant::now()));
+            let (timeout, cut) = match left {
+                Some(left) if left < limits.timeout => (left.max(MIN_ATTEMPT), true),
+                _ => (limits.timeout, false),
+            };
+            let error = match attempt(client, parts, &url, timeout, cut).await {
                 Ok(response) => {
                     span.record("status", response.status.as_u16());
                     return Ok(response);
@@ -61,13 +79,17 @@ pub(crate) async fn execute(
                     span.record("trace_id", id.as_str());
                 }
             }
-            if retry >= policy.retries() || !retryable(&parts.route.method, &error) {
+            if retry >= policy.retries() || !may_send_again(&error) {
                 return Err(error);
             }
-            let retry_after = error.as_api().and_then(|a| a.retry_after);
-            let Some(delay) = policy.delay(retry, retry_after) else {
+            let Some(delay) = policy.delay(retry, error.retry_after()) else {
                 return Err(error);
             };
+            let resume = Instant::now().checked_add(delay);
+            if deadline.is_some_and(|end| resume.is_none_or(|at| at >= end)) {
+                tracing::debug!(%error, "no retry: its wait would end past the deadline");
+                return Err(error);
+            }
             tracing::debug!(delay_ms = delay.as_millis() as u64, %error, "retrying");
             tokio::time::sleep(delay).await;
             retry += 1;
@@ -89,30 +111,13 @@ fn url(client: &Clerk, parts: &Parts) -> String {
     url
 }
 
-/// Whether `error` may be retried for a request with `method`: connect errors and 429 always
-/// (the server did not act), the rest only for idempotent methods.
-fn retryable(method: &Method, error: &Error) -> bool {
-    let idempotent = matches!(
-        *method,
-        Method::GET | Method::PUT | Method::DELETE | Method::HEAD
-    );
-    match error {
-        Error::Transport {
-            kind: TransportKind::Connect,
-            ..
-        } => true,
-        Error::Transport { .. } => idempotent,
-        Error::Api(api) if api.status == http::StatusCode::TOO_MANY_REQUESTS => true,
-        Error::Api(api) => idempotent && api.status.is_server_error(),
-        _ => false,
-    }
-}
-
+/// One attempt; `cut` says `timeout` is what was left of the call's deadline.
 async fn attempt(
     client: &Clerk,
     parts: &Parts,
     url: &str,
     timeout: Duration,
+    cut: bool,
 ) -> Result<RawResponse> {
     let config = client.config();
     let mut builder = config
@@ -141,6 +146,8 @@ async fn attempt(
     let transport = |source: reqwest::Error| {
         let kind = if source.is_connect() {
             TransportKind::Connect
+        } else if source.is_timeout() && cut {
+            TransportKind::Deadline
         } else if source.is_timeout() {
             TransportKind::Timeout
         } else {
@@ -152,19 +159,66 @@ async fn attempt(
             source: source.without_url(),
         }
     };
+    let limit = config.max_response_bytes;
     let response = builder.send().await.map_err(transport)?;
     let status = response.status();
     if status.is_success() {
-        let body = response.bytes().await.map_err(transport)?;
-        return Ok(RawResponse { status, body });
+        let too_large = || Error::ResponseTooLarge {
+            route: parts.route.to_string(),
+            status,
+            limit,
+        };
+        if response.content_length().is_some_and(|n| n > limit as u64) {
+            return Err(too_large());
+        }
+        return match read_body(response, limit).await.map_err(transport)? {
+            (body, true) => Ok(RawResponse { status, body }),
+            (_, false) => Err(too_large()),
+        };
     }
     let retry_after = response
         .headers()
         .get(RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
-        .and_then(parse_retry_after);
-    let body = response.bytes().await.map_err(transport)?;
+        .and_then(|v| parse_retry_after(v, SystemTime::now()));
+    // An error is reported from what fits: its status is what matters.
+    let (body, _) = read_body(response, limit).await.map_err(transport)?;
     Err(api_error(parts, status, retry_after, &body))
+}
+
+/// Reads at most `limit` bytes of the body, chunk by chunk; the flag is `false` when the
+/// body was longer (the rest is never read).
+async fn read_body(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> std::result::Result<(Bytes, bool), reqwest::Error> {
+    let mut chunks: Vec<Bytes> = Vec::new();
+    let mut len = 0;
+    let complete = loop {
+        let Some(chunk) = response.chunk().await? else {
+            break true;
+        };
+        let room = limit - len;
+        if chunk.len() > room {
+            chunks.push(chunk.slice(..room));
+            len = limit;
+            break false;
+        }
+        len += chunk.len();
+        chunks.push(chunk);
+    };
+    let body = match chunks.as_slice() {
+        [] => Bytes::new(),
+        [one] => one.clone(),
+        many => {
+            let mut joined = Vec::with_capacity(len);
+            for chunk in many {
+                joined.extend_from_slice(chunk);
+            }
+            Bytes::from(joined)
+        }
+    };
+    Ok((body, complete))
 }
 
 #[derive(Deserialize)]

@@ -268,3 +268,237 @@ async fn connect_errors_are_retried_then_reported() {
     assert!(err.is_retryable());
     assert!(!format!("{err} {err:?}").contains(clerk_tests::SECRET));
 }
+
+/// `Retry-After` as an HTTP date `ahead` of now (rounded down to the second by the format).
+fn http_date_in(ahead: Duration) -> String {
+    httpdate::fmt_http_date(std::time::SystemTime::now() + ahead)
+}
+
+#[tokio::test]
+async fn a_retry_after_http_date_is_waited_for_then_retried() {
+    let server = MockServer::start().await;
+    server.reply(
+        Reply::clerk_error(429, "too_many_requests", "Slow down")
+            .header("retry-after", &http_date_in(Duration::from_secs(2))),
+    );
+    server.reply(Reply::fixture(200, "user.json"));
+    let started = Instant::now();
+    let user = server
+        .client()
+        .users()
+        .get("user_1")
+        .await
+        .expect("second attempt succeeds");
+    // The date has a one-second resolution: the wait is between one and two seconds.
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "the Retry-After date was not honoured: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(server.requests().len(), 2);
+    assert!(user.id.starts_with("user_"));
+}
+
+#[tokio::test]
+async fn a_retry_after_date_beyond_the_cap_gives_up_and_says_how_long() {
+    let server = MockServer::start().await;
+    server.reply(
+        Reply::clerk_error(503, "service_unavailable", "Maintenance")
+            .header("retry-after", &http_date_in(Duration::from_secs(3600))),
+    );
+    let started = Instant::now();
+    let err = server
+        .client()
+        .users()
+        .get("user_1")
+        .await
+        .expect_err("503");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(server.requests().len(), 1, "an hour is past the 60 s cap");
+    let wait = err.retry_after().expect("retry_after from the date");
+    assert!(
+        wait > Duration::from_secs(3590) && wait <= Duration::from_secs(3600),
+        "{wait:?}"
+    );
+    assert_eq!(err.retry_after(), err.as_api().and_then(|a| a.retry_after));
+    assert!(err.is_retryable(), "a GET may be sent again later");
+}
+
+#[tokio::test]
+async fn unusable_retry_after_backs_off_and_a_past_one_means_now() {
+    let server = MockServer::start().await;
+    for value in ["soon", "Wed, 21 Oct 2015 07:28:00 GMT", "-5"] {
+        server.reply(
+            Reply::clerk_error(429, "too_many_requests", "Slow down").header("retry-after", value),
+        );
+    }
+    server.reply(Reply::fixture(200, "user.json"));
+    // Backoff waits between 0.5 s and 1 s here; a past date or negative seconds wait nothing.
+    let policy = RetryPolicy::default()
+        .max_retries(3)
+        .base_delay(Duration::from_secs(1))
+        .max_delay(Duration::from_secs(1));
+    let started = Instant::now();
+    server
+        .client()
+        .users()
+        .get("user_1")
+        .retry_policy(policy)
+        .await
+        .expect("fourth attempt succeeds");
+    let elapsed = started.elapsed();
+    assert_eq!(server.requests().len(), 4);
+    assert!(
+        elapsed >= Duration::from_millis(500),
+        "garbage must fall back to backoff: {elapsed:?}"
+    );
+    assert!(
+        elapsed < Duration::from_millis(1500),
+        "past values must not back off: {elapsed:?}"
+    );
+}
+
+#[tokio::test]
+async fn not_implemented_is_never_retried() {
+    let server = MockServer::start().await;
+    for _ in 0..3 {
+        server.reply(Reply::clerk_error(
+            501,
+            "not_implemented",
+            "Not implemented",
+        ));
+    }
+    let err = server
+        .client()
+        .users()
+        .get("user_1")
+        .await
+        .expect_err("501");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(501));
+    assert!(!err.is_retryable());
+    assert_eq!(server.requests().len(), 1);
+}
+
+/// The error of one `method` call to a server that answers `reply` (or to nothing at all).
+async fn one_error(method: clerk_backend::Method, reply: Option<Reply>) -> Error {
+    let server = MockServer::start().await;
+    let url = match reply {
+        Some(reply) => {
+            server.reply(reply);
+            server.url().to_owned()
+        }
+        None => {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+            format!("http://{}", l.local_addr().expect("addr"))
+        }
+    };
+    let clerk = server
+        .builder()
+        .base_url(url)
+        .timeout(Duration::from_millis(200))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .expect("client");
+    clerk
+        .raw::<serde_json::Value>(method, "/things/1")
+        .await
+        .expect_err("every case fails")
+}
+
+#[tokio::test]
+async fn is_retryable_follows_the_no_double_create_rule() {
+    use clerk_backend::Method;
+    let error = |status| Some(Reply::clerk_error(status, "e", "E"));
+    let cases = [
+        ("500", error(500), [true, false, false]),
+        ("502", error(502), [true, false, false]),
+        ("501", error(501), [false, false, false]),
+        ("429", error(429), [true, true, true]),
+        ("404", error(404), [false, false, false]),
+        ("connect", None, [true, true, true]),
+        ("timeout", Some(Reply::Hang), [true, false, false]),
+    ];
+    for (name, reply, expected) in cases {
+        for (method, want) in [Method::GET, Method::POST, Method::PATCH]
+            .into_iter()
+            .zip(expected)
+        {
+            let err = one_error(method.clone(), reply.clone()).await;
+            assert_eq!(err.is_retryable(), want, "{method} {name}: {err:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_deadline_bounds_all_attempts_together() {
+    let server = MockServer::start().await;
+    for _ in 0..4 {
+        server.reply(Reply::Hang);
+    }
+    let clerk = server
+        .builder()
+        .timeout(Duration::from_secs(1))
+        .retry_policy(
+            RetryPolicy::default()
+                .max_retries(3)
+                .base_delay(Duration::from_millis(1)),
+        )
+        .deadline(Duration::from_millis(1500))
+        .build()
+        .expect("client");
+    let started = Instant::now();
+    let err = clerk.users().get("user_1").await.expect_err("deadline");
+    let elapsed = started.elapsed();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportKind::Deadline,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("deadline exceeded"), "{err}");
+    assert_eq!(
+        server.requests().len(),
+        2,
+        "one full attempt, one cut short"
+    );
+    assert!(
+        elapsed >= Duration::from_millis(1400) && elapsed < Duration::from_millis(2800),
+        "{elapsed:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_retry_that_would_end_past_the_deadline_is_not_made() {
+    let server = MockServer::start().await;
+    let clerk = server
+        .builder()
+        .deadline(Duration::from_millis(500))
+        .build()
+        .expect("client");
+    server.reply(Reply::clerk_error(503, "service_unavailable", "Down").header("retry-after", "1"));
+    let started = Instant::now();
+    let err = clerk
+        .users()
+        .get("user_1")
+        .await
+        .expect_err("no time for the retry");
+    assert!(started.elapsed() < Duration::from_millis(500));
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(1)));
+    assert_eq!(server.requests().len(), 1);
+
+    // A call without a deadline of its own makes the same wait.
+    server.reply(Reply::clerk_error(503, "service_unavailable", "Down").header("retry-after", "1"));
+    server.reply(Reply::fixture(200, "user.json"));
+    clerk
+        .users()
+        .get("user_1")
+        .deadline(None)
+        .await
+        .expect("retried after a second");
+    assert_eq!(server.requests().len(), 3);
+}
