@@ -443,7 +443,6 @@ fn missing_headers_are_all_named() {
             "svix-signature"
         ]))
     );
-
 }
 
 #[test]
@@ -597,8 +596,14 @@ fn a_signed_body_that_is_not_an_event_is_a_payload_error() {
         (&b"{\"type\": \"user.created\", "[..], "type"),
         (&b"[1, 2]"[..], "."),
         (&b"\"user.created\""[..], "."),
-        (&br#"{"object": "event", "data": {"id": "user_1"}}"#[..], "."),
-        (&br#"{"object": "event", "type": 7, "data": {}}"#[..], "type"),
+        (
+            &br#"{"object": "event", "data": {"id": "user_1"}}"#[..],
+            ".",
+        ),
+        (
+            &br#"{"object": "event", "type": 7, "data": {}}"#[..],
+            "type",
+        ),
     ] {
         let err = verify(body);
         let WebhookError::InvalidPayload(details) = &err else {
@@ -674,7 +679,8 @@ fn envelope_fields_of_an_unexpected_shape_read_as_none() {
     assert_eq!(event.event_attributes, None);
     assert_eq!(event.object, "");
     // serde goes the same way.
-    let via_serde: Event = serde_json::from_value(json!({"type": "thing.happened"})).expect("serde");
+    let via_serde: Event =
+        serde_json::from_value(json!({"type": "thing.happened"})).expect("serde");
     assert_eq!(via_serde.type_name(), "thing.happened");
     assert!(serde_json::from_value::<Event>(json!({"data": {}})).is_err());
 }
@@ -1308,7 +1314,10 @@ fn clerk_documented_samples_keep_their_fields() {
     assert_eq!(user.external_id.as_deref(), Some("567772"));
     let email = &user.email_addresses[0];
     assert_eq!(email.email_address, "example@example.org");
-    assert_eq!(email.id.as_deref(), user.primary_email_address_id.as_deref());
+    assert_eq!(
+        email.id.as_deref(),
+        user.primary_email_address_id.as_deref()
+    );
     assert!(!email.reserved);
     assert_eq!((email.created_at, email.updated_at), (0, 0));
     assert!(email
@@ -1333,7 +1342,10 @@ fn clerk_documented_samples_keep_their_fields() {
         panic!("{:?}", event.data)
     };
     assert!(deleted.deleted);
-    assert_eq!(deleted.id.as_deref(), Some("user_29wBMCtzATuFJut8jO2VNTVekS4"));
+    assert_eq!(
+        deleted.id.as_deref(),
+        Some("user_29wBMCtzATuFJut8jO2VNTVekS4")
+    );
 
     // The older session.created: no user, no instance id, no timestamp.
     let event = decode_sample("session.created");
@@ -1342,13 +1354,19 @@ fn clerk_documented_samples_keep_their_fields() {
     };
     assert_eq!(session.session.user_id, "user_29wBMCtzATuFJut8jO2VNTVekS4");
     assert_eq!(session.user, None);
-    assert_eq!((event.instance_id.as_deref(), event.timestamp), (None, None));
+    assert_eq!(
+        (event.instance_id.as_deref(), event.timestamp),
+        (None, None)
+    );
 
     let event = decode_sample("organization.created");
     let EventData::OrganizationCreated(org) = &event.data else {
         panic!("{:?}", event.data)
     };
-    assert_eq!((org.slug.as_str(), org.name.as_str()), ("acme-inc", "Acme Inc"));
+    assert_eq!(
+        (org.slug.as_str(), org.name.as_str()),
+        ("acme-inc", "Acme Inc")
+    );
     assert_eq!(org.max_allowed_memberships, 0);
 
     let event = decode_sample("organizationMembership.created");
@@ -1357,9 +1375,15 @@ fn clerk_documented_samples_keep_their_fields() {
     };
     assert_eq!(membership.role, "admin");
     assert!(membership.permissions.is_empty());
-    assert_eq!(membership.organization.id, "org_29w9IfBrPmcpi0IeBVaKtA7R94W");
     assert_eq!(
-        membership.public_user_data.as_ref().map(|u| u.user_id.as_str()),
+        membership.organization.id,
+        "org_29w9IfBrPmcpi0IeBVaKtA7R94W"
+    );
+    assert_eq!(
+        membership
+            .public_user_data
+            .as_ref()
+            .map(|u| u.user_id.as_str()),
         Some("user_29w83sxmDNGwOuEthce5gg56FcC")
     );
 
@@ -1395,7 +1419,10 @@ async fn post(url: &str, headers: HeaderMap, body: Vec<u8>) -> (u16, Value) {
         .expect("request");
     let status = response.status().as_u16();
     let text = response.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 #[tokio::test]

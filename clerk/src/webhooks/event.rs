@@ -73,7 +73,10 @@ impl Event {
             other => Err(payload_error(
                 None,
                 String::from("."),
-                format!("expected a JSON object (an event), found {}", json_kind(&other)),
+                format!(
+                    "expected a JSON object (an event), found {}",
+                    json_kind(&other)
+                ),
             )),
         }
     }
@@ -88,7 +91,10 @@ impl Event {
                 return Err(payload_error(
                     None,
                     String::from("type"),
-                    format!("expected the event type as a string, found {}", json_kind(&other)),
+                    format!(
+                        "expected the event type as a string, found {}",
+                        json_kind(&other)
+                    ),
                 ))
             }
             None => {
@@ -99,9 +105,7 @@ impl Event {
                 ))
             }
         };
-        let data = envelope
-            .remove("data")
-            .unwrap_or(serde_json::Value::Null);
+        let data = envelope.remove("data").unwrap_or(serde_json::Value::Null);
         Ok(Self {
             object: lenient::<String>(envelope.remove("object")).unwrap_or_default(),
             instance_id: lenient(envelope.remove("instance_id")),
@@ -368,7 +372,10 @@ event_types! {
 
 /// `data` decoded as `T`; on failure, the JSON path of the problem is recovered by decoding
 /// the value once more from bytes (only on that path, so success costs one pass).
-fn typed<T: DeserializeOwned>(type_name: &str, data: &serde_json::Value) -> Result<T, PayloadError> {
+fn typed<T: DeserializeOwned>(
+    type_name: &str,
+    data: &serde_json::Value,
+) -> Result<T, PayloadError> {
     T::deserialize(data).map_err(|error| {
         let path = serde_json::to_vec(data)
             .ok()
