@@ -1,6 +1,8 @@
 //! The axum example (clerk/examples/axum) served on loopback and called over real HTTP:
 //! `GET /me` with valid, missing, expired and forged session tokens, and
-//! `POST /webhooks/clerk` with valid and tampered Svix deliveries.
+//! `POST /webhooks/clerk` with valid and tampered Svix deliveries, Clerk's documented sample
+//! deliveries, a verified delivery whose payload does not fit the typed model, and the
+//! Standard Webhooks header names.
 
 #[path = "../../clerk/examples/axum/app.rs"]
 mod app;
@@ -115,12 +117,18 @@ fn svix_signature(id: &str, timestamp: i64, body: &[u8]) -> String {
 }
 
 async fn deliver(url: &str, body: &[u8], signature: &str) -> (u16, String) {
+    deliver_with(url, "svix", body, signature).await
+}
+
+/// Posts `body` with the `{prefix}-id`, `{prefix}-timestamp` and `{prefix}-signature`
+/// headers (`svix` or `webhook`).
+async fn deliver_with(url: &str, prefix: &str, body: &[u8], signature: &str) -> (u16, String) {
     let timestamp = unix_now();
     let response = reqwest::Client::new()
         .post(format!("{url}/webhooks/clerk"))
-        .header("svix-id", "msg_2axum")
-        .header("svix-timestamp", timestamp.to_string())
-        .header("svix-signature", signature)
+        .header(format!("{prefix}-id"), "msg_2axum")
+        .header(format!("{prefix}-timestamp"), timestamp.to_string())
+        .header(format!("{prefix}-signature"), signature)
         .header("content-type", "application/json")
         .body(body.to_vec())
         .send()
@@ -173,6 +181,54 @@ async fn webhooks_answer_204_when_signed_and_400_when_not() {
         .await
         .expect("request");
     assert_eq!(response.status().as_u16(), 400);
+}
+
+#[tokio::test]
+async fn webhooks_answer_204_for_clerk_documented_samples() {
+    let key = TestKey::generate("ins_axum");
+    let url = serve(&key, Some(Webhook::new(SIGNING_SECRET).expect("secret"))).await;
+    // tests/fixtures/webhook_samples: Clerk's docs, Dashboard event catalog and spec
+    // examples (sources in its SOURCES.md).
+    for type_name in [
+        "user.created",
+        "user.updated",
+        "user.deleted",
+        "session.created",
+        "organization.created",
+        "organizationMembership.created",
+        "email.created",
+    ] {
+        let body = clerk_tests::fixture(&format!("webhook_samples/{type_name}.json")).into_bytes();
+        let signature = svix_signature("msg_2axum", unix_now(), &body);
+        let (status, text) = deliver(&url, &body, &signature).await;
+        assert_eq!(status, 204, "{type_name}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn webhooks_answer_204_for_a_verified_payload_that_does_not_fit_the_model() {
+    let key = TestKey::generate("ins_axum");
+    let url = serve(&key, Some(Webhook::new(SIGNING_SECRET).expect("secret"))).await;
+    let body = json!({
+        "type": "user.created", "object": "event",
+        "data": {"id": "user_1", "object": "user"},
+    })
+    .to_string()
+    .into_bytes();
+    let good = svix_signature("msg_2axum", unix_now(), &body);
+
+    let (status, text) = deliver(&url, &body, &good).await;
+    assert_eq!(status, 204, "{text}");
+    // The Standard Webhooks header names carry the same signature.
+    let (status, text) = deliver_with(&url, "webhook", &body, &good).await;
+    assert_eq!(status, 204, "{text}");
+
+    // A bad signature is still refused, whatever the header names.
+    for prefix in ["svix", "webhook"] {
+        let (status, text) = deliver_with(&url, prefix, &body, "v1,AAAA").await;
+        assert_eq!(status, 400, "{prefix}: {text}");
+        assert!(text.contains("invalid_webhook"), "{text}");
+    }
 }
 
 #[tokio::test]

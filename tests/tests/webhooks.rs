@@ -1,6 +1,9 @@
 //! Webhooks: Svix signature verification (known answer, tolerance, tampering, headers,
 //! secrets) and typed events (every event type of Clerk's webhook spec decodes to its own
-//! variant, from the spec's examples, from schema-generated payloads and from the fixtures).
+//! variant, from the spec's examples, from schema-generated payloads and from the fixtures),
+//! Clerk's documented sample deliveries (signed, verified, and posted over HTTP to a
+//! `ClerkWebhook` handler), and the rule that a verified delivery is never refused for its
+//! payload's shape.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -8,6 +11,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
+use clerk_backend::axum::ClerkWebhook;
 use clerk_backend::webhooks::Webhook;
 use clerk_backend::webhooks::{Event, EventData, WebhookError, KNOWN_EVENT_TYPES};
 use clerk_tests::fixture;
@@ -439,20 +443,6 @@ fn missing_headers_are_all_named() {
             "svix-signature"
         ]))
     );
-
-    // Only the svix names are read: standard-webhooks names are not a substitute.
-    let mut renamed = HeaderMap::new();
-    for (name, value) in &full {
-        let renamed_name = name.as_str().replace("svix-", "webhook-");
-        renamed.insert(
-            HeaderName::from_bytes(renamed_name.as_bytes()).expect("name"),
-            value.clone(),
-        );
-    }
-    assert!(matches!(
-        webhook.verify(&renamed, &body),
-        Err(WebhookError::MissingHeaders(names)) if names.len() == 3
-    ));
 }
 
 #[test]
@@ -589,37 +579,110 @@ fn from_env_reads_clerk_webhook_signing_secret() {
 // ---------------------------------------------------------------------------------------
 
 #[test]
-fn invalid_json_after_a_valid_signature_is_a_payload_error() {
+fn a_signed_body_that_is_not_an_event_is_a_payload_error() {
     let secret = random_secret();
     let webhook = webhook(&secret);
     let ts = 1_700_000_000;
-    let sign = |body: &[u8]| svix_sign(&secret, "msg_1", ts, body);
-
-    let body = b"{\"type\": \"user.created\", ";
-    let err = webhook
-        .verify_parts("msg_1", &ts.to_string(), &sign(body), body, at(ts))
-        .expect_err("truncated JSON");
-    let WebhookError::InvalidPayload(details) = &err else {
-        panic!("expected a payload error, got {err:?}")
+    let verify = |body: &[u8]| {
+        let signature = svix_sign(&secret, "msg_1", ts, body);
+        webhook
+            .verify_parts("msg_1", &ts.to_string(), &signature, body, at(ts))
+            .expect_err("not an event")
     };
-    assert_eq!(details.event_type, None);
 
-    // A known type whose data has the wrong shape: the type and the JSON path are reported.
-    let body = serde_json::to_vec(&json!({
-        "object": "event",
-        "type": "user.created",
-        "data": {"id": "user_1", "object": "user", "email_addresses": [{"id": 5}]}
-    }))
-    .expect("json");
-    let err = webhook
-        .verify_parts("msg_1", &ts.to_string(), &sign(&body), &body, at(ts))
-        .expect_err("wrong shape");
-    let WebhookError::InvalidPayload(details) = &err else {
-        panic!("expected a payload error, got {err:?}")
+    // Not JSON (cut short after `type`), not an object, no `type`, a `type` that is not a
+    // string.
+    for (body, path) in [
+        (&b"{\"type\": \"user.created\", "[..], "type"),
+        (&b"[1, 2]"[..], "."),
+        (&b"\"user.created\""[..], "."),
+        (
+            &br#"{"object": "event", "data": {"id": "user_1"}}"#[..],
+            ".",
+        ),
+        (
+            &br#"{"object": "event", "type": 7, "data": {}}"#[..],
+            "type",
+        ),
+    ] {
+        let err = verify(body);
+        let WebhookError::InvalidPayload(details) = &err else {
+            panic!("expected a payload error, got {err:?}")
+        };
+        assert_eq!(details.event_type, None, "{err}");
+        assert_eq!(details.path, path, "{err}");
+        assert!(!err.is_unauthenticated());
+    }
+}
+
+#[test]
+fn a_known_type_whose_data_does_not_fit_is_undecoded_not_refused() {
+    let secret = random_secret();
+    let webhook = webhook(&secret);
+    let ts = 1_700_000_000;
+    let deliver = |value: &Value| {
+        let body = serde_json::to_vec(value).expect("json");
+        let signature = svix_sign(&secret, "msg_1", ts, &body);
+        webhook
+            .verify_parts("msg_1", &ts.to_string(), &signature, &body, at(ts))
+            .expect("a verified delivery is never refused for its shape")
     };
-    assert_eq!(details.event_type.as_deref(), Some("user.created"));
-    assert_eq!(details.path, "data.email_addresses[0].id", "{err}");
-    assert!(err.to_string().contains("user.created"), "{err}");
+
+    // A wrong type deep inside: the path points at it.
+    let data = json!({"id": "user_1", "object": "user", "email_addresses": [{"id": 5}]});
+    let event = deliver(&json!({"object": "event", "type": "user.created", "data": data}));
+    let EventData::Undecoded {
+        type_name,
+        data: raw,
+        error,
+    } = &event.data
+    else {
+        panic!("expected Undecoded, got {:?}", event.data)
+    };
+    assert_eq!(type_name, "user.created");
+    assert_eq!(event.type_name(), "user.created");
+    assert_eq!(raw, &data);
+    assert_eq!(error.event_type.as_deref(), Some("user.created"));
+    assert_eq!(error.path, "data.email_addresses[0].id", "{error}");
+    assert!(error.to_string().contains("user.created"), "{error}");
+    assert_eq!(event.data.decode_error(), Some(error));
+
+    // Only `id` and `object`: the missing field is named, at the payload object.
+    let data = json!({"id": "user_1", "object": "user"});
+    let event = deliver(&json!({"object": "event", "type": "user.updated", "data": data}));
+    let error = event.data.decode_error().expect("undecoded");
+    assert_eq!(event.type_name(), "user.updated");
+    assert_eq!(error.path, "data");
+    assert!(error.message.contains("missing field"), "{error}");
+    assert_eq!(variant_of(&event.data), "Undecoded");
+
+    // Serializing gives the raw data back, and decoding that again is Undecoded again.
+    let again = decode(&serde_json::to_value(&event).expect("serialize"), "again");
+    assert_eq!(again, event);
+}
+
+#[test]
+fn envelope_fields_of_an_unexpected_shape_read_as_none() {
+    let event = decode(
+        &json!({
+            "type": "user.deleted",
+            "data": {"object": "user", "id": "user_1", "deleted": true},
+            "timestamp": "yesterday",
+            "instance_id": 42,
+            "event_attributes": [1, 2],
+        }),
+        "odd envelope",
+    );
+    assert_variant(&event, "user.deleted", "odd envelope");
+    assert_eq!(event.timestamp, None);
+    assert_eq!(event.instance_id, None);
+    assert_eq!(event.event_attributes, None);
+    assert_eq!(event.object, "");
+    // serde goes the same way.
+    let via_serde: Event =
+        serde_json::from_value(json!({"type": "thing.happened"})).expect("serde");
+    assert_eq!(via_serde.type_name(), "thing.happened");
+    assert!(serde_json::from_value::<Event>(json!({"data": {}})).is_err());
 }
 
 #[test]
@@ -1078,4 +1141,340 @@ fn payloads_generated_from_the_spec_schemas_decode_and_keep_every_field() {
         dropped, expected,
         "fields of the spec the payload types lose"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Standard Webhooks header names
+// ---------------------------------------------------------------------------------------
+
+fn headers_named(pairs: &[(&str, &str)]) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    for (name, value) in pairs {
+        headers.insert(
+            HeaderName::from_bytes(name.as_bytes()).expect("header name"),
+            HeaderValue::from_str(value).expect("header value"),
+        );
+    }
+    headers
+}
+
+#[test]
+fn standard_webhooks_header_names_are_accepted() {
+    let secret = random_secret();
+    let webhook = webhook(&secret);
+    let body = user_created_body();
+    let ts = now_secs().to_string();
+    let signature = svix_sign(&secret, "msg_std", now_secs(), &body);
+
+    let standard = headers_named(&[
+        ("webhook-id", "msg_std"),
+        ("webhook-timestamp", &ts),
+        ("webhook-signature", &signature),
+    ]);
+    let event = webhook
+        .verify(&standard, &body)
+        .expect("webhook-* headers verify");
+    assert_variant(&event, "user.created", "webhook-* headers");
+
+    // The same checks apply to them: another id breaks the signature...
+    let forged = headers_named(&[
+        ("webhook-id", "msg_other"),
+        ("webhook-timestamp", &ts),
+        ("webhook-signature", &signature),
+    ]);
+    assert_eq!(
+        webhook.verify(&forged, &body).err(),
+        Some(WebhookError::NoMatchingSignature)
+    );
+    // ...and a missing one is named with its webhook-* name.
+    let partial = headers_named(&[("webhook-id", "msg_std"), ("webhook-signature", &signature)]);
+    assert_eq!(
+        webhook.verify(&partial, &body).err(),
+        Some(WebhookError::MissingHeaders(vec!["webhook-timestamp"]))
+    );
+}
+
+#[test]
+fn header_families_are_never_mixed_and_svix_comes_first() {
+    let secret = random_secret();
+    let webhook = webhook(&secret);
+    let body = user_created_body();
+    let ts = now_secs().to_string();
+    let signature = svix_sign(&secret, "msg_mix", now_secs(), &body);
+
+    // One svix-* header makes the delivery a svix one: the webhook-* headers do not fill in.
+    let mixed = headers_named(&[
+        ("svix-id", "msg_mix"),
+        ("webhook-timestamp", &ts),
+        ("webhook-signature", &signature),
+    ]);
+    assert_eq!(
+        webhook.verify(&mixed, &body).err(),
+        Some(WebhookError::MissingHeaders(vec![
+            "svix-timestamp",
+            "svix-signature"
+        ]))
+    );
+
+    // Both complete families: the svix-* one decides, whatever the webhook-* one says.
+    let both = headers_named(&[
+        ("svix-id", "msg_mix"),
+        ("svix-timestamp", &ts),
+        ("svix-signature", &signature),
+        ("webhook-id", "msg_mix"),
+        ("webhook-timestamp", &ts),
+        ("webhook-signature", "v1,AAAA"),
+    ]);
+    webhook
+        .verify(&both, &body)
+        .expect("the svix-* family verifies");
+    let svix_forged = headers_named(&[
+        ("svix-id", "msg_mix"),
+        ("svix-timestamp", &ts),
+        ("svix-signature", "v1,AAAA"),
+        ("webhook-id", "msg_mix"),
+        ("webhook-timestamp", &ts),
+        ("webhook-signature", &signature),
+    ]);
+    assert_eq!(
+        webhook.verify(&svix_forged, &body).err(),
+        Some(WebhookError::NoMatchingSignature),
+        "a valid webhook-signature must not rescue a bad svix-signature"
+    );
+
+    // Neither family: the svix-* names are reported.
+    assert_eq!(
+        webhook.verify(&HeaderMap::new(), &body).err(),
+        Some(WebhookError::MissingHeaders(vec![
+            "svix-id",
+            "svix-timestamp",
+            "svix-signature"
+        ]))
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Clerk's documented sample deliveries (tests/fixtures/webhook_samples, sources in its
+// SOURCES.md), signed and delivered for real
+// ---------------------------------------------------------------------------------------
+
+/// Every sample, and where it comes from.
+const SAMPLES: [(&str, &str); 7] = [
+    ("user.created", "Clerk docs, Webhooks overview"),
+    ("user.updated", "Clerk Dashboard event catalog"),
+    ("user.deleted", "Clerk Dashboard event catalog"),
+    ("session.created", "Clerk Dashboard event catalog"),
+    ("organization.created", "Clerk Dashboard event catalog"),
+    (
+        "organizationMembership.created",
+        "Clerk Dashboard event catalog",
+    ),
+    ("email.created", "Clerk webhook spec example"),
+];
+
+fn sample(type_name: &str) -> Vec<u8> {
+    fixture(&format!("webhook_samples/{type_name}.json")).into_bytes()
+}
+
+/// `(headers, body)` of a delivery of `body` signed now with `secret`.
+fn signed(secret: &str, id: &str, body: &[u8]) -> HeaderMap {
+    let ts = now_secs();
+    svix_headers(id, &ts.to_string(), &svix_sign(secret, id, ts, body))
+}
+
+#[test]
+fn clerk_documented_samples_verify_into_their_typed_variants() {
+    let secret = random_secret();
+    let webhook = webhook(&secret);
+    for (type_name, source) in SAMPLES {
+        let body = sample(type_name);
+        let event = webhook
+            .verify(&signed(&secret, "msg_sample", &body), &body)
+            .unwrap_or_else(|e| panic!("{type_name} ({source}): {e}"));
+        assert_variant(&event, type_name, source);
+        // The payload's id made it through the model.
+        let sent: Value = serde_json::from_slice(&body).expect("json");
+        let kept = serde_json::to_value(&event.data).expect("serialize");
+        assert_eq!(kept["id"], sent["data"]["id"], "{type_name}");
+    }
+}
+
+#[test]
+fn clerk_documented_samples_keep_their_fields() {
+    let decode_sample = |type_name: &str| {
+        Event::from_slice(&sample(type_name)).unwrap_or_else(|e| panic!("{type_name}: {e}"))
+    };
+
+    // The docs' user.created: its email address has no `reserved` nor timestamps.
+    let event = decode_sample("user.created");
+    let EventData::UserCreated(user) = &event.data else {
+        panic!("{:?}", event.data)
+    };
+    assert_eq!(user.id, "user_29w83sxmDNGwOuEthce5gg56FcC");
+    assert_eq!(user.external_id.as_deref(), Some("567772"));
+    let email = &user.email_addresses[0];
+    assert_eq!(email.email_address, "example@example.org");
+    assert_eq!(
+        email.id.as_deref(),
+        user.primary_email_address_id.as_deref()
+    );
+    assert!(!email.reserved);
+    assert_eq!((email.created_at, email.updated_at), (0, 0));
+    assert!(email
+        .verification
+        .as_ref()
+        .is_some_and(|v| v.strategy == "ticket"));
+    assert_eq!(
+        event.instance_id.as_deref(),
+        Some("ins_29w83yT7CwllvXylYLxcslj88O9")
+    );
+
+    let event = decode_sample("user.updated");
+    let EventData::UserUpdated(user) = &event.data else {
+        panic!("{:?}", event.data)
+    };
+    assert!(user.email_addresses[0].reserved);
+    assert_eq!(user.updated_at, 1_654_012_824_306);
+    assert_eq!(event.client_ip(), Some("0.0.0.0"));
+
+    let event = decode_sample("user.deleted");
+    let EventData::UserDeleted(deleted) = &event.data else {
+        panic!("{:?}", event.data)
+    };
+    assert!(deleted.deleted);
+    assert_eq!(
+        deleted.id.as_deref(),
+        Some("user_29wBMCtzATuFJut8jO2VNTVekS4")
+    );
+
+    // The older session.created: no user, no instance id, no timestamp.
+    let event = decode_sample("session.created");
+    let EventData::SessionCreated(session) = &event.data else {
+        panic!("{:?}", event.data)
+    };
+    assert_eq!(session.session.user_id, "user_29wBMCtzATuFJut8jO2VNTVekS4");
+    assert_eq!(session.user, None);
+    assert_eq!(
+        (event.instance_id.as_deref(), event.timestamp),
+        (None, None)
+    );
+
+    let event = decode_sample("organization.created");
+    let EventData::OrganizationCreated(org) = &event.data else {
+        panic!("{:?}", event.data)
+    };
+    assert_eq!(
+        (org.slug.as_str(), org.name.as_str()),
+        ("acme-inc", "Acme Inc")
+    );
+    assert_eq!(org.max_allowed_memberships, 0);
+
+    let event = decode_sample("organizationMembership.created");
+    let EventData::OrganizationMembershipCreated(membership) = &event.data else {
+        panic!("{:?}", event.data)
+    };
+    assert_eq!(membership.role, "admin");
+    assert!(membership.permissions.is_empty());
+    assert_eq!(
+        membership.organization.id,
+        "org_29w9IfBrPmcpi0IeBVaKtA7R94W"
+    );
+    assert_eq!(
+        membership
+            .public_user_data
+            .as_ref()
+            .map(|u| u.user_id.as_str()),
+        Some("user_29w83sxmDNGwOuEthce5gg56FcC")
+    );
+
+    let event = decode_sample("email.created");
+    let EventData::EmailCreated(email) = &event.data else {
+        panic!("{:?}", event.data)
+    };
+    assert!(email.body.as_deref().is_some_and(|b| b.contains("123456")));
+}
+
+/// A router whose handler reports, as JSON, what `ClerkWebhook` handed it.
+fn reporting_router(secret: &str) -> axum::Router {
+    async fn report(ClerkWebhook(event): ClerkWebhook) -> axum::Json<Value> {
+        axum::Json(json!({
+            "type": event.type_name(),
+            "variant": variant_of(&event.data),
+            "path": event.data.decode_error().map(|e| e.path.clone()),
+        }))
+    }
+    axum::Router::new()
+        .route("/webhooks/clerk", axum::routing::post(report))
+        .with_state(webhook(secret))
+}
+
+async fn post(url: &str, headers: HeaderMap, body: Vec<u8>) -> (u16, Value) {
+    let response = reqwest::Client::new()
+        .post(format!("{url}/webhooks/clerk"))
+        .headers(headers)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("body");
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+#[tokio::test]
+async fn clerk_webhook_hands_every_documented_sample_to_the_handler_over_http() {
+    let secret = random_secret();
+    let url = clerk_tests::serve(reporting_router(&secret)).await;
+    for (type_name, source) in SAMPLES {
+        let body = sample(type_name);
+        let (status, report) = post(&url, signed(&secret, "msg_http", &body), body).await;
+        assert_eq!(status, 200, "{type_name} ({source}): {report}");
+        assert_eq!(report["type"], type_name);
+        assert_eq!(report["variant"], json!(variant_for(type_name)), "{report}");
+        assert_eq!(report["path"], Value::Null);
+    }
+}
+
+#[tokio::test]
+async fn clerk_webhook_hands_undecoded_deliveries_to_the_handler_and_refuses_bad_signatures() {
+    let secret = random_secret();
+    let url = clerk_tests::serve(reporting_router(&secret)).await;
+    let body = serde_json::to_vec(&json!({
+        "object": "event",
+        "type": "user.created",
+        "data": {"id": "user_1", "object": "user"},
+    }))
+    .expect("json");
+
+    let (status, report) = post(&url, signed(&secret, "msg_bare", &body), body.clone()).await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(
+        report,
+        json!({"type": "user.created", "variant": "Undecoded", "path": "data"})
+    );
+
+    // Through the Standard Webhooks names too.
+    let ts = now_secs().to_string();
+    let signature = svix_sign(&secret, "msg_std", now_secs(), &body);
+    let standard = headers_named(&[
+        ("webhook-id", "msg_std"),
+        ("webhook-timestamp", &ts),
+        ("webhook-signature", &signature),
+    ]);
+    let (status, report) = post(&url, standard, body.clone()).await;
+    assert_eq!((status, &report["variant"]), (200, &json!("Undecoded")));
+
+    // Signed with another secret: still a 400, the handler never runs.
+    let (status, error) = post(&url, signed(&random_secret(), "msg_bad", &body), body).await;
+    assert_eq!(status, 400, "{error}");
+    assert_eq!(error["error"], "invalid_webhook");
+
+    // A signed body that is not an event at all: 400 as well.
+    let garbage = b"not json".to_vec();
+    let (status, error) = post(&url, signed(&secret, "msg_garbage", &garbage), garbage).await;
+    assert_eq!((status, &error["error"]), (400, &json!("invalid_webhook")));
 }

@@ -58,10 +58,15 @@ impl IntoResponse for AuthRejection {
 
 /// Why [`super::ClerkWebhook`] refused a delivery: a `400` with the body
 /// `{"error": "invalid_webhook", "message": "<why>"}`.
+///
+/// Only authentication failures (headers, timestamp, signature), an unreadable body and a
+/// body that is not an event at all (not a JSON object with a string `type`) are refused; an
+/// authentic event whose `data` does not fit its model is handed to the handler instead.
 #[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum WebhookRejection {
-    /// The signature, timestamp or payload did not check out.
+    /// The headers, timestamp or signature did not check out, or the signed body is not an
+    /// event (see [`WebhookError::InvalidPayload`]).
     #[error(transparent)]
     Invalid(#[from] WebhookError),
     /// The body could not be read.

@@ -6,9 +6,15 @@ use bytes::Bytes;
 use super::rejection::WebhookRejection;
 use crate::webhooks::{Event, Webhook};
 
-/// A webhook delivery whose Svix signature and timestamp checked out, decoded into an
+/// A webhook delivery whose signature and timestamp checked out, decoded into an
 /// [`Event`]. The [`Webhook`] (the signing secret) comes from the router's state, directly
-/// or through `FromRef`. A delivery that fails is answered with a 400 (see
+/// or through `FromRef`.
+///
+/// Acceptance follows [`Webhook::verify`]: the signature decides, the payload's shape does
+/// not. A verified delivery whose `data` does not fit its model still reaches the handler,
+/// as [`EventData::Undecoded`](crate::webhooks::EventData::Undecoded), so the handler can
+/// answer 2xx and Svix does not retry it. A delivery that fails verification, or whose body
+/// is not a JSON object with a string `type`, is answered with a 400 (see
 /// [`WebhookRejection`]) and never reaches the handler.
 #[derive(Debug, Clone)]
 pub struct ClerkWebhook(pub Event);

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 use crate::models::{Metadata, Organization};
 
 /// A user's membership in an organization.
+///
+/// Also the `data` of the `organizationMembership.*` webhooks, whose documented samples
+/// lack `permissions` (read as empty) and the member's `has_image` (read as `false`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrganizationMembership {
@@ -17,7 +20,9 @@ pub struct OrganizationMembership {
     /// Human-readable name of the role, when returned.
     #[serde(default)]
     pub role_name: Option<String>,
-    /// Permission keys the role grants, e.g. `org:sys_memberships:manage`.
+    /// Permission keys the role grants, e.g. `org:sys_memberships:manage` (empty when
+    /// absent).
+    #[serde(default)]
     pub permissions: Vec<String>,
     /// Metadata readable from the Frontend API, writable only from the backend.
     #[serde(default)]
@@ -51,9 +56,11 @@ pub struct OrganizationMembershipPublicUserData {
     /// Former name of `image_url`; deprecated by Clerk, read `image_url` instead.
     #[serde(default)]
     pub profile_image_url: Option<String>,
-    /// URL of the member's profile image or generated avatar.
+    /// URL of the member's profile image or generated avatar (empty when absent).
+    #[serde(default)]
     pub image_url: String,
-    /// Whether the member uploaded a profile image.
+    /// Whether the member uploaded a profile image (`false` when absent).
+    #[serde(default)]
     pub has_image: bool,
     /// The member's main identifier (email address, phone number or username), if any.
     #[serde(default)]

@@ -6,6 +6,10 @@ use crate::models::Metadata;
 use crate::multipart::{FileUpload, Multipart, Part};
 
 /// An organization of the instance.
+///
+/// Also the `data` of the `organization.created` and `organization.updated` webhooks (and
+/// the `organization` of membership payloads), whose documented samples lack `has_image`,
+/// `max_allowed_memberships` and `admin_delete_enabled`: those read as `false` / `0`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Organization {
@@ -20,7 +24,8 @@ pub struct Organization {
     /// URL of the organization's logo or generated avatar.
     #[serde(default)]
     pub image_url: Option<String>,
-    /// Whether a custom logo was uploaded for the organization.
+    /// Whether a custom logo was uploaded for the organization (`false` when absent).
+    #[serde(default)]
     pub has_image: bool,
     /// Number of members; only present when the request asked for member counts.
     #[serde(default)]
@@ -32,9 +37,12 @@ pub struct Organization {
     /// Number of invitations still waiting for an answer, when included.
     #[serde(default)]
     pub pending_invitations_count: Option<i64>,
-    /// Upper bound on the number of memberships.
+    /// Upper bound on the number of memberships (`0`, no limit, when absent).
+    #[serde(default)]
     pub max_allowed_memberships: i64,
-    /// Whether admins may delete the organization through the Frontend API.
+    /// Whether admins may delete the organization through the Frontend API (`false` when
+    /// absent).
+    #[serde(default)]
     pub admin_delete_enabled: bool,
     /// Metadata readable from the Frontend API, writable only from the backend.
     #[serde(default)]

@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 use crate::models::Metadata;
 
 /// A user of the instance.
+///
+/// Besides the Backend API's responses, this is the `data` of the `user.created` and
+/// `user.updated` webhooks, whose documented samples leave out many fields the spec calls
+/// required. Those read as `false` or empty when absent; only `id`, `object`, `created_at`
+/// and `updated_at` must be present.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct User {
@@ -44,7 +49,8 @@ pub struct User {
     /// URL of the profile image (uploaded or generated).
     #[serde(default)]
     pub image_url: Option<String>,
-    /// Whether the user uploaded a profile image.
+    /// Whether the user uploaded a profile image (`false` when absent).
+    #[serde(default)]
     pub has_image: bool,
     /// Metadata readable from the Frontend API, writable only from the backend.
     #[serde(default)]
@@ -56,20 +62,28 @@ pub struct User {
     #[serde(default)]
     pub unsafe_metadata: Option<Metadata>,
     /// All email addresses of the user.
+    #[serde(default)]
     pub email_addresses: Vec<EmailAddress>,
     /// All phone numbers of the user.
+    #[serde(default)]
     pub phone_numbers: Vec<PhoneNumber>,
     /// All web3 wallets of the user.
+    #[serde(default)]
     pub web3_wallets: Vec<Web3Wallet>,
-    /// All passkeys of the user.
+    /// All passkeys of the user (empty when absent: webhook samples omit it).
+    #[serde(default)]
     pub passkeys: Vec<Passkey>,
     /// Whether the user has a password.
+    #[serde(default)]
     pub password_enabled: bool,
     /// Whether some second factor is enabled.
+    #[serde(default)]
     pub two_factor_enabled: bool,
-    /// Whether an authenticator app (TOTP) is enabled.
+    /// Whether an authenticator app (TOTP) is enabled (`false` when absent).
+    #[serde(default)]
     pub totp_enabled: bool,
-    /// Whether backup codes are enabled.
+    /// Whether backup codes are enabled (`false` when absent).
+    #[serde(default)]
     pub backup_code_enabled: bool,
     /// When MFA was last turned on (unix ms); kept after MFA is turned off.
     #[serde(default)]
@@ -81,10 +95,13 @@ pub struct User {
     #[serde(default)]
     pub password_last_updated_at: Option<i64>,
     /// Accounts linked through OAuth providers.
+    #[serde(default)]
     pub external_accounts: Vec<ExternalAccount>,
-    /// Accounts linked through SAML connections.
+    /// Accounts linked through SAML connections (empty when absent).
+    #[serde(default)]
     pub saml_accounts: Vec<SamlAccount>,
-    /// Accounts linked through enterprise connections (SAML or OIDC).
+    /// Accounts linked through enterprise connections, SAML or OIDC (empty when absent).
+    #[serde(default)]
     pub enterprise_accounts: Vec<EnterpriseAccount>,
     /// Organization memberships, when the API includes them (kept as raw JSON).
     #[serde(default)]
@@ -92,9 +109,11 @@ pub struct User {
     /// When the user last signed in (unix ms), if ever.
     #[serde(default)]
     pub last_sign_in_at: Option<i64>,
-    /// Whether the user is banned.
+    /// Whether the user is banned (`false` when absent).
+    #[serde(default)]
     pub banned: bool,
-    /// Whether the user is currently locked out of signing in.
+    /// Whether the user is currently locked out of signing in (`false` when absent).
+    #[serde(default)]
     pub locked: bool,
     /// Whether the user was deprovisioned and may no longer sign in.
     #[serde(default)]
@@ -109,9 +128,13 @@ pub struct User {
     pub updated_at: i64,
     /// When the user was created (unix ms).
     pub created_at: i64,
-    /// Whether the user may delete themselves through the Frontend API.
+    /// Whether the user may delete themselves through the Frontend API (`false` when
+    /// absent: webhook samples omit it).
+    #[serde(default)]
     pub delete_self_enabled: bool,
-    /// Whether the user may create organizations through the Frontend API.
+    /// Whether the user may create organizations through the Frontend API (`false` when
+    /// absent: webhook samples omit it).
+    #[serde(default)]
     pub create_organization_enabled: bool,
     /// How many organizations the user may create (0 means no limit), if set.
     #[serde(default)]
@@ -131,6 +154,10 @@ pub struct User {
 }
 
 /// An email address belonging to a user.
+///
+/// The email addresses of webhook payloads may lack `reserved`, `linked_to`, `created_at`
+/// and `updated_at` (Clerk's documented `user.created` sample has none of the timestamps):
+/// they read as `false`, empty and `0`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EmailAddress {
@@ -141,19 +168,24 @@ pub struct EmailAddress {
     pub object: String,
     /// The address itself.
     pub email_address: String,
-    /// Whether the address is reserved: unverified, yet usable for sign-in and unclaimable.
+    /// Whether the address is reserved: unverified, yet usable for sign-in and unclaimable
+    /// (`false` when absent).
+    #[serde(default)]
     pub reserved: bool,
     /// How and whether the address was verified.
     #[serde(default)]
     pub verification: Option<Verification>,
     /// External accounts this address is linked to.
+    #[serde(default)]
     pub linked_to: Vec<IdentificationLink>,
     /// Whether the address domain matches an active enterprise connection.
     #[serde(default)]
     pub matches_sso_connection: Option<bool>,
-    /// When the address was added (unix ms).
+    /// When the address was added (unix ms); `0` when the payload does not say.
+    #[serde(default)]
     pub created_at: i64,
-    /// When the address was last modified (unix ms).
+    /// When the address was last modified (unix ms); `0` when the payload does not say.
+    #[serde(default)]
     pub updated_at: i64,
 }
 
@@ -174,19 +206,24 @@ pub struct PhoneNumber {
     /// Whether the number is the default second factor.
     #[serde(default)]
     pub default_second_factor: Option<bool>,
-    /// Whether the number is reserved: unverified, yet usable for sign-in and unclaimable.
+    /// Whether the number is reserved: unverified, yet usable for sign-in and unclaimable
+    /// (`false` when absent).
+    #[serde(default)]
     pub reserved: bool,
     /// How and whether the number was verified.
     #[serde(default)]
     pub verification: Option<Verification>,
     /// External accounts this number is linked to.
+    #[serde(default)]
     pub linked_to: Vec<IdentificationLink>,
     /// Backup codes, only returned right after they are generated.
     #[serde(default)]
     pub backup_codes: Option<Vec<String>>,
-    /// When the number was added (unix ms).
+    /// When the number was added (unix ms); `0` when the payload does not say.
+    #[serde(default)]
     pub created_at: i64,
-    /// When the number was last modified (unix ms).
+    /// When the number was last modified (unix ms); `0` when the payload does not say.
+    #[serde(default)]
     pub updated_at: i64,
 }
 

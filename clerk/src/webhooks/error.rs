@@ -18,14 +18,16 @@ pub enum WebhookError {
     /// The signing secret is not `whsec_` followed by base64 (or decodes to nothing).
     #[error("invalid webhook signing secret: expected `whsec_` followed by base64")]
     InvalidSecret,
-    /// Required `svix-*` headers are absent or empty.
+    /// Required signature headers are absent or empty. Names the headers of the family the
+    /// delivery uses (`svix-*`, or `webhook-*` when it carries no `svix-*` header at all).
     #[error("missing required webhook headers: {}", MissingNames(.0))]
     MissingHeaders(Vec<&'static str>),
     /// A header's value is not visible ASCII text.
     #[error("invalid webhook header {0}: not visible ASCII")]
     InvalidHeader(&'static str),
-    /// `svix-timestamp` is not a non-negative whole number of seconds.
-    #[error("invalid svix-timestamp header: expected unix seconds")]
+    /// The timestamp header (`svix-timestamp` or `webhook-timestamp`) is not a non-negative
+    /// whole number of seconds.
+    #[error("invalid webhook timestamp header: expected unix seconds")]
     InvalidTimestamp,
     /// The delivery was signed more than five minutes before `now`.
     #[error(
@@ -34,7 +36,7 @@ pub enum WebhookError {
         tolerance = super::TOLERANCE_SECS
     )]
     TimestampTooOld {
-        /// `svix-timestamp`, in unix seconds.
+        /// The signing time from the timestamp header, in unix seconds.
         timestamp: i64,
         /// The time of verification, in unix seconds.
         now: i64,
@@ -46,17 +48,21 @@ pub enum WebhookError {
         tolerance = super::TOLERANCE_SECS
     )]
     TimestampTooNew {
-        /// `svix-timestamp`, in unix seconds.
+        /// The signing time from the timestamp header, in unix seconds.
         timestamp: i64,
         /// The time of verification, in unix seconds.
         now: i64,
     },
-    /// No `v1` entry of `svix-signature` matches the body: wrong secret, altered body,
+    /// No `v1` entry of the signature header matches the body: wrong secret, altered body,
     /// id or timestamp, or a forged delivery.
     #[error("no matching webhook signature found")]
     NoMatchingSignature,
-    /// The signature is valid, but the body is not a Clerk event, or the `data` of a known
-    /// event type does not have the shape this crate expects.
+    /// The signature is valid, but the body is not an event at all: not JSON, not a JSON
+    /// object, or without a string `type`. Clerk never sends such a body, so this points at
+    /// something that rewrote it on the way (or at a test signing arbitrary bytes).
+    ///
+    /// A `data` that does not fit its model is *not* this error: the event is delivered as
+    /// [`EventData::Undecoded`](super::EventData::Undecoded).
     #[error("{0}")]
     InvalidPayload(Box<PayloadError>),
 }
@@ -77,14 +83,16 @@ impl WebhookError {
     }
 }
 
-/// Details of [`WebhookError::InvalidPayload`].
+/// Where and why a webhook body did not decode: the details of
+/// [`WebhookError::InvalidPayload`] and the `error` of
+/// [`EventData::Undecoded`](super::EventData::Undecoded).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PayloadError {
     /// The event's `type`, when the envelope could be read.
     pub event_type: Option<String>,
-    /// Where in the JSON decoding failed, e.g. `data.email_addresses[0].id`; `.` for the
-    /// whole body.
+    /// Where in the delivery's JSON decoding failed, e.g. `data.email_addresses[0].id`,
+    /// `data` for the payload object itself (a missing field), `.` for the whole body.
     pub path: String,
     /// What serde reported.
     pub message: String,

@@ -17,10 +17,15 @@ use crate::models::{
 ///
 /// Decode one with [`Webhook::verify`](super::Webhook::verify) (which checks the signature
 /// first), or from JSON you already trust with [`Event::from_slice`] or serde.
+///
+/// Decoding is lenient on purpose: once a delivery is authentic, its shape never makes it
+/// fail. Any JSON object with a string `type` is an event; a `data` that does not fit the
+/// model of its type becomes [`EventData::Undecoded`], and envelope fields that are absent or
+/// of an unexpected type read as `None`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Event {
-    /// Always `event`.
+    /// `event` in every delivery Clerk sends (empty when the body omits it).
     pub object: String,
     /// Id of the Clerk instance the event happened in. The spec requires it; older
     /// deliveries may lack it.
@@ -57,48 +62,81 @@ impl Event {
     /// Decodes an event from JSON bytes, without checking any signature.
     ///
     /// # Errors
-    /// [`WebhookError::InvalidPayload`] when the bytes are not an event, or the `data` of a
-    /// known type does not match its model (unknown types never fail).
+    /// [`WebhookError::InvalidPayload`] only when the bytes are not JSON, not a JSON object,
+    /// or have no string `type`. A `data` that does not fit its model is not an error: it
+    /// becomes [`EventData::Undecoded`].
     pub fn from_slice(json: &[u8]) -> Result<Self, WebhookError> {
-        let raw: RawEvent = crate::decode::decode_json(json)
+        let envelope: serde_json::Value = crate::decode::decode_json(json)
             .map_err(|failure| payload_error(None, failure.path, failure.message))?;
-        raw.into_event()
+        match envelope {
+            serde_json::Value::Object(envelope) => Self::from_envelope(envelope),
+            other => Err(payload_error(
+                None,
+                String::from("."),
+                format!(
+                    "expected a JSON object (an event), found {}",
+                    json_kind(&other)
+                ),
+            )),
+        }
+    }
+
+    /// Builds the event from the top-level object of a delivery.
+    fn from_envelope(
+        mut envelope: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, WebhookError> {
+        let type_name = match envelope.remove("type") {
+            Some(serde_json::Value::String(type_name)) => type_name,
+            Some(other) => {
+                return Err(payload_error(
+                    None,
+                    String::from("type"),
+                    format!(
+                        "expected the event type as a string, found {}",
+                        json_kind(&other)
+                    ),
+                ))
+            }
+            None => {
+                return Err(payload_error(
+                    None,
+                    String::from("."),
+                    String::from("missing field `type`: not a Clerk event"),
+                ))
+            }
+        };
+        let data = envelope.remove("data").unwrap_or(serde_json::Value::Null);
+        Ok(Self {
+            object: lenient::<String>(envelope.remove("object")).unwrap_or_default(),
+            instance_id: lenient(envelope.remove("instance_id")),
+            timestamp: lenient(envelope.remove("timestamp")),
+            event_attributes: lenient(envelope.remove("event_attributes")),
+            data: EventData::from_value(&type_name, data),
+        })
     }
 }
 
-/// The envelope as it is on the wire, `data` not yet typed.
-#[derive(Deserialize)]
-struct RawEvent {
-    #[serde(rename = "type")]
-    type_name: String,
-    object: String,
-    #[serde(default)]
-    instance_id: Option<String>,
-    #[serde(default)]
-    timestamp: Option<i64>,
-    #[serde(default)]
-    event_attributes: Option<EventAttributes>,
-    #[serde(default)]
-    data: serde_json::Value,
+/// An optional envelope field: `None` when absent, `null` or not of the expected shape.
+fn lenient<T: DeserializeOwned>(value: Option<serde_json::Value>) -> Option<T> {
+    value.and_then(|value| T::deserialize(value).ok())
 }
 
-impl RawEvent {
-    fn into_event(self) -> Result<Event, WebhookError> {
-        Ok(Event {
-            data: EventData::from_value(&self.type_name, self.data)?,
-            object: self.object,
-            instance_id: self.instance_id,
-            timestamp: self.timestamp,
-            event_attributes: self.event_attributes,
-        })
+/// `a string`, `an array`... for messages.
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        RawEvent::deserialize(deserializer)?
-            .into_event()
-            .map_err(serde::de::Error::custom)
+        let envelope = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+        Self::from_envelope(envelope).map_err(serde::de::Error::custom)
     }
 }
 
@@ -147,8 +185,10 @@ macro_rules! event_types {
     ( $( $(#[$doc:meta])* $variant:ident($payload:ty) = $name:literal, )+ ) => {
         /// The payload of an [`Event`], typed by the event type.
         ///
-        /// Every type of Clerk's webhook spec has a variant; a type this crate does not know
-        /// yet lands in [`EventData::Unknown`] with its raw JSON instead of failing.
+        /// Every type of Clerk's webhook spec has a variant. Nothing here ever fails: a type
+        /// this crate does not know yet lands in [`EventData::Unknown`], and a known type whose
+        /// `data` does not fit its model lands in [`EventData::Undecoded`], both with the raw
+        /// JSON, so an authentic delivery always reaches your handler.
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         // One value per delivery, matched right away: boxing the big payloads would only
@@ -163,6 +203,19 @@ macro_rules! event_types {
                 /// The event's `data`, as received.
                 data: serde_json::Value,
             },
+            /// A known event type whose `data` does not have the shape this crate expects
+            /// (a field Clerk left out, a value of another type...). The delivery is still
+            /// authentic: handle it from the raw JSON, log `error`, or ignore it, but answer
+            /// 2xx, or Svix retries it and finally disables the endpoint.
+            Undecoded {
+                /// The event type, e.g. `user.created`.
+                type_name: String,
+                /// The event's `data`, as received.
+                data: serde_json::Value,
+                /// Why `data` did not decode: the JSON path (e.g.
+                /// `data.email_addresses[0].id`) and serde's message.
+                error: PayloadError,
+            },
         }
 
         /// Every event type [`EventData`] has a variant for, as Clerk spells them.
@@ -173,23 +226,33 @@ macro_rules! event_types {
             pub fn type_name(&self) -> &str {
                 match self {
                     $( Self::$variant(_) => $name, )+
-                    Self::Unknown { type_name, .. } => type_name,
+                    Self::Unknown { type_name, .. } | Self::Undecoded { type_name, .. } => {
+                        type_name
+                    }
                 }
             }
 
-            /// Types `data` by the event type.
-            ///
-            /// # Errors
-            /// [`WebhookError::InvalidPayload`] when `data` does not match the model of a
-            /// known type. Unknown types never fail.
-            pub fn from_value(
-                type_name: &str,
-                data: serde_json::Value,
-            ) -> Result<Self, WebhookError> {
-                match type_name {
-                    $( $name => typed(type_name, &data).map(Self::$variant), )+
-                    _ => Ok(Self::Unknown { type_name: type_name.to_owned(), data }),
+            /// The decode error, when this is [`EventData::Undecoded`].
+            pub fn decode_error(&self) -> Option<&PayloadError> {
+                match self {
+                    Self::Undecoded { error, .. } => Some(error),
+                    _ => None,
                 }
+            }
+
+            /// Types `data` by the event type. Never fails: an unknown type gives
+            /// [`EventData::Unknown`], a `data` that does not fit its model
+            /// [`EventData::Undecoded`].
+            pub fn from_value(type_name: &str, data: serde_json::Value) -> Self {
+                let typed = match type_name {
+                    $( $name => typed(type_name, &data).map(Self::$variant), )+
+                    _ => return Self::Unknown { type_name: type_name.to_owned(), data },
+                };
+                typed.unwrap_or_else(|error| Self::Undecoded {
+                    type_name: type_name.to_owned(),
+                    data,
+                    error,
+                })
             }
         }
 
@@ -198,7 +261,9 @@ macro_rules! event_types {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
                     $( Self::$variant(payload) => payload.serialize(serializer), )+
-                    Self::Unknown { data, .. } => data.serialize(serializer),
+                    Self::Unknown { data, .. } | Self::Undecoded { data, .. } => {
+                        data.serialize(serializer)
+                    }
                 }
             }
         }
@@ -310,7 +375,7 @@ event_types! {
 fn typed<T: DeserializeOwned>(
     type_name: &str,
     data: &serde_json::Value,
-) -> Result<T, WebhookError> {
+) -> Result<T, PayloadError> {
     T::deserialize(data).map_err(|error| {
         let path = serde_json::to_vec(data)
             .ok()
@@ -322,7 +387,11 @@ fn typed<T: DeserializeOwned>(
         } else {
             format!("data.{path}")
         };
-        payload_error(Some(type_name.to_owned()), path, error.to_string())
+        PayloadError {
+            event_type: Some(type_name.to_owned()),
+            path,
+            message: error.to_string(),
+        }
     })
 }
 

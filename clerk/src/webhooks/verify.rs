@@ -1,4 +1,5 @@
-//! Svix signature verification: HMAC-SHA256 over `{id}.{timestamp}.{body}`.
+//! Svix / Standard Webhooks signature verification: HMAC-SHA256 over
+//! `{id}.{timestamp}.{body}`.
 
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -24,6 +25,24 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 ///
 /// Holds the HMAC key decoded from the endpoint's signing secret; `Debug` never shows it.
 ///
+/// # Which headers are read
+///
+/// Svix names the three headers `svix-id`, `svix-timestamp` and `svix-signature`; the
+/// Standard Webhooks specification, which uses the same scheme, names them `webhook-id`,
+/// `webhook-timestamp` and `webhook-signature`. Both are accepted, one family per delivery,
+/// never mixed: when any `svix-*` header is present the three `svix-*` headers are used (and
+/// the missing ones reported), otherwise the three `webhook-*` headers. A delivery with, say,
+/// `svix-id` plus `webhook-timestamp` and `webhook-signature` is refused as missing
+/// `svix-timestamp` and `svix-signature`.
+///
+/// # What is accepted
+///
+/// The signature and the timestamp decide, the payload's shape never does: a delivery that
+/// verifies is returned even when its `data` does not fit the typed model (as
+/// [`EventData::Undecoded`](super::EventData::Undecoded)). Only a body that is not a JSON
+/// object with a string `type` fails after a valid signature
+/// ([`WebhookError::InvalidPayload`]).
+///
 /// ```
 /// use clerk_backend::webhooks::{EventData, Webhook, WebhookError};
 ///
@@ -47,12 +66,22 @@ pub struct Webhook {
 impl Webhook {
     /// Environment variable [`Webhook::from_env`] reads.
     pub const SECRET_ENV: &'static str = "CLERK_WEBHOOK_SIGNING_SECRET";
-    /// Header carrying the message id.
+    /// Header carrying the message id (Svix's name, read first).
     pub const ID_HEADER: &'static str = "svix-id";
-    /// Header carrying the signing time, in unix seconds.
+    /// Header carrying the signing time, in unix seconds (Svix's name, read first).
     pub const TIMESTAMP_HEADER: &'static str = "svix-timestamp";
-    /// Header carrying the space-separated `v1,<base64>` signatures.
+    /// Header carrying the space-separated `v1,<base64>` signatures (Svix's name, read
+    /// first).
     pub const SIGNATURE_HEADER: &'static str = "svix-signature";
+    /// The Standard Webhooks name of [`Webhook::ID_HEADER`], read when a delivery carries no
+    /// `svix-*` header.
+    pub const STANDARD_ID_HEADER: &'static str = "webhook-id";
+    /// The Standard Webhooks name of [`Webhook::TIMESTAMP_HEADER`], read when a delivery
+    /// carries no `svix-*` header.
+    pub const STANDARD_TIMESTAMP_HEADER: &'static str = "webhook-timestamp";
+    /// The Standard Webhooks name of [`Webhook::SIGNATURE_HEADER`], read when a delivery
+    /// carries no `svix-*` header.
+    pub const STANDARD_SIGNATURE_HEADER: &'static str = "webhook-signature";
     /// How far the signing time may be from now, either way (five minutes; exactly five
     /// minutes is accepted).
     pub const TOLERANCE: Duration = Duration::from_secs(TOLERANCE_SECS as u64);
@@ -87,15 +116,16 @@ impl Webhook {
         }
     }
 
-    /// Verifies a delivery (its `svix-id`, `svix-timestamp` and `svix-signature` headers
-    /// against the raw body, at the current time) and decodes the event.
+    /// Verifies a delivery (its id, timestamp and signature headers, `svix-*` or else
+    /// `webhook-*`, against the raw body, at the current time) and decodes the event.
     ///
     /// Pass the body exactly as received: any change, even re-serialized JSON, breaks the
-    /// signature.
+    /// signature. A verified delivery whose `data` does not fit its model is returned as
+    /// [`EventData::Undecoded`](super::EventData::Undecoded), never as an error.
     ///
     /// # Errors
     /// Missing or invalid headers, a timestamp more than five minutes off, no matching
-    /// signature, or a body that is not a Clerk event.
+    /// signature, or a body that is not a JSON object with a string `type`.
     pub fn verify(&self, headers: &http::HeaderMap, body: &[u8]) -> Result<Event, WebhookError> {
         self.verify_at(headers, body, SystemTime::now())
     }
@@ -110,10 +140,11 @@ impl Webhook {
         body: &[u8],
         now: SystemTime,
     ) -> Result<Event, WebhookError> {
+        let [id_name, timestamp_name, signature_name] = header_family(headers);
         let mut missing = Vec::new();
-        let id = header(headers, Self::ID_HEADER, &mut missing)?;
-        let timestamp = header(headers, Self::TIMESTAMP_HEADER, &mut missing)?;
-        let signature = header(headers, Self::SIGNATURE_HEADER, &mut missing)?;
+        let id = header(headers, id_name, &mut missing)?;
+        let timestamp = header(headers, timestamp_name, &mut missing)?;
+        let signature = header(headers, signature_name, &mut missing)?;
         if !missing.is_empty() {
             return Err(WebhookError::MissingHeaders(missing));
         }
@@ -123,7 +154,8 @@ impl Webhook {
     /// [`Webhook::verify_at`] with the three header values given directly.
     ///
     /// # Errors
-    /// As [`Webhook::verify`]; an empty value counts as a missing header.
+    /// As [`Webhook::verify`]; an empty value counts as a missing header (named with its
+    /// `svix-*` name).
     pub fn verify_parts(
         &self,
         id: &str,
@@ -187,8 +219,8 @@ impl Webhook {
         }
     }
 
-    /// The `svix-signature` value Svix would send for this message: `v1,<base64>`. Handy
-    /// to build test deliveries.
+    /// The signature header value (`svix-signature` or `webhook-signature`) Svix would send
+    /// for this message: `v1,<base64>`. Handy to build test deliveries.
     pub fn sign(&self, id: &str, timestamp: i64, body: &[u8]) -> String {
         let tag = self.signed(id, timestamp, body).finalize().into_bytes();
         format!("v1,{}", BASE64.encode(tag))
@@ -211,6 +243,28 @@ impl fmt::Debug for Webhook {
         f.debug_struct("Webhook")
             .field("secret", &format_args!("whsec_[redacted]"))
             .finish()
+    }
+}
+
+/// The names of the headers to read: the `svix-*` family when the delivery carries any of
+/// its headers, else the `webhook-*` family when it carries any of those, else `svix-*`
+/// (so that a delivery without any reports the names Clerk's deliveries use).
+fn header_family(headers: &http::HeaderMap) -> [&'static str; 3] {
+    const SVIX: [&str; 3] = [
+        Webhook::ID_HEADER,
+        Webhook::TIMESTAMP_HEADER,
+        Webhook::SIGNATURE_HEADER,
+    ];
+    const STANDARD: [&str; 3] = [
+        Webhook::STANDARD_ID_HEADER,
+        Webhook::STANDARD_TIMESTAMP_HEADER,
+        Webhook::STANDARD_SIGNATURE_HEADER,
+    ];
+    let carries = |family: &[&str; 3]| family.iter().any(|name| headers.contains_key(*name));
+    if !carries(&SVIX) && carries(&STANDARD) {
+        STANDARD
+    } else {
+        SVIX
     }
 }
 
