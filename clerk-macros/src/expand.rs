@@ -91,6 +91,14 @@ fn catalog_entry(resource: &Ident, c: &Checked<'_>) -> TokenStream {
     let path = c.ep.path.value();
     let deprecated = c.deprecated;
     let authenticated = c.authenticated;
+    let returns_secret = c.returns_secret;
+    let response: String = match c.response {
+        Response::Json(ty) | Response::Empty(ty) => quote!(#ty).to_string(),
+        Response::Text(ident) => ident.to_string(),
+    }
+    .chars()
+    .filter(|c| !c.is_whitespace())
+    .collect();
     quote! {
         ::clerk_backend::catalog::Endpoint {
             resource: #resource,
@@ -99,6 +107,8 @@ fn catalog_entry(resource: &Ident, c: &Checked<'_>) -> TokenStream {
             path: #path,
             deprecated: #deprecated,
             authenticated: #authenticated,
+            returns_secret: #returns_secret,
+            response: #response,
         }
     }
 }

@@ -43,6 +43,7 @@ pub mod jwt;
 pub mod models;
 pub mod multipart;
 mod page;
+mod redact;
 mod path;
 mod request;
 mod retry;
