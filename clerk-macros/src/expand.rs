@@ -271,6 +271,8 @@ mod tests {
                     /// List users.
                     list = GET "/users" query(UserListParams) -> Page<User>;
                     get = GET "/users/{user_id}" -> User;
+                    #[secret]
+                    token = POST "/users/{user_id}/token" -> Token;
                     #[deprecated(note = "gone")]
                     set_image = POST "/users/{user_id}/profile_image" multipart(ProfileImage) -> User;
                     page = GET "/public/interstitial" -> text;

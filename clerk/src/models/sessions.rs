@@ -202,10 +202,11 @@ string_enum! {
 /// JSON body of `POST /sessions/{session_id}/refresh`.
 #[derive(Debug, Clone, Serialize)]
 pub struct RefreshSessionParams {
-    /// The expired session JWT from the `__session` cookie; must belong to the session.
-    pub expired_token: String,
-    /// The refresh token from the `__refresh` cookie.
-    pub refresh_token: String,
+    /// The expired session JWT from the `__session` cookie; must belong to the session
+    /// (redacted in `Debug`).
+    pub expired_token: Secret,
+    /// The refresh token from the `__refresh` cookie (redacted in `Debug`).
+    pub refresh_token: Secret,
     /// Origin of the incoming request.
     pub request_origin: String,
     /// Headers of the incoming request.
@@ -228,8 +229,8 @@ impl RefreshSessionParams {
         request_origin: impl Into<String>,
     ) -> Self {
         Self {
-            expired_token: expired_token.into(),
-            refresh_token: refresh_token.into(),
+            expired_token: Secret::new(expired_token),
+            refresh_token: Secret::new(refresh_token),
             request_origin: request_origin.into(),
             request_headers: None,
             format: None,
