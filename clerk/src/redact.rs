@@ -191,15 +191,12 @@ pub(crate) fn elide_quoted(message: &str) -> String {
                 out.push_str(&rest[..start]);
                 out.push('…');
                 let tail = &rest[start..];
-                let end = [
-                    "`, expected",
-                    "`, there are no variants",
-                ]
-                .iter()
-                .filter_map(|m| tail.find(m))
-                .min()
-                .or_else(|| tail.rfind('`'))
-                .unwrap_or(tail.len());
+                let end = ["`, expected", "`, there are no variants"]
+                    .iter()
+                    .filter_map(|m| tail.find(m))
+                    .min()
+                    .or_else(|| tail.rfind('`'))
+                    .unwrap_or(tail.len());
                 rest = &tail[end..];
             }
             _ => break,

@@ -178,7 +178,13 @@ async fn echo_client() -> Clerk {
 /// Display and Debug of `err`, checked for every key the test sent.
 fn printed(err: &Error) -> String {
     let all = format!("{err}\n{err:?}\n{err:#?}");
-    for key in [SECRET, "INTEGRATIONsecret", PER_CALL, FOREIGN, "SOMEONEelse"] {
+    for key in [
+        SECRET,
+        "INTEGRATIONsecret",
+        PER_CALL,
+        FOREIGN,
+        "SOMEONEelse",
+    ] {
         assert!(!all.contains(key), "`{key}` leaked:\n{all}");
     }
     all
@@ -191,13 +197,19 @@ async fn an_echoed_key_in_clerk_error_json_is_scrubbed() {
     let all = printed(&err);
     assert_eq!(err.status().map(|s| s.as_u16()), Some(422));
     assert_eq!(err.trace_id(), Some("trace_echo"));
-    assert!(all.contains("bad header Bearer sk_test_[redacted]"), "{all}");
+    assert!(
+        all.contains("bad header Bearer sk_test_[redacted]"),
+        "{all}"
+    );
     let detail = &err.as_api().expect("api error").errors[0];
     let meta = detail.meta.as_ref().expect("meta");
     assert_eq!(meta["echo"], "Bearer sk_test_[redacted]");
     assert_eq!(meta["nested"][0]["value"], "Bearer sk_test_[redacted]");
     assert_eq!(meta["Bearer sk_test_[redacted]"], "as a key");
-    assert_eq!(meta["param_name"], "authorization", "other data is untouched");
+    assert_eq!(
+        meta["param_name"], "authorization",
+        "other data is untouched"
+    );
     assert!(detail
         .long_message
         .as_deref()
@@ -209,7 +221,10 @@ async fn an_echoed_key_in_a_non_json_body_is_scrubbed() {
     let clerk = echo_client().await;
     let err = clerk.users().get("plain").await.expect_err("500");
     printed(&err);
-    let raw = err.as_api().and_then(|a| a.raw_body.as_deref()).expect("raw body");
+    let raw = err
+        .as_api()
+        .and_then(|a| a.raw_body.as_deref())
+        .expect("raw body");
     assert_eq!(
         raw,
         "<html>proxy failed; the request had Authorization: Bearer sk_test_[redacted]</html>"
@@ -247,9 +262,13 @@ async fn a_secret_bearing_answer_that_fails_to_decode_is_not_kept() {
     assert_eq!(d.status.as_u16(), 200);
     assert_eq!(d.route, "POST /api_keys");
     assert!(d.body.is_none(), "the body holds the new key's secret");
-    assert!(all.contains("200") && all.contains("POST /api_keys"), "{all}");
     assert!(
-        d.message.starts_with("invalid type: string \"…\", expected f64"),
+        all.contains("200") && all.contains("POST /api_keys"),
+        "{all}"
+    );
+    assert!(
+        d.message
+            .starts_with("invalid type: string \"…\", expected f64"),
         "serde's shape stays, the value goes: {}",
         d.message
     );
@@ -310,7 +329,10 @@ async fn retries_of_an_echoing_server_never_log_the_key() {
         logs.matches("retrying").count() >= 4,
         "both calls retried twice: {logs}"
     );
-    assert!(logs.contains("down for Bearer"), "the error is logged: {logs}");
+    assert!(
+        logs.contains("down for Bearer"),
+        "the error is logged: {logs}"
+    );
     for key in [SECRET, "INTEGRATIONsecret", PER_CALL] {
         assert!(!logs.contains(key), "`{key}` logged:\n{logs}");
     }
@@ -329,12 +351,18 @@ fn tokens_in_models_and_params_do_not_print() {
         format!("{refresh:?}"),
         format!("{:?}", VerifyApiKeyParams::new(TOKEN)),
         format!("{:?}", VerifyM2mTokenParams::new(TOKEN)),
-        format!("{:?}", VerifyOAuthAccessTokenParams::new(TOKEN).secret(TOKEN)),
+        format!(
+            "{:?}",
+            VerifyOAuthAccessTokenParams::new(TOKEN).secret(TOKEN)
+        ),
         format!("{:?}", VerifySessionParams::new(TOKEN)),
         format!("{:?}", VerifyClientParams::new(TOKEN)),
         format!("{:?}", RevokeOAuthApplicationTokenParams::new(TOKEN)),
         format!("{:?}", VerifyPasswordParams::new(TOKEN)),
-        format!("{:?}", RefreshSessionParams::new(TOKEN, TOKEN, "https://example.com")),
+        format!(
+            "{:?}",
+            RefreshSessionParams::new(TOKEN, TOKEN, "https://example.com")
+        ),
         format!(
             "{:?}",
             CreateUserParams::default()
@@ -393,9 +421,7 @@ fn secret_holding_models() -> std::collections::BTreeSet<String> {
             {
                 let name: String = idents(rest).next().expect("item name");
                 let body = rest[name.len()..].to_owned();
-                uses.entry(name.clone())
-                    .or_default()
-                    .extend(idents(&body));
+                uses.entry(name.clone()).or_default().extend(idents(&body));
                 current = code.trim_end().ends_with('{').then_some(name);
                 continue;
             }
@@ -410,7 +436,9 @@ fn secret_holding_models() -> std::collections::BTreeSet<String> {
     loop {
         let more: Vec<String> = uses
             .iter()
-            .filter(|(name, used)| !holding.contains(*name) && used.iter().any(|u| holding.contains(u)))
+            .filter(|(name, used)| {
+                !holding.contains(*name) && used.iter().any(|u| holding.contains(u))
+            })
             .map(|(name, _)| name.clone())
             .collect();
         if more.is_empty() {
@@ -426,8 +454,17 @@ fn secret_holding_models() -> std::collections::BTreeSet<String> {
 fn operations_whose_answer_holds_a_secret_are_exactly_the_secret_ones() {
     use std::collections::BTreeSet;
     let holding = secret_holding_models();
-    for known in ["CreatedApiKey", "SessionToken", "CreatedM2mToken", "TestingToken", "OAuthAccessToken"] {
-        assert!(holding.contains(known), "the scan missed {known}: {holding:?}");
+    for known in [
+        "CreatedApiKey",
+        "SessionToken",
+        "CreatedM2mToken",
+        "TestingToken",
+        "OAuthAccessToken",
+    ] {
+        assert!(
+            holding.contains(known),
+            "the scan missed {known}: {holding:?}"
+        );
     }
     let mut expected = BTreeSet::new();
     let mut marked = BTreeSet::new();
@@ -448,7 +485,15 @@ fn operations_whose_answer_holds_a_secret_are_exactly_the_secret_ones() {
         marked, expected,
         "mark exactly the operations whose response type holds a `Secret` with `#[secret]`"
     );
-    for op in ["ApiKeys.create ", "Sessions.create_token ", "M2mTokens.create ", "Machines.get_secret_key "] {
-        assert!(expected.iter().any(|e| e.starts_with(op)), "{op}missing: {expected:#?}");
+    for op in [
+        "ApiKeys.create ",
+        "Sessions.create_token ",
+        "M2mTokens.create ",
+        "Machines.get_secret_key ",
+    ] {
+        assert!(
+            expected.iter().any(|e| e.starts_with(op)),
+            "{op}missing: {expected:#?}"
+        );
     }
 }

@@ -4,7 +4,6 @@
 //! The spec types every timestamp of an API key as a JSON `number` (not an integer), so they
 //! are `f64` here; Clerk sends whole unix milliseconds.
 
-
 use serde::{Deserialize, Serialize};
 
 use crate::Secret;

@@ -4,7 +4,6 @@
 //! The spec types the timestamps of M2M tokens as a JSON `number` (not an integer), so they
 //! are `f64` here; Clerk sends whole unix milliseconds. Machine timestamps are integers.
 
-
 use serde::{Deserialize, Serialize};
 
 use crate::Secret;

@@ -1,7 +1,6 @@
 //! OAuth applications (clients for which your Clerk instance is the OAuth provider), their
 //! logos and client secrets, and the verification of the access tokens they are issued.
 
-
 use serde::{Deserialize, Serialize};
 
 use crate::multipart::{FileUpload, Multipart, Part};

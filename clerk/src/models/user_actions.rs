@@ -88,7 +88,6 @@ impl VerifyPasswordParams {
     }
 }
 
-
 /// Answer of `POST /users/{user_id}/verify_password`. A wrong password is not a `false`
 /// here: the API answers 422 (and 400 when the user has no password), which surfaces as an
 /// error.
