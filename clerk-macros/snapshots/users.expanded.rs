@@ -23,6 +23,8 @@ impl<'c> Users<'c> {
             path: "/users",
             deprecated: false,
             authenticated: true,
+            returns_secret: false,
+            response: "Page<User>",
         },
         ::clerk_backend::catalog::Endpoint {
             resource: "Users",
@@ -31,6 +33,18 @@ impl<'c> Users<'c> {
             path: "/users/{user_id}",
             deprecated: false,
             authenticated: true,
+            returns_secret: false,
+            response: "User",
+        },
+        ::clerk_backend::catalog::Endpoint {
+            resource: "Users",
+            name: "token",
+            method: "POST",
+            path: "/users/{user_id}/token",
+            deprecated: false,
+            authenticated: true,
+            returns_secret: true,
+            response: "Token",
         },
         ::clerk_backend::catalog::Endpoint {
             resource: "Users",
@@ -39,6 +53,8 @@ impl<'c> Users<'c> {
             path: "/users/{user_id}/profile_image",
             deprecated: true,
             authenticated: true,
+            returns_secret: false,
+            response: "User",
         },
         ::clerk_backend::catalog::Endpoint {
             resource: "Users",
@@ -47,6 +63,8 @@ impl<'c> Users<'c> {
             path: "/public/interstitial",
             deprecated: false,
             authenticated: true,
+            returns_secret: false,
+            response: "text",
         },
         ::clerk_backend::catalog::Endpoint {
             resource: "Users",
@@ -55,6 +73,8 @@ impl<'c> Users<'c> {
             path: "/organizations/{organization_id}/memberships/{user_id}",
             deprecated: false,
             authenticated: true,
+            returns_secret: false,
+            response: "()",
         },
         ::clerk_backend::catalog::Endpoint {
             resource: "Users",
@@ -63,6 +83,8 @@ impl<'c> Users<'c> {
             path: "/templates/{type}",
             deprecated: false,
             authenticated: true,
+            returns_secret: false,
+            response: "()",
         },
         ::clerk_backend::catalog::Endpoint {
             resource: "Users",
@@ -71,6 +93,8 @@ impl<'c> Users<'c> {
             path: "/organizations/{organization_id}",
             deprecated: false,
             authenticated: true,
+            returns_secret: false,
+            response: "Organization",
         },
     ];
     /// List users.
@@ -97,6 +121,21 @@ impl<'c> Users<'c> {
             ::clerk_backend::__private::decode_json::<User>,
         )
     }
+    /// Sends `POST /users/{user_id}/token`.
+    pub fn token(
+        &self,
+        user_id: &str,
+    ) -> ::clerk_backend::__private::Request<'c, Token> {
+        ::clerk_backend::__private::Request::new(
+            self.client,
+            &Self::ENDPOINTS[2usize],
+            ::clerk_backend::__private::path(
+                &["/users/", "/token"],
+                &[("user_id", &user_id)],
+            ),
+            ::clerk_backend::__private::decode_json::<Token>,
+        )
+    }
     /// Sends `POST /users/{user_id}/profile_image`.
     #[deprecated(note = "gone")]
     pub fn set_image(
@@ -106,7 +145,7 @@ impl<'c> Users<'c> {
     ) -> ::clerk_backend::__private::Request<'c, User> {
         ::clerk_backend::__private::Request::new(
                 self.client,
-                &Self::ENDPOINTS[2usize],
+                &Self::ENDPOINTS[3usize],
                 ::clerk_backend::__private::path(
                     &["/users/", "/profile_image"],
                     &[("user_id", &user_id)],
@@ -121,7 +160,7 @@ impl<'c> Users<'c> {
     ) -> ::clerk_backend::__private::Request<'c, ::std::string::String> {
         ::clerk_backend::__private::Request::new(
             self.client,
-            &Self::ENDPOINTS[3usize],
+            &Self::ENDPOINTS[4usize],
             ::clerk_backend::__private::path(&["/public/interstitial"], &[]),
             ::clerk_backend::__private::decode_text,
         )
@@ -134,7 +173,7 @@ impl<'c> Users<'c> {
     ) -> ::clerk_backend::__private::Request<'c, ()> {
         ::clerk_backend::__private::Request::new(
             self.client,
-            &Self::ENDPOINTS[4usize],
+            &Self::ENDPOINTS[5usize],
             ::clerk_backend::__private::path(
                 &["/organizations/", "/memberships/", ""],
                 &[("organization_id", &organization_id), ("user_id", &user_id)],
@@ -150,7 +189,7 @@ impl<'c> Users<'c> {
     ) -> ::clerk_backend::__private::Request<'c, ()> {
         ::clerk_backend::__private::Request::new(
                 self.client,
-                &Self::ENDPOINTS[5usize],
+                &Self::ENDPOINTS[6usize],
                 ::clerk_backend::__private::path(
                     &["/templates/", ""],
                     &[("type", &r#type)],
@@ -169,7 +208,7 @@ impl<'c> Users<'c> {
         );
         ::clerk_backend::__private::Request::new(
             self.client,
-            &Self::ENDPOINTS[6usize],
+            &Self::ENDPOINTS[7usize],
             ::clerk_backend::__private::path(
                 &["/organizations/", ""],
                 &[("organization_id", &organization_id)],

@@ -91,6 +91,14 @@ fn catalog_entry(resource: &Ident, c: &Checked<'_>) -> TokenStream {
     let path = c.ep.path.value();
     let deprecated = c.deprecated;
     let authenticated = c.authenticated;
+    let returns_secret = c.returns_secret;
+    let response: String = match c.response {
+        Response::Json(ty) | Response::Empty(ty) => quote!(#ty).to_string(),
+        Response::Text(ident) => ident.to_string(),
+    }
+    .chars()
+    .filter(|c| !c.is_whitespace())
+    .collect();
     quote! {
         ::clerk_backend::catalog::Endpoint {
             resource: #resource,
@@ -99,6 +107,8 @@ fn catalog_entry(resource: &Ident, c: &Checked<'_>) -> TokenStream {
             path: #path,
             deprecated: #deprecated,
             authenticated: #authenticated,
+            returns_secret: #returns_secret,
+            response: #response,
         }
     }
 }
@@ -261,6 +271,8 @@ mod tests {
                     /// List users.
                     list = GET "/users" query(UserListParams) -> Page<User>;
                     get = GET "/users/{user_id}" -> User;
+                    #[secret]
+                    token = POST "/users/{user_id}/token" -> Token;
                     #[deprecated(note = "gone")]
                     set_image = POST "/users/{user_id}/profile_image" multipart(ProfileImage) -> User;
                     page = GET "/public/interstitial" -> text;

@@ -11,6 +11,8 @@
 //!     get = GET "/users/{user_id}" -> User;
 //!     #[unauthenticated]                               // a public operation: no secret key
 //!     page = GET "/public/page" -> text;
+//!     #[secret]                                        // the answer holds a secret: a body
+//!     create_key = POST "/keys" -> CreatedKey;         // that fails to decode is not kept
 //!     list = GET "/users" query(UserListParams) -> Page<User>;
 //!     create = POST "/users" json(CreateUserParams) -> User;
 //!     set_logo(organization_id) = PUT "/organizations/{organization_id}/logo" multipart(Logo) -> Organization;

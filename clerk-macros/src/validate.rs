@@ -31,6 +31,9 @@ pub(crate) struct Checked<'a> {
     pub deprecated: bool,
     /// `false` for `#[unauthenticated]` lines: the request goes without the secret key.
     pub authenticated: bool,
+    /// `true` for `#[secret]` lines: the answer carries a secret, so its body is never kept
+    /// in a decode error.
+    pub returns_secret: bool,
 }
 
 /// A declaration that failed: just enough to emit a stub so call sites do not cascade.
@@ -96,7 +99,11 @@ pub(crate) fn table<'a>(t: &'a Table, cx: &mut Ctxt) -> Vec<Outcome<'a>> {
 }
 
 fn endpoint<'a>(ep: &'a Endpoint, cx: &mut Ctxt) -> Option<Checked<'a>> {
-    let (deprecated, authenticated) = attributes(&ep.attrs, cx);
+    let Attributes {
+        deprecated,
+        authenticated,
+        returns_secret,
+    } = attributes(&ep.attrs, cx);
     let method = method(&ep.method, cx);
     let template = path(&ep.path, cx);
     let args = template.as_ref().and_then(|t| args(ep, t, cx));
@@ -114,6 +121,15 @@ fn endpoint<'a>(ep: &'a Endpoint, cx: &mut Ctxt) -> Option<Checked<'a>> {
             None
         }
     };
+    if let (true, Some(Response::Empty(ty))) = (returns_secret, response) {
+        cx.error_spanned_by(
+            ty,
+            format!(
+                "`#[secret]` on `{}` has no effect: its body is ignored; remove the attribute",
+                ep.name
+            ),
+        );
+    }
     Some(Checked {
         ep,
         method: method?,
@@ -124,14 +140,23 @@ fn endpoint<'a>(ep: &'a Endpoint, cx: &mut Ctxt) -> Option<Checked<'a>> {
         response: response?,
         deprecated,
         authenticated,
+        returns_secret,
     })
 }
 
-/// Only doc comments, `#[deprecated]` and `#[unauthenticated]` mean something on a
-/// declaration. Returns (deprecated, authenticated).
-fn attributes(attrs: &[Attribute], cx: &mut Ctxt) -> (bool, bool) {
+/// What the attributes of a declaration say.
+struct Attributes {
+    deprecated: bool,
+    authenticated: bool,
+    returns_secret: bool,
+}
+
+/// Only doc comments, `#[deprecated]`, `#[unauthenticated]` and `#[secret]` mean something
+/// on a declaration.
+fn attributes(attrs: &[Attribute], cx: &mut Ctxt) -> Attributes {
     let mut deprecated = false;
     let mut authenticated = true;
+    let mut returns_secret = false;
     for attr in attrs {
         if attr.path().is_ident("doc") {
             continue;
@@ -147,13 +172,24 @@ fn attributes(attrs: &[Attribute], cx: &mut Ctxt) -> (bool, bool) {
             authenticated = false;
             continue;
         }
+        if attr.path().is_ident("secret") {
+            if !matches!(attr.meta, syn::Meta::Path(_)) {
+                cx.error_spanned_by(attr, "`#[secret]` takes no arguments");
+            }
+            returns_secret = true;
+            continue;
+        }
         cx.error_spanned_by(
             attr,
-            "unsupported attribute on an endpoint; only doc comments, `#[deprecated]` and \
-             `#[unauthenticated]` are allowed",
+            "unsupported attribute on an endpoint; only doc comments, `#[deprecated]`, \
+             `#[unauthenticated]` and `#[secret]` are allowed",
         );
     }
-    (deprecated, authenticated)
+    Attributes {
+        deprecated,
+        authenticated,
+        returns_secret,
+    }
 }
 
 fn method(ident: &Ident, cx: &mut Ctxt) -> Option<&'static str> {

@@ -16,6 +16,13 @@ pub struct Endpoint {
     /// Whether the request carries the secret key; `false` for the few public operations
     /// (declared `#[unauthenticated]`).
     pub authenticated: bool,
+    /// Whether the success answer carries a secret (an API key's secret, a token, a client
+    /// secret; declared `#[secret]`): such a body is never kept in a
+    /// [`DecodeError`](crate::DecodeError).
+    pub returns_secret: bool,
+    /// The declared response type as written in the table, e.g. `Page<ApiKey>`, `()` or
+    /// `text`.
+    pub response: &'static str,
 }
 
 impl Endpoint {

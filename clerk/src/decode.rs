@@ -25,7 +25,7 @@ fn json_failure(body: &[u8], error: &serde_json::Error) -> DecodeFailure {
     let offset = byte_offset(body, error.line(), error.column());
     DecodeFailure {
         path: path_at(body, offset),
-        message: error.to_string(),
+        message: crate::redact::elide_quoted(&error.to_string()),
     }
 }
 

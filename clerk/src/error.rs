@@ -86,12 +86,19 @@ impl fmt::Display for TransportKind {
 }
 
 /// A non-success answer of the Backend API.
-#[derive(Debug, Clone)]
+///
+/// Everything kept from the body is scrubbed first: the keys this client sends (its own
+/// secret key, a per-call key) and any other `sk_live_…`/`sk_test_…` string are replaced by
+/// `sk_live_[redacted]`, `sk_test_[redacted]` or `[redacted]`, so a server or proxy that
+/// echoes the `Authorization` header cannot put a key into `Display`, `Debug` or logs.
+/// `Debug` shows the first few entries of `errors` and how many more there are.
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct ApiError {
     /// The HTTP status.
     pub status: http::StatusCode,
-    /// Clerk's error list; empty when the body was not Clerk's error JSON.
+    /// Clerk's error list; empty when the body was not Clerk's error JSON. Each string is
+    /// scrubbed and cut to 2 KB.
     pub errors: Vec<ErrorDetail>,
     /// Clerk's trace id for support requests.
     pub clerk_trace_id: Option<String>,
@@ -99,8 +106,42 @@ pub struct ApiError {
     pub retry_after: Option<Duration>,
     /// `METHOD /path/{template}` of the request.
     pub route: String,
-    /// The start of the body when it was not Clerk's error JSON.
+    /// The start of the body (scrubbed, at most [`DecodeError::BODY_LIMIT`] bytes) when it
+    /// was not Clerk's error JSON.
     pub raw_body: Option<String>,
+}
+
+impl ApiError {
+    /// How many entries of `errors` `Debug` shows before summing up the rest.
+    pub const DEBUG_ERRORS: usize = 5;
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("route", &self.route)
+            .field("errors", &Preview(&self.errors))
+            .field("clerk_trace_id", &self.clerk_trace_id)
+            .field("retry_after", &self.retry_after)
+            .field("raw_body", &self.raw_body)
+            .finish()
+    }
+}
+
+/// The first [`ApiError::DEBUG_ERRORS`] entries, then `… and N more`.
+struct Preview<'a>(&'a [ErrorDetail]);
+
+impl fmt::Debug for Preview<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = self.0.len().min(ApiError::DEBUG_ERRORS);
+        let mut list = f.debug_list();
+        list.entries(&self.0[..shown]);
+        if self.0.len() > shown {
+            list.entry(&format_args!("… and {} more", self.0.len() - shown));
+        }
+        list.finish()
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -152,10 +193,14 @@ pub struct DecodeError {
     pub status: http::StatusCode,
     /// Where in the JSON decoding failed, e.g. `data[3].email_addresses[0].id`.
     pub path: String,
-    /// What serde reported.
+    /// What serde reported, with the values it quotes elided (`invalid type: string "…",
+    /// expected i64`): the path says where to look, the value may be a secret.
     pub message: String,
-    /// The start of the body (at most [`DecodeError::BODY_LIMIT`] bytes).
-    pub body: String,
+    /// The start of the body (scrubbed like [`ApiError`]'s, at most
+    /// [`DecodeError::BODY_LIMIT`] bytes); `None` for operations whose answer carries a secret
+    /// (see [`Endpoint::returns_secret`](crate::catalog::Endpoint::returns_secret)), whose
+    /// bodies are never kept.
+    pub body: Option<String>,
 }
 
 impl DecodeError {
@@ -228,14 +273,4 @@ impl Error {
             message: message.into(),
         }
     }
-}
-
-/// Keeps at most `limit` bytes of a body, cut on a character boundary.
-pub(crate) fn truncate_body(body: &[u8], limit: usize) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(limit)]);
-    let mut text = text.into_owned();
-    if body.len() > limit {
-        text.push_str("...");
-    }
-    text
 }

@@ -46,6 +46,7 @@ pub mod models;
 pub mod multipart;
 mod page;
 mod path;
+mod redact;
 mod request;
 mod retry;
 mod secret;

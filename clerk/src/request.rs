@@ -16,8 +16,9 @@ use serde::Serialize;
 use crate::catalog::Endpoint;
 use crate::client::Clerk;
 use crate::decode::Decoder;
-use crate::error::{truncate_body, DecodeError, Error, Result};
+use crate::error::{DecodeError, Error, Result};
 use crate::multipart::Multipart;
+use crate::redact::Scrubber;
 use crate::retry::RetryPolicy;
 use crate::secret::SecretKey;
 use crate::transport;
@@ -77,6 +78,9 @@ pub(crate) struct Parts {
     pub query: Option<String>,
     pub body: Body,
     pub auth: Auth,
+    /// Whether a success body that fails to decode may be kept in the error: `false` for
+    /// operations whose answer carries a secret (declared `#[secret]`).
+    pub keep_body: bool,
 }
 
 /// The response-independent state of a [`Request`].
@@ -103,6 +107,7 @@ impl<'c> Core<'c> {
                 query: None,
                 body: Body::None,
                 auth: Auth::Client,
+                keep_body: true,
             },
             error,
             overrides: Overrides::default(),
@@ -119,6 +124,7 @@ impl<'c> Core<'c> {
         if !endpoint.authenticated {
             core.parts.auth = Auth::None;
         }
+        core.parts.keep_body = !endpoint.returns_secret;
         core
     }
 
@@ -295,7 +301,7 @@ pub(crate) async fn run<T>(
     overrides: Overrides,
 ) -> Result<T> {
     let response = fetch(client, parts, overrides).await?;
-    decode(&response.body).map_err(|f| decode_error(parts, &response, f))
+    decode(&response.body).map_err(|f| decode_error(client, parts, &response, f))
 }
 
 /// The non-generic half of [`run`]: settings, retries, transport.
@@ -312,17 +318,23 @@ async fn fetch(
     transport::execute(client, parts, limits).await
 }
 
+/// The error for a success body that did not decode. The body is kept (scrubbed, truncated)
+/// only when the operation's answer carries no secret.
 fn decode_error(
+    client: &Clerk,
     parts: &Parts,
     response: &transport::RawResponse,
     failure: crate::decode::DecodeFailure,
 ) -> Error {
+    let body = parts.keep_body.then(|| {
+        Scrubber::for_request(client, parts).kept_body(&response.body, DecodeError::BODY_LIMIT)
+    });
     Error::Decode(Box::new(DecodeError {
         route: parts.route.to_string(),
         status: response.status,
         path: failure.path,
         message: failure.message,
-        body: truncate_body(&response.body, DecodeError::BODY_LIMIT),
+        body,
     }))
 }
 

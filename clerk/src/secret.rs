@@ -53,8 +53,13 @@ impl From<&str> for SecretKey {
     }
 }
 
-/// A secret returned by the API: an API key's secret, a machine's secret key, an OAuth
-/// application's client secret. `Debug` prints `[redacted]`; read it with [`Secret::expose`].
+/// A secret the API returns or a request carries: an API key's secret, a machine's secret
+/// key, an OAuth client secret, a session JWT, a sign-in or actor token, a token to verify, a
+/// password. `Debug` prints `Secret([redacted])` and there is no `Display`; read it with
+/// [`Secret::expose`]. It (de)serializes as the plain string.
+///
+/// A model with a `Secret` field marks the operations that return it as `#[secret]` in the
+/// endpoint tables, so a body that fails to decode is never kept in the error.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Secret(String);
@@ -68,6 +73,18 @@ impl Secret {
     /// The secret itself. Call this only to hand it to whatever needs it.
     pub fn expose(&self) -> &str {
         &self.0
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
     }
 }
 

@@ -12,9 +12,8 @@ use tokio::time::Instant;
 use tracing::{field, Instrument};
 
 use crate::client::Clerk;
-use crate::error::{
-    truncate_body, ApiError, DecodeError, Error, ErrorDetail, Result, TransportKind,
-};
+use crate::error::{ApiError, DecodeError, Error, ErrorDetail, Result, TransportKind};
+use crate::redact::{Scrubber, FIELD_LIMIT};
 use crate::request::{Auth, Body, Parts};
 use crate::retry::{may_send_again, parse_retry_after, RetryPolicy};
 
@@ -183,7 +182,7 @@ async fn attempt(
         .and_then(|v| parse_retry_after(v, SystemTime::now()));
     // An error is reported from what fits: its status is what matters.
     let (body, _) = read_body(response, limit).await.map_err(transport)?;
-    Err(api_error(parts, status, retry_after, &body))
+    Err(api_error(client, parts, status, retry_after, &body))
 }
 
 /// Reads at most `limit` bytes of the body, chunk by chunk; the flag is `false` when the
@@ -228,18 +227,30 @@ struct ErrorBody {
     clerk_trace_id: Option<String>,
 }
 
+/// The error for a non-success answer. Everything kept from `body` is scrubbed of the keys
+/// the request carried (see [`crate::redact`]) before it can be printed or logged.
 fn api_error(
+    client: &Clerk,
     parts: &Parts,
     status: http::StatusCode,
     retry_after: Option<Duration>,
     body: &[u8],
 ) -> Error {
+    let scrubber = Scrubber::for_request(client, parts);
     let (errors, clerk_trace_id, raw_body) = match serde_json::from_slice::<ErrorBody>(body) {
-        Ok(b) => (b.errors, b.clerk_trace_id, None),
+        Ok(b) => (
+            b.errors
+                .into_iter()
+                .map(|e| scrub_detail(&scrubber, e))
+                .collect(),
+            b.clerk_trace_id
+                .map(|id| scrubber.scrub_field(&id, FIELD_LIMIT)),
+            None,
+        ),
         Err(_) => (
             Vec::new(),
             None,
-            Some(truncate_body(body, DecodeError::BODY_LIMIT)),
+            Some(scrubber.kept_body(body, DecodeError::BODY_LIMIT)),
         ),
     };
     Error::Api(Box::new(ApiError {
@@ -250,4 +261,15 @@ fn api_error(
         route: parts.route.to_string(),
         raw_body,
     }))
+}
+
+fn scrub_detail(scrubber: &Scrubber<'_>, detail: ErrorDetail) -> ErrorDetail {
+    ErrorDetail {
+        code: scrubber.scrub_field(&detail.code, FIELD_LIMIT),
+        message: scrubber.scrub_field(&detail.message, FIELD_LIMIT),
+        long_message: detail
+            .long_message
+            .map(|m| scrubber.scrub_field(&m, FIELD_LIMIT)),
+        meta: detail.meta.map(|m| scrubber.scrub_json(m)),
+    }
 }

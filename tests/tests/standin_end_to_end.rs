@@ -65,7 +65,9 @@ async fn a_stand_in_session_token_opens_the_example_route_until_it_expires() {
         .await
         .expect("token minted")
         .jwt
-        .expect("a JWT in the response");
+        .expect("a JWT in the response")
+        .expose()
+        .to_owned();
 
     // The example's router, verifying with the stand-in's JWKS.
     let url = serve(Authenticator::new(standin.verifier())).await;

@@ -272,7 +272,7 @@ async fn tokens_verify_with_the_crates_own_verifier() {
         .await
         .expect("token");
     assert_eq!(token.object.as_deref(), Some("token"));
-    let jwt = token.jwt.expect("jwt");
+    let jwt = token.jwt.expect("jwt").expose().to_owned();
 
     let claims = standin
         .verifier()
@@ -312,7 +312,9 @@ async fn tokens_verify_with_the_crates_own_verifier() {
         .await
         .expect("token")
         .jwt
-        .expect("jwt");
+        .expect("jwt")
+        .expose()
+        .to_owned();
     let claims = pem.verify(&long).await.expect("verified");
     assert_eq!(claims.exp - claims.iat.unwrap_or_default(), 3600);
 
@@ -484,7 +486,9 @@ async fn a_session_can_start_in_an_organization_of_its_user() {
         .await
         .expect("token")
         .jwt
-        .expect("jwt");
+        .expect("jwt")
+        .expose()
+        .to_owned();
     let claims = standin.verifier().verify(&jwt).await.expect("verifies");
     assert_eq!(claims.org_id(), Some(org.as_str()));
     assert_eq!(

@@ -7,8 +7,10 @@ clerk_macros::endpoints! {
     AgentTasks {
         /// Create a task for an agent acting as a user; the answer's link starts a session
         /// for that user.
+        #[secret]
         create = POST "/agents/tasks" json(CreateAgentTaskParams) -> AgentTask;
         /// Revoke a pending agent task.
+        #[secret]
         revoke = POST "/agents/tasks/{agent_task_id}/revoke" -> AgentTask;
     }
 }

@@ -15,6 +15,7 @@ clerk_macros::endpoints! {
         /// List the API keys of one user, organization or machine.
         list = GET "/api_keys" query(ApiKeyListParams) -> Page<ApiKey>;
         /// Create an API key; the answer carries its secret.
+        #[secret]
         create = POST "/api_keys" json(CreateApiKeyParams) -> CreatedApiKey;
         /// Fetch one API key by id.
         get = GET "/api_keys/{apiKeyID}" -> ApiKey;
@@ -28,6 +29,7 @@ clerk_macros::endpoints! {
         /// `revoked` and `expired` on the answer before trusting it.
         verify = POST "/api_keys/verify" json(VerifyApiKeyParams) -> ApiKey;
         /// Fetch the secret of an API key.
+        #[secret]
         get_secret = GET "/api_keys/{apiKeyID}/secret" -> ApiKeySecret;
     }
 }

@@ -12,18 +12,23 @@ clerk_macros::endpoints! {
     /// Directory sync connections.
     Directories {
         /// List the directories of the instance.
+        #[secret]
         list = GET "/directories" query(DirectoryListParams) -> Page<Directory>;
         /// Create a directory for an enterprise connection; the answer carries its API key,
         /// shown only this once.
+        #[secret]
         create = POST "/directories" json(CreateDirectoryParams) -> Directory;
         /// Fetch one directory.
+        #[secret]
         get = GET "/directories/{directory_id}" -> Directory;
         /// Change the given settings of a directory.
+        #[secret]
         update = PATCH "/directories/{directory_id}" json(UpdateDirectoryParams) -> Directory;
         /// Delete a directory: provisioning with its API key stops.
         delete = DELETE "/directories/{directory_id}" -> DeletedObject;
         /// Issue a new API key for a directory (returned once); the old one keeps working
         /// for a short grace period.
+        #[secret]
         rotate_api_key = POST "/directories/{directory_id}/rotate_api_key" -> Directory;
         /// List the group-to-role mappings of a directory, by precedence.
         list_group_role_mappings = GET "/directories/{directory_id}/group_role_mappings" -> Page<DirectoryGroupRoleMapping>;

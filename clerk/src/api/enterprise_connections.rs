@@ -23,6 +23,7 @@ clerk_macros::endpoints! {
         /// Delete an enterprise connection.
         delete = DELETE "/enterprise_connections/{enterprise_connection_id}" -> DeletedObject;
         /// List the debug test runs of an enterprise connection.
+        #[secret]
         list_test_runs = GET "/enterprise_connections/{enterprise_connection_id}/test_runs" query(EnterpriseConnectionTestRunListParams) -> Page<EnterpriseConnectionTestRun>;
         /// Start a test run: the answer is a short-lived URL that begins the identity
         /// provider's flow.

@@ -16,6 +16,7 @@ clerk_macros::endpoints! {
         list = GET "/m2m_tokens" query(M2mTokenListParams) -> M2mTokenList;
         /// Issue a token for the machine whose secret key the client uses (an instance
         /// secret key is refused); the answer carries the token.
+        #[secret]
         create = POST "/m2m_tokens" json(CreateM2mTokenParams) -> CreatedM2mToken;
         /// Check a token and return its details; an unknown token is an error. Check
         /// `revoked` and `expired` on the answer before trusting it.

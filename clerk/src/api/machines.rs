@@ -13,6 +13,7 @@ clerk_macros::endpoints! {
         /// List the machines of the instance, newest first by default.
         list = GET "/machines" query(MachineListParams) -> Page<Machine>;
         /// Create a machine; the answer carries its secret key.
+        #[secret]
         create = POST "/machines" json(CreateMachineParams) -> CreatedMachine;
         /// Fetch one machine by id.
         get = GET "/machines/{machine_id}" -> Machine;
@@ -25,9 +26,11 @@ clerk_macros::endpoints! {
         /// Stop a machine from calling another one.
         remove_scope = DELETE "/machines/{machine_id}/scopes/{other_machine_id}" -> DeletedMachineScope;
         /// Fetch the secret key of a machine.
+        #[secret]
         get_secret_key = GET "/machines/{machine_id}/secret_key" -> MachineSecretKey;
         /// Replace the secret key of a machine; the previous one keeps working for the given
         /// grace period.
+        #[secret]
         rotate_secret_key = POST "/machines/{machine_id}/secret_key/rotate" json(RotateMachineSecretKeyParams) -> MachineSecretKey;
     }
 }

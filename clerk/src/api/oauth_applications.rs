@@ -13,6 +13,7 @@ clerk_macros::endpoints! {
         /// List the OAuth applications of the instance.
         list = GET "/oauth_applications" query(OAuthApplicationListParams) -> Page<OAuthApplication>;
         /// Create an OAuth application; the answer carries its client secret.
+        #[secret]
         create = POST "/oauth_applications" json(CreateOAuthApplicationParams) -> OAuthApplicationWithSecret;
         /// Fetch one OAuth application by id.
         get = GET "/oauth_applications/{oauth_application_id}" -> OAuthApplication;
@@ -27,6 +28,7 @@ clerk_macros::endpoints! {
         revoke_token = POST "/oauth_applications/{oauth_application_id}/revoke_token" json(RevokeOAuthApplicationTokenParams) -> ();
         /// Replace the client secret of an OAuth application; update your clients with the
         /// new one from the answer.
+        #[secret]
         rotate_secret = POST "/oauth_applications/{oauth_application_id}/rotate_secret" -> OAuthApplicationWithSecret;
     }
 }

@@ -16,12 +16,15 @@ clerk_macros::endpoints! {
         /// Create an active session for a user (testing instances only).
         create = POST "/sessions" json(CreateSessionParams) -> Session;
         /// Mint a fresh session token from an expired one and a refresh token.
+        #[secret]
         refresh = POST "/sessions/{session_id}/refresh" json(RefreshSessionParams) -> SessionRefresh;
         /// Revoke a session, signing its user out of it.
         revoke = POST "/sessions/{session_id}/revoke" -> Session;
         /// Mint a session token (JWT) for a session.
+        #[secret]
         create_token = POST "/sessions/{session_id}/tokens" json(CreateSessionTokenParams) -> SessionToken;
         /// Mint a JWT for a session from a named JWT template.
+        #[secret]
         create_token_from_template = POST "/sessions/{session_id}/tokens/{template_name}" json(CreateSessionTokenParams) -> SessionToken;
         /// Check a session token against a session (legacy endpoint).
         #[deprecated(note = "removed from the Backend API in version 2025-04-10; verify session tokens locally instead")]

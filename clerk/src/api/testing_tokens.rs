@@ -6,6 +6,7 @@ clerk_macros::endpoints! {
     /// Tokens that let end-to-end tests bypass bot protection.
     TestingTokens {
         /// Create a testing token for Frontend API requests of a test suite.
+        #[secret]
         create = POST "/testing_tokens" -> TestingToken;
     }
 }

@@ -83,6 +83,7 @@ clerk_macros::endpoints! {
 
         /// The OAuth access tokens Clerk holds for a user at a provider, refreshed when
         /// expired. The provider may be given as `google` or `oauth_google`.
+        #[secret]
         get_oauth_access_token(user_id, provider: OAuthProvider) = GET "/users/{user_id}/oauth_access_tokens/{provider}" query(OAuthAccessTokenParams) -> Page<OAuthAccessToken>;
 
         /// The billing subscription of a user, with its plans and next payment.

@@ -4,8 +4,6 @@
 //! The spec types every timestamp of an API key as a JSON `number` (not an integer), so they
 //! are `f64` here; Clerk sends whole unix milliseconds.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::Secret;
@@ -225,25 +223,17 @@ setters! { RevokeApiKeyParams {
 } }
 
 /// JSON body of `POST /api_keys/verify`. `Debug` hides the secret.
-#[derive(Clone, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct VerifyApiKeyParams {
     /// The secret presented to your API.
-    pub secret: String,
+    pub secret: Secret,
 }
 
 impl VerifyApiKeyParams {
     /// Checks `secret`.
     pub fn new(secret: impl Into<String>) -> Self {
         Self {
-            secret: secret.into(),
+            secret: Secret::new(secret),
         }
-    }
-}
-
-impl fmt::Debug for VerifyApiKeyParams {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("VerifyApiKeyParams")
-            .field("secret", &"[redacted]")
-            .finish()
     }
 }

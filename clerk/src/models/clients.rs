@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Session;
+use crate::Secret;
 
 /// A client, i.e. one browser or device, with the sessions it holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,15 +58,15 @@ setters! { ClientListParams {
 /// JSON body of `POST /clients/verify`.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerifyClientParams {
-    /// JWT that represents the active client.
-    pub token: String,
+    /// JWT that represents the active client (redacted in `Debug`).
+    pub token: Secret,
 }
 
 impl VerifyClientParams {
     /// Parameters to verify the client behind the given token.
     pub fn new(token: impl Into<String>) -> Self {
         Self {
-            token: token.into(),
+            token: Secret::new(token),
         }
     }
 }

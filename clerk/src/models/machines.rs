@@ -4,8 +4,6 @@
 //! The spec types the timestamps of M2M tokens as a JSON `number` (not an integer), so they
 //! are `f64` here; Clerk sends whole unix milliseconds. Machine timestamps are integers.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::Secret;
@@ -360,25 +358,17 @@ setters! { RevokeM2mTokenParams {
 } }
 
 /// JSON body of `POST /m2m_tokens/verify`. `Debug` hides the token.
-#[derive(Clone, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct VerifyM2mTokenParams {
     /// The M2M token presented to your service.
-    pub token: String,
+    pub token: Secret,
 }
 
 impl VerifyM2mTokenParams {
     /// Checks `token`.
     pub fn new(token: impl Into<String>) -> Self {
         Self {
-            token: token.into(),
+            token: Secret::new(token),
         }
-    }
-}
-
-impl fmt::Debug for VerifyM2mTokenParams {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("VerifyM2mTokenParams")
-            .field("token", &"[redacted]")
-            .finish()
     }
 }

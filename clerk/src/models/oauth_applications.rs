@@ -1,8 +1,6 @@
 //! OAuth applications (clients for which your Clerk instance is the OAuth provider), their
 //! logos and client secrets, and the verification of the access tokens they are issued.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::multipart::{FileUpload, Multipart, Part};
@@ -254,27 +252,19 @@ impl From<OAuthApplicationLogo> for Multipart {
 
 /// JSON body of `POST /oauth_applications/{oauth_application_id}/revoke_token`. `Debug` hides
 /// the token.
-#[derive(Clone, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct RevokeOAuthApplicationTokenParams {
     /// An opaque access or refresh token of the application; every token of the same grant
     /// is revoked with it.
-    pub token: String,
+    pub token: Secret,
 }
 
 impl RevokeOAuthApplicationTokenParams {
     /// Revokes the grant of `token`.
     pub fn new(token: impl Into<String>) -> Self {
         Self {
-            token: token.into(),
+            token: Secret::new(token),
         }
-    }
-}
-
-impl fmt::Debug for RevokeOAuthApplicationTokenParams {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RevokeOAuthApplicationTokenParams")
-            .field("token", &"[redacted]")
-            .finish()
     }
 }
 
@@ -282,40 +272,30 @@ impl fmt::Debug for RevokeOAuthApplicationTokenParams {
 ///
 /// Both fields are optional in the spec; set `access_token` (`secret` is its deprecated
 /// former name).
-#[derive(Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct VerifyOAuthAccessTokenParams {
     /// The access token to check.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_token: Option<String>,
+    pub access_token: Option<Secret>,
     /// Deprecated: the access token under its former name; use `access_token`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secret: Option<String>,
+    pub secret: Option<Secret>,
 }
 
 impl VerifyOAuthAccessTokenParams {
     /// Checks `access_token`.
     pub fn new(access_token: impl Into<String>) -> Self {
         Self {
-            access_token: Some(access_token.into()),
+            access_token: Some(Secret::new(access_token)),
             secret: None,
         }
     }
 }
 
 setters! { VerifyOAuthAccessTokenParams {
-    opt access_token: String,
-    opt secret: String,
+    opt access_token: Secret,
+    opt secret: Secret,
 } }
-
-impl fmt::Debug for VerifyOAuthAccessTokenParams {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let hide = |v: &Option<String>| v.as_ref().map(|_| "[redacted]");
-        f.debug_struct("VerifyOAuthAccessTokenParams")
-            .field("access_token", &hide(&self.access_token))
-            .field("secret", &hide(&self.secret))
-            .finish()
-    }
-}
 
 /// An opaque access token issued by one of your OAuth applications, as verification reports
 /// it. The spec types its timestamps as JSON `number`s, hence `f64`.

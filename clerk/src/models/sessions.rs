@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Secret;
+
 string_enum! {
     /// Lifecycle state of a [`Session`]; also usable as the `status` filter of
     /// [`SessionListParams`] (which accepts every value except `pending`).
@@ -109,9 +111,9 @@ pub struct SessionToken {
     /// Always `token` when present.
     #[serde(default)]
     pub object: Option<String>,
-    /// The encoded JWT.
+    /// The encoded JWT (redacted in `Debug`).
     #[serde(default)]
-    pub jwt: Option<String>,
+    pub jwt: Option<Secret>,
 }
 
 /// Result of `POST /sessions/{session_id}/refresh`: either a token (`object` is `token`,
@@ -122,9 +124,9 @@ pub struct SessionToken {
 pub struct SessionRefresh {
     /// `token` or `cookies`.
     pub object: String,
-    /// The new session JWT (token format).
+    /// The new session JWT (token format; redacted in `Debug`).
     #[serde(default)]
-    pub jwt: Option<String>,
+    pub jwt: Option<Secret>,
     /// `Set-Cookie` directives to forward (cookie format).
     #[serde(default)]
     pub cookies: Option<Vec<String>>,
@@ -200,10 +202,11 @@ string_enum! {
 /// JSON body of `POST /sessions/{session_id}/refresh`.
 #[derive(Debug, Clone, Serialize)]
 pub struct RefreshSessionParams {
-    /// The expired session JWT from the `__session` cookie; must belong to the session.
-    pub expired_token: String,
-    /// The refresh token from the `__refresh` cookie.
-    pub refresh_token: String,
+    /// The expired session JWT from the `__session` cookie; must belong to the session
+    /// (redacted in `Debug`).
+    pub expired_token: Secret,
+    /// The refresh token from the `__refresh` cookie (redacted in `Debug`).
+    pub refresh_token: Secret,
     /// Origin of the incoming request.
     pub request_origin: String,
     /// Headers of the incoming request.
@@ -226,8 +229,8 @@ impl RefreshSessionParams {
         request_origin: impl Into<String>,
     ) -> Self {
         Self {
-            expired_token: expired_token.into(),
-            refresh_token: refresh_token.into(),
+            expired_token: Secret::new(expired_token),
+            refresh_token: Secret::new(refresh_token),
             request_origin: request_origin.into(),
             request_headers: None,
             format: None,
@@ -259,15 +262,15 @@ setters! { CreateSessionTokenParams {
 /// Backend API version 2025-04-10; verify session tokens locally instead.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerifySessionParams {
-    /// The session JWT to check.
-    pub token: String,
+    /// The session JWT to check (redacted in `Debug`).
+    pub token: Secret,
 }
 
 impl VerifySessionParams {
     /// Parameters to verify the given session token.
     pub fn new(token: impl Into<String>) -> Self {
         Self {
-            token: token.into(),
+            token: Secret::new(token),
         }
     }
 }

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::models::{Metadata, OrganizationInvitationStatus};
+use crate::Secret;
 
 /// JSON body of `POST /users/ban` and `POST /users/unban`: the users to act on at once.
 #[derive(Debug, Clone, Serialize)]
@@ -72,26 +73,18 @@ setters! { ReplaceUserMetadataParams {
 } }
 
 /// JSON body of `POST /users/{user_id}/verify_password`. `Debug` hides the password.
-#[derive(Clone, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct VerifyPasswordParams {
     /// The password to check against the user's.
-    pub password: String,
+    pub password: Secret,
 }
 
 impl VerifyPasswordParams {
     /// Checks `password`.
     pub fn new(password: impl Into<String>) -> Self {
         Self {
-            password: password.into(),
+            password: Secret::new(password),
         }
-    }
-}
-
-impl fmt::Debug for VerifyPasswordParams {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("VerifyPasswordParams")
-            .field("password", &"[redacted]")
-            .finish()
     }
 }
 
@@ -354,7 +347,7 @@ pub struct OAuthAccessToken {
     pub external_account_id: String,
     /// The user's id at the provider.
     pub provider_user_id: String,
-    token: String,
+    token: Secret,
     /// Unix timestamp at which the token expires, if it does.
     #[serde(default)]
     pub expires_at: Option<i64>,
@@ -370,25 +363,25 @@ pub struct OAuthAccessToken {
     #[serde(default)]
     pub scopes: Option<Vec<String>>,
     #[serde(default)]
-    id_token: Option<String>,
+    id_token: Option<Secret>,
     #[serde(default)]
-    token_secret: Option<String>,
+    token_secret: Option<Secret>,
 }
 
 impl OAuthAccessToken {
     /// The access token itself. Handle it like a password.
     pub fn token(&self) -> &str {
-        &self.token
+        self.token.expose()
     }
 
     /// The OpenID Connect ID token, from OIDC providers when available.
     pub fn id_token(&self) -> Option<&str> {
-        self.id_token.as_deref()
+        self.id_token.as_ref().map(Secret::expose)
     }
 
     /// The token secret (OAuth 1.0 only).
     pub fn token_secret(&self) -> Option<&str> {
-        self.token_secret.as_deref()
+        self.token_secret.as_ref().map(Secret::expose)
     }
 }
 

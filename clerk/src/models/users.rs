@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::models::Metadata;
+use crate::Secret;
 
 /// A user of the instance.
 ///
@@ -924,12 +925,13 @@ pub struct CreateUserParams {
     /// Username; unique within the instance.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
-    /// Plaintext password (at least 8 characters, not a known leaked password).
+    /// Plaintext password (at least 8 characters, not a known leaked password); redacted in
+    /// `Debug`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    pub password: Option<Secret>,
     /// Existing password digest to import instead of a plaintext password.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub password_digest: Option<String>,
+    pub password_digest: Option<Secret>,
     /// Algorithm that produced `password_digest`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password_hasher: Option<PasswordHasher>,
@@ -997,8 +999,8 @@ setters! { CreateUserParams {
     list phone_number_identification_status: InitialIdentificationStatus,
     list web3_wallet: String,
     opt username: String,
-    opt password: String,
-    opt password_digest: String,
+    opt password: Secret,
+    opt password_digest: Secret,
     opt password_hasher: PasswordHasher,
     opt skip_password_checks: bool,
     opt skip_password_requirement: bool,
@@ -1053,12 +1055,13 @@ pub struct UpdateUserParams {
     /// Id of an uploaded image to use as profile image.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile_image_id: Option<String>,
-    /// New plaintext password (at least 8 characters, not a known leaked password).
+    /// New plaintext password (at least 8 characters, not a known leaked password); redacted
+    /// in `Debug`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    pub password: Option<Secret>,
     /// Existing password digest to import instead of a plaintext password.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub password_digest: Option<String>,
+    pub password_digest: Option<Secret>,
     /// Algorithm that produced `password_digest`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password_hasher: Option<PasswordHasher>,
@@ -1108,8 +1111,8 @@ setters! { UpdateUserParams {
     opt primary_web3_wallet_id: String,
     opt username: String,
     opt profile_image_id: String,
-    opt password: String,
-    opt password_digest: String,
+    opt password: Secret,
+    opt password_digest: Secret,
     opt password_hasher: PasswordHasher,
     opt skip_password_checks: bool,
     opt sign_out_of_other_sessions: bool,

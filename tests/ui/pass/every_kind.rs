@@ -1,5 +1,5 @@
 //! One table using every input and response kind, explicit argument order, a keyword
-//! parameter and a deprecated line; `check` pins the generated signatures.
+//! parameter, a `#[secret]` line and a deprecated line; `check` pins the generated signatures.
 #![allow(dead_code)]
 
 use clerk_backend::models::{DeletedObject, OrganizationKey, User, UserListParams};
@@ -26,6 +26,7 @@ clerk_macros::endpoints! {
         by_type = GET "/templates/{type}/{slug}" -> DeletedObject;
         membership(user_id, organization_id) = DELETE "/organizations/{organization_id}/memberships/{user_id}" -> ();
         find(organization_id: OrganizationKey) = GET "/organizations/{organization_id}" -> DeletedObject;
+        #[secret]
         key_secret = GET "/api_keys/{apiKeyID}/secret" -> DeletedObject;
         #[deprecated(note = "gone")]
         old = POST "/old/{id}" query(UserListParams) json(Note) -> ();
@@ -52,6 +53,10 @@ async fn check(clerk: &clerk_backend::Clerk) -> clerk_backend::Result<()> {
     assert!(Things::ENDPOINTS[10].deprecated);
     assert!(!Things::ENDPOINTS[5].authenticated && Things::ENDPOINTS[1].authenticated);
     assert_eq!(Things::ENDPOINTS[6].path, "/templates/{type}/{slug}");
+    assert!(Things::ENDPOINTS[9].returns_secret && !Things::ENDPOINTS[1].returns_secret);
+    assert_eq!(Things::ENDPOINTS[0].response, "Page<User>");
+    assert_eq!(Things::ENDPOINTS[3].response, "()");
+    assert_eq!(Things::ENDPOINTS[5].response, "text");
     Ok(())
 }
 
