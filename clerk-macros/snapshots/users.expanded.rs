@@ -103,7 +103,11 @@ impl<'c> Users<'c> {
         &self,
         user_id: &str,
         body: ProfileImage,
-    ) -> ::clerk_backend::__private::Request<'c, User> {
+    ) -> ::clerk_backend::__private::Request<
+        'c,
+        User,
+        ::clerk_backend::__private::Mutating,
+    > {
         ::clerk_backend::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[2usize],
@@ -131,7 +135,11 @@ impl<'c> Users<'c> {
         &self,
         user_id: &str,
         organization_id: &str,
-    ) -> ::clerk_backend::__private::Request<'c, ()> {
+    ) -> ::clerk_backend::__private::Request<
+        'c,
+        (),
+        ::clerk_backend::__private::Mutating,
+    > {
         ::clerk_backend::__private::Request::new(
             self.client,
             &Self::ENDPOINTS[4usize],
@@ -147,7 +155,11 @@ impl<'c> Users<'c> {
         &self,
         r#type: &str,
         body: Body,
-    ) -> ::clerk_backend::__private::Request<'c, ()> {
+    ) -> ::clerk_backend::__private::Request<
+        'c,
+        (),
+        ::clerk_backend::__private::Mutating,
+    > {
         ::clerk_backend::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[5usize],
