@@ -340,7 +340,10 @@ mod tests {
     #[test]
     fn fingerprints_compare_items_only() {
         let a = fingerprint(br#"{"data":[{"id":"a","n":1}],"total_count":9}"#);
-        assert_eq!(a, fingerprint(br#"{"total_count":3, "data": [ {"id":"a", "n":1} ]}"#));
+        assert_eq!(
+            a,
+            fingerprint(br#"{"total_count":3, "data": [ {"id":"a", "n":1} ]}"#)
+        );
         assert_eq!(a, fingerprint(br#"[{"id":"a","n":1}]"#));
         for other in [
             &br#"[{"id":"b","n":1}]"#[..],
@@ -353,7 +356,10 @@ mod tests {
             assert_ne!(a, fingerprint(other), "{}", String::from_utf8_lossy(other));
         }
         // Strings are length-prefixed: moving a boundary changes the hash.
-        assert_ne!(fingerprint(br#"[["ab","c"]]"#), fingerprint(br#"[["a","bc"]]"#));
+        assert_ne!(
+            fingerprint(br#"[["ab","c"]]"#),
+            fingerprint(br#"[["a","bc"]]"#)
+        );
     }
 
     #[test]
