@@ -142,7 +142,11 @@ impl<'c> Users<'c> {
         &self,
         user_id: &str,
         body: ProfileImage,
-    ) -> ::clerk_backend::__private::Request<'c, User> {
+    ) -> ::clerk_backend::__private::Request<
+        'c,
+        User,
+        ::clerk_backend::__private::Mutating,
+    > {
         ::clerk_backend::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[3usize],
@@ -170,7 +174,11 @@ impl<'c> Users<'c> {
         &self,
         user_id: &str,
         organization_id: &str,
-    ) -> ::clerk_backend::__private::Request<'c, ()> {
+    ) -> ::clerk_backend::__private::Request<
+        'c,
+        (),
+        ::clerk_backend::__private::Mutating,
+    > {
         ::clerk_backend::__private::Request::new(
             self.client,
             &Self::ENDPOINTS[5usize],
@@ -186,7 +194,11 @@ impl<'c> Users<'c> {
         &self,
         r#type: &str,
         body: Body,
-    ) -> ::clerk_backend::__private::Request<'c, ()> {
+    ) -> ::clerk_backend::__private::Request<
+        'c,
+        (),
+        ::clerk_backend::__private::Mutating,
+    > {
         ::clerk_backend::__private::Request::new(
                 self.client,
                 &Self::ENDPOINTS[6usize],

@@ -178,12 +178,15 @@ fn method(c: &Checked<'_>, index: usize) -> TokenStream {
             (string, quote!(::clerk_backend::__private::decode_text))
         }
     };
+    // Only a GET may be sent again page after page: other methods get the marker that
+    // leaves out `stream`.
+    let marker = (c.method != "GET").then(|| quote!(, ::clerk_backend::__private::Mutating));
     quote! {
         #(#docs)*
         #separator
         #[doc = #sends]
         #(#deprecated)*
-        pub fn #name(&self, #(#signature,)* #(#extra_args),*) -> ::clerk_backend::__private::Request<'c, #output> {
+        pub fn #name(&self, #(#signature,)* #(#extra_args),*) -> ::clerk_backend::__private::Request<'c, #output #marker> {
             #(#conversions)*
             ::clerk_backend::__private::Request::new(
                 self.client,

@@ -56,6 +56,15 @@ pub enum Error {
         /// What is wrong with the input.
         message: String,
     },
+    /// A [`Request::stream`](crate::Request::stream) stopped before the end of the list:
+    /// a page repeated an earlier one, or the stream reached its page cap.
+    #[error("paging through {route} stopped: {reason}")]
+    Pagination {
+        /// `METHOD /path/{template}` of the list.
+        route: String,
+        /// Why the stream stopped.
+        reason: crate::PaginationStop,
+    },
 }
 
 /// How a request failed to complete.

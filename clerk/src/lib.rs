@@ -64,18 +64,18 @@ pub use client::{
 pub use error::{ApiError, DecodeError, Error, ErrorDetail, Result, TransportKind};
 pub use page::Page;
 pub use path::PathParam;
-pub use request::Request;
+pub use request::{Mutating, ReadOnly, Request};
 pub use reqwest::Method;
 pub use retry::RetryPolicy;
 pub use secret::{Secret, SecretKey};
-pub use stream::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+pub use stream::{PaginationStop, DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 
 /// Items the `endpoints!` macro expands to. Not a public API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::decode::{decode_empty, decode_json, decode_text};
     pub use crate::path::path;
-    pub use crate::request::Request;
+    pub use crate::request::{Mutating, Request};
 
     /// Output type of a stub emitted for a declaration with errors.
     pub type Unknown = serde_json::Value;

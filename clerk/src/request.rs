@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::time::Duration;
 
@@ -90,6 +91,8 @@ pub(crate) struct Core<'c> {
     pub parts: Parts,
     pub error: Option<Error>,
     pub overrides: Overrides,
+    /// The page cap of [`Request::stream`]; `None` means [`crate::DEFAULT_MAX_PAGES`].
+    pub max_pages: Option<u64>,
 }
 
 impl<'c> Core<'c> {
@@ -111,6 +114,7 @@ impl<'c> Core<'c> {
             },
             error,
             overrides: Overrides::default(),
+            max_pages: None,
         }
     }
 
@@ -160,13 +164,32 @@ impl<'c> Core<'c> {
 ///
 /// Nothing is sent until the request is awaited; invalid input (an empty id, a body that
 /// does not serialize) is reported then, without sending anything.
+///
+/// The third parameter says whether the request may be sent again and again to walk the
+/// pages of a list: [`ReadOnly`] (the default: every declared `GET` operation) has
+/// [`Request::stream`] when it returns a [`Page`](crate::Page); [`Mutating`] (every
+/// declared `POST`, `PUT`, `PATCH` and `DELETE`) does not, so an operation such as
+/// `replace_group_role_mappings`, which answers a `PUT` with a page, can only be awaited.
 #[must_use = "a request does nothing until it is awaited"]
-pub struct Request<'c, T> {
+pub struct Request<'c, T, M = ReadOnly> {
     pub(crate) core: Core<'c>,
     pub(crate) decode: Decoder<T>,
+    kind: PhantomData<fn() -> M>,
 }
 
-impl<T> fmt::Debug for Request<'_, T> {
+/// Marker of a [`Request`] that only reads: a declared `GET` operation, or a
+/// [`Clerk::raw`] request, whose method is only known at run time ([`Request::stream`]
+/// refuses a raw request that is not a `GET` before sending anything).
+#[derive(Debug)]
+pub enum ReadOnly {}
+
+/// Marker of a [`Request`] that changes something on the server (`POST`, `PUT`, `PATCH`,
+/// `DELETE`): it is sent once per await, never once per page, so it has no
+/// [`Request::stream`].
+#[derive(Debug)]
+pub enum Mutating {}
+
+impl<T, M> fmt::Debug for Request<'_, T, M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Request")
             .field("route", &self.core.parts.route.to_string())
@@ -177,6 +200,21 @@ impl<T> fmt::Debug for Request<'_, T> {
 }
 
 impl<'c, T> Request<'c, T> {
+    pub(crate) fn from_route(
+        client: &'c Clerk,
+        route: Route,
+        path: Result<String>,
+        decode: Decoder<T>,
+    ) -> Self {
+        Self {
+            core: Core::new(client, route, path),
+            decode,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<'c, T, M> Request<'c, T, M> {
     /// Used by generated code: a request for a declared endpoint.
     #[doc(hidden)]
     #[inline]
@@ -189,18 +227,7 @@ impl<'c, T> Request<'c, T> {
         Self {
             core: Core::declared(client, endpoint, path),
             decode,
-        }
-    }
-
-    pub(crate) fn from_route(
-        client: &'c Clerk,
-        route: Route,
-        path: Result<String>,
-        decode: Decoder<T>,
-    ) -> Self {
-        Self {
-            core: Core::new(client, route, path),
-            decode,
+            kind: PhantomData,
         }
     }
 
@@ -285,12 +312,16 @@ impl<'c, T> Request<'c, T> {
     /// passed); [`Error::ResponseTooLarge`] when the body exceeds the client's limit;
     /// [`Error::Decode`] when the body does not match the expected type.
     pub async fn send(self) -> Result<T> {
-        let Request { core, decode } = self;
-        if let Some(e) = core.error {
-            return Err(e);
-        }
-        run(core.client, &core.parts, decode, core.overrides).await
+        send(self.core, self.decode).await
     }
+}
+
+/// [`Request::send`] without the marker type, so each response type is compiled once.
+async fn send<T>(core: Core<'_>, decode: Decoder<T>) -> Result<T> {
+    if let Some(e) = core.error {
+        return Err(e);
+    }
+    run(core.client, &core.parts, decode, core.overrides).await
 }
 
 /// Sends `parts` with the client's settings (or the overrides) and decodes with `decode`.
@@ -302,6 +333,18 @@ pub(crate) async fn run<T>(
 ) -> Result<T> {
     let response = fetch(client, parts, overrides).await?;
     decode(&response.body).map_err(|f| decode_error(client, parts, &response, f))
+}
+
+/// [`run`], also returning the raw body (the stream fingerprints pages with it).
+pub(crate) async fn run_keeping_body<T>(
+    client: &Clerk,
+    parts: &Parts,
+    decode: Decoder<T>,
+    overrides: Overrides,
+) -> Result<(T, Bytes)> {
+    let response = fetch(client, parts, overrides).await?;
+    let value = decode(&response.body).map_err(|f| decode_error(client, parts, &response, f))?;
+    Ok((value, response.body))
 }
 
 /// The non-generic half of [`run`]: settings, retries, transport.
@@ -338,11 +381,11 @@ fn decode_error(
     }))
 }
 
-impl<'c, T: Send + 'c> IntoFuture for Request<'c, T> {
+impl<'c, T: Send + 'c, M> IntoFuture for Request<'c, T, M> {
     type Output = Result<T>;
     type IntoFuture = Pin<Box<dyn Future<Output = Result<T>> + Send + 'c>>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        Box::pin(send(self.core, self.decode))
     }
 }

@@ -1,7 +1,7 @@
 //! The stand-in as a server: the secret-key check, unknown routes, the request log, and
 //! stopping when the handle is dropped.
 
-use clerk_backend::testing::{StandIn, STANDIN_SECRET_KEY};
+use clerk_backend::testing::{StandIn, DEFAULT_MAX_RECORDED_REQUESTS, STANDIN_SECRET_KEY};
 use serde_json::Value;
 
 async fn raw_get(url: &str, key: Option<&str>) -> (u16, Value) {
@@ -34,6 +34,63 @@ async fn a_missing_key_is_401_and_still_recorded() {
     assert!(log.iter().all(|r| r.line() == "GET /users"));
     standin.clear_requests();
     assert!(standin.requests().is_empty());
+}
+
+/// Sends `GET /users/user_{i}` for each `i`, in order, one after the other.
+async fn get_users(standin: &StandIn, ids: std::ops::Range<usize>) {
+    let client = reqwest::Client::new();
+    for i in ids {
+        client
+            .get(format!("{}/users/user_{i}", standin.url()))
+            .bearer_auth(STANDIN_SECRET_KEY)
+            .send()
+            .await
+            .expect("request");
+    }
+}
+
+fn logged_paths(standin: &StandIn) -> Vec<String> {
+    standin.requests().into_iter().map(|r| r.path).collect()
+}
+
+#[tokio::test]
+async fn the_request_log_keeps_only_the_latest_requests_in_order() {
+    let standin = StandIn::builder()
+        .max_recorded_requests(5)
+        .start()
+        .await
+        .expect("start");
+    get_users(&standin, 0..3).await;
+    assert_eq!(
+        logged_paths(&standin),
+        ["/users/user_0", "/users/user_1", "/users/user_2"]
+    );
+    get_users(&standin, 3..8).await;
+    let expected: Vec<String> = (3..8).map(|i| format!("/users/user_{i}")).collect();
+    assert_eq!(logged_paths(&standin), expected);
+
+    // A log of 0 records nothing, and the stand-in still answers.
+    let silent = StandIn::builder()
+        .max_recorded_requests(0)
+        .start()
+        .await
+        .expect("start");
+    get_users(&silent, 0..2).await;
+    assert!(silent.requests().is_empty());
+}
+
+#[tokio::test]
+async fn the_request_log_is_bounded_by_default() {
+    let standin = StandIn::start().await.expect("start");
+    let over = 3;
+    get_users(&standin, 0..DEFAULT_MAX_RECORDED_REQUESTS + over).await;
+    let paths = logged_paths(&standin);
+    assert_eq!(paths.len(), DEFAULT_MAX_RECORDED_REQUESTS);
+    assert_eq!(paths[0], format!("/users/user_{over}"));
+    assert_eq!(
+        paths[paths.len() - 1],
+        format!("/users/user_{}", DEFAULT_MAX_RECORDED_REQUESTS + over - 1)
+    );
 }
 
 #[tokio::test]

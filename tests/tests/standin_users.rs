@@ -1038,6 +1038,76 @@ async fn imported_argon2_digests_verify() {
 }
 
 #[tokio::test]
+async fn argon2_digests_with_huge_costs_are_refused_at_import() {
+    let standin = standin().await;
+    let users = standin.clerk().users();
+    // The salt and hash of "imported password" at m=64, t=1, p=1; only the costs change.
+    let digest = |costs: &str| {
+        format!("$argon2id$v=19${costs}$c29tZXNhbHQ$S8M8VxSIVBxfLjIJponlK1RY9Ww43+sb1GKDPKjheds")
+    };
+    // Checking a password against the first would allocate 4 GiB; the others are each just
+    // over one cap (memory 64 MiB, 10 passes, 4 lanes).
+    for costs in [
+        "m=4194304,t=1,p=1",
+        "m=65537,t=1,p=1",
+        "m=64,t=11,p=1",
+        "m=64,t=1,p=5",
+    ] {
+        let refused = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            users.create(
+                CreateUserParams::default()
+                    .password_digest(digest(costs))
+                    .password_hasher(PasswordHasher::Argon2id),
+            ),
+        )
+        .await
+        .expect("refused without hashing anything");
+        let err = refused.expect_err(costs);
+        assert_eq!(
+            api(&err),
+            (
+                UNPROCESSABLE,
+                Some("form_param_format_invalid"),
+                Some("password_digest")
+            ),
+            "{costs}"
+        );
+        let long = err.as_api().and_then(|e| e.errors[0].long_message.clone());
+        assert!(
+            long.as_deref().is_some_and(|m| m.contains("up to m=65536")),
+            "{long:?}"
+        );
+    }
+    // Updating a user's password is held to the same caps.
+    let user = create(&standin, CreateUserParams::default().username("capped")).await;
+    let err = users
+        .update(
+            &user.id,
+            UpdateUserParams::default()
+                .password_digest(digest("m=4194304,t=1,p=1"))
+                .password_hasher(PasswordHasher::Argon2id),
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!(err.code(), Some("form_param_format_invalid"));
+
+    // Within the caps a digest imports and verifies (on the blocking pool).
+    let user = create(
+        &standin,
+        CreateUserParams::default()
+            .password_digest(digest("m=64,t=1,p=1"))
+            .password_hasher(PasswordHasher::Argon2id),
+    )
+    .await;
+    assert!(users
+        .verify_password(&user.id, VerifyPasswordParams::new("imported password"))
+        .await
+        .expect("verify")
+        .is_verified());
+}
+
+#[tokio::test]
 async fn organization_filters_use_memberships() {
     let standin = standin().await;
     let seeded = standin

@@ -24,6 +24,12 @@
 //! # Ok(()) }
 //! ```
 //!
+//! The stand-in bounds what one test can make it spend: [`StandIn::requests`] keeps the
+//! latest [`DEFAULT_MAX_RECORDED_REQUESTS`] requests (see [`StandIn::builder`]), and imported
+//! argon2 password digests are refused with a 422 on `password_digest` when they ask for more
+//! than 64 MiB of memory, 10 passes or 4 lanes; password hashing runs on tokio's blocking
+//! pool, never on the workers that serve requests.
+//!
 //! Requires the `testing` feature. The server stops when the [`StandIn`] is dropped.
 
 mod allowlist_identifiers;
@@ -47,4 +53,6 @@ mod user_input;
 mod users;
 
 pub use seed::{Seed, Seeded};
-pub use server::{RecordedRequest, StandIn, STANDIN_SECRET_KEY};
+pub use server::{
+    RecordedRequest, StandIn, StandInBuilder, DEFAULT_MAX_RECORDED_REQUESTS, STANDIN_SECRET_KEY,
+};

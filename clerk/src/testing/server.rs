@@ -1,8 +1,9 @@
 //! Starting and stopping the stand-in: the listener, the router, the secret-key check, the
 //! request log and the 501 for operations it does not implement.
 
+use std::collections::VecDeque;
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
@@ -21,6 +22,10 @@ use crate::Clerk;
 
 /// The secret key every stand-in accepts (`Authorization: Bearer sk_test_standin`).
 pub const STANDIN_SECRET_KEY: &str = "sk_test_standin";
+
+/// How many requests a stand-in remembers unless
+/// [`StandInBuilder::max_recorded_requests`] says otherwise.
+pub const DEFAULT_MAX_RECORDED_REQUESTS: usize = 1000;
 
 /// A running stand-in of the Backend API on 127.0.0.1; it stops when dropped.
 pub struct StandIn {
@@ -70,12 +75,91 @@ impl RecordedRequest {
     }
 }
 
+/// The latest requests, oldest first: at most `limit` of them, the oldest dropped first.
+#[derive(Debug)]
+pub(crate) struct RequestLog {
+    limit: usize,
+    entries: VecDeque<RecordedRequest>,
+}
+
+impl RequestLog {
+    fn new(limit: usize) -> Self {
+        Self {
+            limit,
+            // Grows as requests come, so a large limit costs nothing up front.
+            entries: VecDeque::new(),
+        }
+    }
+
+    fn push(&mut self, request: RecordedRequest) {
+        if self.limit == 0 {
+            return;
+        }
+        if self.entries.len() == self.limit {
+            self.entries.pop_front();
+        }
+        self.entries.push_back(request);
+    }
+}
+
+/// Settings of a stand-in before it starts: [`StandIn::builder`].
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until `start` is awaited"]
+pub struct StandInBuilder {
+    max_recorded_requests: usize,
+}
+
+impl Default for StandInBuilder {
+    fn default() -> Self {
+        Self {
+            max_recorded_requests: DEFAULT_MAX_RECORDED_REQUESTS,
+        }
+    }
+}
+
+impl StandInBuilder {
+    /// How many requests [`StandIn::requests`] keeps: the latest `max`, so a long test
+    /// run does not grow the log without end (default [`DEFAULT_MAX_RECORDED_REQUESTS`];
+    /// 0 records nothing).
+    pub fn max_recorded_requests(mut self, max: usize) -> Self {
+        self.max_recorded_requests = max;
+        self
+    }
+
+    /// Starts an empty stand-in with these settings on 127.0.0.1 with an ephemeral port.
+    ///
+    /// # Errors
+    /// When the port cannot be bound or the signing key cannot be generated.
+    pub async fn start(self) -> std::io::Result<StandIn> {
+        StandIn::start_with(self).await
+    }
+}
+
 impl StandIn {
-    /// Starts an empty stand-in on 127.0.0.1 with an ephemeral port.
+    /// Starts an empty stand-in on 127.0.0.1 with an ephemeral port and default settings.
     ///
     /// # Errors
     /// When the port cannot be bound or the signing key cannot be generated.
     pub async fn start() -> std::io::Result<Self> {
+        Self::builder().start().await
+    }
+
+    /// Settings for a stand-in, such as the size of its request log; finish with
+    /// [`StandInBuilder::start`].
+    ///
+    /// ```no_run
+    /// # async fn run() -> std::io::Result<()> {
+    /// let standin = clerk_backend::testing::StandIn::builder()
+    ///     .max_recorded_requests(50)
+    ///     .start()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn builder() -> StandInBuilder {
+        StandInBuilder::default()
+    }
+
+    async fn start_with(settings: StandInBuilder) -> std::io::Result<Self> {
         let key = SigningKey::shared().map_err(std::io::Error::other)?;
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let url = format!("http://{}", listener.local_addr()?);
@@ -84,7 +168,7 @@ impl StandIn {
             key,
             secret_key: STANDIN_SECRET_KEY.to_owned(),
             origin: url.clone(),
-            requests: Mutex::new(Vec::new()),
+            requests: Mutex::new(RequestLog::new(settings.max_recorded_requests)),
         });
         let app = router(inner.clone());
         let task = tokio::spawn(async move {
@@ -130,23 +214,21 @@ impl StandIn {
         Verifier::from_jwks(self.clerk.clone())
     }
 
-    /// Every request received so far, oldest first (including those answered 401 or 501).
+    /// The requests received so far, oldest first (including those answered 401 or 501):
+    /// the latest [`StandInBuilder::max_recorded_requests`] of them.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.inner
-            .requests
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        log(&self.inner).entries.iter().cloned().collect()
     }
 
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
-        self.inner
-            .requests
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        log(&self.inner).entries.clear();
     }
+}
+
+/// The request log, locked; a panic elsewhere leaves it usable.
+fn log(inner: &Inner) -> MutexGuard<'_, RequestLog> {
+    inner.requests.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn router(inner: Shared) -> Router {
@@ -178,16 +260,12 @@ async fn record(State(inner): State<Shared>, request: Request, next: Next) -> Re
                 .into_response()
         }
     };
-    inner
-        .requests
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(RecordedRequest {
-            method: parts.method.clone(),
-            path: parts.uri.path().to_owned(),
-            query: parts.uri.query().map(str::to_owned),
-            body: bytes.clone(),
-        });
+    log(&inner).push(RecordedRequest {
+        method: parts.method.clone(),
+        path: parts.uri.path().to_owned(),
+        query: parts.uri.query().map(str::to_owned),
+        body: bytes.clone(),
+    });
     next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
         .await
 }

@@ -4,7 +4,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::keys::SigningKey;
-use super::server::RecordedRequest;
+use super::server::RequestLog;
 
 /// Everything the stand-in knows. Each resource module owns its table type.
 #[derive(Debug, Default)]
@@ -27,7 +27,8 @@ pub(crate) struct Inner {
     pub secret_key: String,
     /// `http://127.0.0.1:<port>`: the issuer of the session tokens it signs.
     pub origin: String,
-    pub requests: Mutex<Vec<RecordedRequest>>,
+    /// The latest requests received, for `StandIn::requests`.
+    pub requests: Mutex<RequestLog>,
 }
 
 /// The axum state of every route.

@@ -25,13 +25,56 @@ pub(super) enum PasswordInput {
 }
 
 impl PasswordInput {
-    /// The PHC string to store.
-    pub(super) fn into_phc(self) -> Result<String, ApiError> {
+    /// The PHC string to store; a plaintext password is hashed on tokio's blocking pool.
+    pub(super) async fn into_phc(self) -> Result<String, ApiError> {
         match self {
-            Self::Plain(password) => hash_password(&password),
+            Self::Plain(password) => off_the_workers(move || hash_password(&password)).await?,
             Self::Digest(phc) => Ok(phc),
         }
     }
+}
+
+/// The most memory an imported argon2 digest may ask for, in KiB (64 MiB).
+const MAX_DIGEST_MEMORY_KIB: u32 = 64 * 1024;
+/// The most passes an imported argon2 digest may ask for.
+const MAX_DIGEST_PASSES: u32 = 10;
+/// The most lanes an imported argon2 digest may ask for.
+const MAX_DIGEST_LANES: u32 = 4;
+
+/// Why the stand-in will not check passwords against `hash`: its parameters do not parse, or
+/// its costs exceed what a test server should spend on one request (real digests use far
+/// less; OWASP's argon2id settings need 19 to 46 MiB). `None` when it is fine.
+fn digest_cost_problem(hash: &PasswordHash<'_>) -> Option<String> {
+    let params = match Params::try_from(hash) {
+        Ok(params) => params,
+        Err(e) => {
+            return Some(format!(
+                "password_digest has invalid argon2 parameters: {e}."
+            ))
+        }
+    };
+    let too_costly = params.m_cost() > MAX_DIGEST_MEMORY_KIB
+        || params.t_cost() > MAX_DIGEST_PASSES
+        || params.p_cost() > MAX_DIGEST_LANES;
+    too_costly.then(|| {
+        format!(
+            "password_digest asks for m={}, t={}, p={}; the clerk_backend::testing stand-in \
+             imports argon2 digests up to m={MAX_DIGEST_MEMORY_KIB} (KiB), \
+             t={MAX_DIGEST_PASSES}, p={MAX_DIGEST_LANES}.",
+            params.m_cost(),
+            params.t_cost(),
+            params.p_cost()
+        )
+    })
+}
+
+/// Runs argon2 work on tokio's blocking pool, so a hash never stalls the server's workers.
+async fn off_the_workers<R: Send + 'static>(
+    work: impl FnOnce() -> R + Send + 'static,
+) -> Result<R, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(hashing_failed)
 }
 
 /// Reads `password`, `password_digest` and `password_hasher` of a body: Clerk's length rule
@@ -88,15 +131,12 @@ pub(super) fn password_input(
                 );
                 return None;
             }
-            let fits = PasswordHash::new(digest).is_ok_and(|h| h.algorithm.as_str() == hasher);
-            if !fits {
-                problems.extend(
-                    ApiError::invalid(
-                        "password_digest",
-                        format!("password_digest is not an {hasher} PHC string."),
-                    )
-                    .problems,
-                );
+            let why = match PasswordHash::new(digest) {
+                Ok(hash) if hash.algorithm.as_str() == hasher => digest_cost_problem(&hash),
+                _ => Some(format!("password_digest is not an {hasher} PHC string.")),
+            };
+            if let Some(why) = why {
+                problems.extend(ApiError::invalid("password_digest", why).problems);
                 return None;
             }
             Some(PasswordInput::Digest(digest.to_owned()))
@@ -129,12 +169,14 @@ fn hash_password(password: &str) -> Result<String, ApiError> {
         .map_err(hashing_failed)
 }
 
-/// Whether `password` matches the PHC string (its own algorithm and costs apply).
+/// Whether `password` matches the PHC string (its own algorithm and costs apply). A digest
+/// over the import caps never matches: none can be stored, and none is ever computed.
 fn password_matches(phc: &str, password: &str) -> bool {
     PasswordHash::new(phc).is_ok_and(|hash| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &hash)
-            .is_ok()
+        digest_cost_problem(&hash).is_none()
+            && Argon2::default()
+                .verify_password(password.as_bytes(), &hash)
+                .is_ok()
     })
 }
 
@@ -165,7 +207,8 @@ pub(super) async fn verify_password(
             format!("User {user_id} does not have a password."),
         ));
     };
-    if password_matches(&phc, &body.password) {
+    let password = body.password;
+    if off_the_workers(move || password_matches(&phc, &password)).await? {
         reply::ok(json!({ "verified": true }))
     } else {
         Err(ApiError::new(
@@ -354,7 +397,7 @@ fn change_user(inner: &Shared, user_id: &str, change: impl FnOnce(&mut User, i64
 
 #[cfg(test)]
 mod tests {
-    use super::{hash_password, password_matches};
+    use super::{hash_password, password_input, password_matches};
 
     #[test]
     fn passwords_hash_to_phc_strings_that_verify() {
@@ -363,5 +406,25 @@ mod tests {
         assert!(!phc.contains("correct horse"));
         assert!(password_matches(&phc, "correct horse"));
         assert!(!password_matches(&phc, "wrong horse"));
+    }
+
+    #[test]
+    fn digests_over_the_cost_caps_are_refused_without_hashing() {
+        // Salt and hash are well-formed; only the costs differ.
+        let digest = |m: u32, t: u32, p: u32| {
+            format!("$argon2id$v=19$m={m},t={t},p={p}$c29tZXNhbHQ$S8M8VxSIVBxfLjIJponlK1RY9Ww43+sb1GKDPKjheds")
+        };
+        let import = |phc: &str| {
+            let mut problems = Vec::new();
+            let input = password_input(None, Some(phc), Some("argon2id"), false, &mut problems);
+            (input.is_some(), problems.len())
+        };
+        assert_eq!(import(&digest(65536, 10, 4)), (true, 0), "at the caps");
+        for over in [digest(65537, 1, 1), digest(64, 11, 1), digest(64, 1, 5)] {
+            assert_eq!(import(&over), (false, 1), "{over}");
+            // Checking it would allocate up to 64 GiB if the caps did not apply here too.
+            assert!(!password_matches(&over, "imported password"));
+        }
+        assert!(!password_matches(&digest(4_194_304, 1, 1), "x"));
     }
 }

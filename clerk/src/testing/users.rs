@@ -282,7 +282,10 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
         return Err(ApiError::fields(problems));
     }
     // Hashing is the slow part: do it before taking the lock.
-    let password = password.map(|p| p.into_phc()).transpose()?;
+    let password = match password {
+        Some(p) => Some(p.into_phc().await?),
+        None => None,
+    };
 
     let mut store = inner.store();
     let store = &mut *store;
@@ -439,7 +442,10 @@ async fn update(
     if inner.store().users.get(&user_id).is_none() {
         return Err(user_not_found(&user_id));
     }
-    let password = password.map(|p| p.into_phc()).transpose()?;
+    let password = match password {
+        Some(p) => Some(p.into_phc().await?),
+        None => None,
+    };
 
     let mut store = inner.store();
     let store: &mut Store = &mut store;

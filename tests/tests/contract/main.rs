@@ -67,7 +67,7 @@ pub struct Run {
 }
 
 impl Run {
-    pub async fn ok<T: Send>(&mut self, request: Request<'_, T>) {
+    pub async fn ok<T: Send, M>(&mut self, request: Request<'_, T, M>) {
         let route = request.endpoint().map(|e| e.route()).unwrap_or_default();
         self.seen.insert(route.clone());
         if let Err(e) = request.await {
@@ -75,7 +75,7 @@ impl Run {
         }
     }
 
-    pub async fn retired<T: Send>(&mut self, request: Request<'_, T>) {
+    pub async fn retired<T: Send, M>(&mut self, request: Request<'_, T, M>) {
         let route = request.endpoint().map(|e| e.route()).unwrap_or_default();
         self.seen.insert(route.clone());
         match request.await {

@@ -37,6 +37,7 @@ clerk_macros::endpoints! {
 async fn check(clerk: &clerk_backend::Clerk) -> clerk_backend::Result<()> {
     let t = Things::new(clerk);
     let _: Page<User> = t.list(UserListParams::default()).await?;
+    let _ = t.list(UserListParams::default()).max_pages(3).stream();
     let _: User = t.get("user_1").await?;
     let _: User = t.create(Note { text: "x".into() }).await?;
     let _: () = t.create_form(Note { text: "x".into() }).await?;
