@@ -89,8 +89,10 @@ pub fn cookie_suffix(publishable_key: &str) -> String {
 /// The token of a request: the `Authorization` header first, else the session cookie.
 ///
 /// With `publishable_key`, the cookie is `__session_<suffix>` or the plain `__session`,
-/// chosen as @clerk/backend's `usesSuffixedCookies` chooses (see [`Cookies`]); without one,
-/// the plain `__session`. This only picks the token: [`crate::auth::Authenticator`] also
+/// chosen as @clerk/backend's `usesSuffixedCookies` (tokens/authenticateContext.ts) chooses:
+/// the suffixed set when the plain token is another instance's; otherwise the suffixed set
+/// when it is there with its `__client_uat`, unless the plain token is malformed, newer, or
+/// the only one signed in. Without a key, the plain `__session`. This only picks the token: [`crate::auth::Authenticator`] also
 /// applies the `__client_uat` rules to cookie tokens.
 pub fn token_from_request<'a>(
     headers: &'a http::HeaderMap,
