@@ -77,9 +77,11 @@ impl Clerk {
     }
 
     /// A client configured from the environment: `CLERK_SECRET_KEY` (required),
-    /// `CLERK_API_URL` (the base URL; a bare `https://api.clerk.com` gets `/v1` added, as in
-    /// Clerk's other SDKs, and any other URL is used as given) and `CLERK_API_VERSION` (a dated version such as `2026-05-12`; the path-style
-    /// `v1` used by other Clerk SDKs is accepted and changes nothing).
+    /// `CLERK_API_URL` (the base URL, read as [`ClerkBuilder::base_url`] reads it: Clerk's
+    /// origin `https://api.clerk.com`, in any case, with or without `:443`, `/v1` or a
+    /// trailing slash, is `https://api.clerk.com/v1`) and `CLERK_API_VERSION` (a dated
+    /// version such as `2026-05-12`; the path-style `v1` used by other Clerk SDKs is accepted
+    /// and changes nothing).
     ///
     /// # Errors
     /// [`Error::InvalidInput`] when `CLERK_SECRET_KEY` is missing or a value is invalid.
@@ -174,8 +176,14 @@ impl ClerkBuilder {
         self
     }
 
-    /// The full base URL including the path version, e.g. `http://127.0.0.1:4010` for a
-    /// local mock or `https://api.clerk.com/v1` (the default).
+    /// The base URL, e.g. `http://127.0.0.1:4010` for a local mock or
+    /// `https://api.clerk.com/v1` (the default). Read like the official SDKs read
+    /// `CLERK_API_URL`: scheme and host in any case, the scheme's default port (`:443`,
+    /// `:80`) dropped, trailing slashes ignored. For Clerk's own hosts (`api.clerk.com`, any
+    /// `*.clerk.com`) given without a path, the path version `/v1` is added, as
+    /// @clerk/backend joins its API URL and API version `v1`; a URL with a path (`.../v1`,
+    /// or a proxy's prefix) and any other host (a local mock serves at its root) are used
+    /// as given. See [`Clerk::base_url`] for the result.
     #[must_use]
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
@@ -259,7 +267,7 @@ impl ClerkBuilder {
             self.secret = Some(SecretKey::new(key.trim()));
         }
         if self.base_url.is_none() {
-            self.base_url = get("CLERK_API_URL").map(|url| with_path_version(url.trim()));
+            self.base_url = get("CLERK_API_URL").map(|url| url.trim().to_owned());
         }
         if self.api_version.is_none() {
             // `v1` is the path version other SDKs read from this variable.
@@ -286,13 +294,10 @@ impl ClerkBuilder {
                 Error::invalid("the secret key contains characters not allowed in a header")
             })?;
         authorization.set_sensitive(true);
-        let base_url = self.base_url.unwrap_or_else(|| DEFAULT_API_URL.to_owned());
-        let base_url = base_url.trim_end_matches('/').to_owned();
-        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            return Err(Error::invalid(format!(
-                "base URL `{base_url}` must start with http:// or https://"
-            )));
-        }
+        let base_url = match self.base_url {
+            Some(url) => normalize_base_url(&url)?,
+            None => DEFAULT_API_URL.to_owned(),
+        };
         let header = |value: String, what: &str| {
             HeaderValue::from_str(&value)
                 .map_err(|_| Error::invalid(format!("invalid {what} `{value}`")))
@@ -337,18 +342,35 @@ fn is_path_version(v: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// `https://api.clerk.com` -> `https://api.clerk.com/v1`, as Clerk's other SDKs read this
-/// variable; any other URL (a local mock serves at its root) is used as given.
-fn with_path_version(url: &str) -> String {
-    let url = url.trim_end_matches('/');
-    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let is_clerk_origin = !after_scheme.contains('/')
-        && (after_scheme == "api.clerk.com" || after_scheme.ends_with(".clerk.com"));
-    if is_clerk_origin {
-        format!("{url}/v1")
-    } else {
-        url.to_owned()
+/// The base URL requests are built on (see [`ClerkBuilder::base_url`]): lower-case scheme
+/// and host, no default port, no trailing slash, `/v1` added to a bare Clerk origin.
+fn normalize_base_url(url: &str) -> Result<String> {
+    let url = url.trim();
+    let invalid = |why: &str| Error::invalid(format!("base URL `{url}` {why}"));
+    let parsed = reqwest::Url::parse(url).map_err(|_| invalid("is not an absolute http(s) URL"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(invalid("must start with http:// or https://"));
     }
+    let host = parsed.host_str().ok_or_else(|| invalid("has no host"))?;
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(invalid("must not have a query string or fragment"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(invalid("must not carry credentials"));
+    }
+    // `Url` has lower-cased the scheme and host and dropped the scheme's default port.
+    let mut normalized = format!("{}://{host}", parsed.scheme());
+    if let Some(port) = parsed.port() {
+        normalized.push_str(&format!(":{port}"));
+    }
+    let path = parsed.path().trim_end_matches('/');
+    let is_clerk = host == "api.clerk.com" || host.ends_with(".clerk.com");
+    if path.is_empty() && is_clerk {
+        normalized.push_str("/v1");
+    } else {
+        normalized.push_str(path);
+    }
+    Ok(normalized)
 }
 
 #[cfg(test)]
@@ -370,15 +392,80 @@ mod tests {
             ("CLERK_API_URL", "https://api.clerk.com/"),
             ("CLERK_API_VERSION", "v1"),
         ]))?;
-        assert_eq!(b.base_url.as_deref(), Some("https://api.clerk.com/v1"));
+        assert_eq!(b.base_url.as_deref(), Some("https://api.clerk.com/"));
+        assert_eq!(b.build()?.base_url(), "https://api.clerk.com/v1");
+        let b = ClerkBuilder::default().env_lookup(env(&[
+            ("CLERK_SECRET_KEY", "sk_test_abc"),
+            ("CLERK_API_VERSION", "v1"),
+        ]))?;
         assert_eq!(b.api_version, None);
         let b = ClerkBuilder::default().env_lookup(env(&[
             ("CLERK_SECRET_KEY", "sk_test_abc"),
             ("CLERK_API_URL", "http://127.0.0.1:4010/"),
             ("CLERK_API_VERSION", "2025-04-10"),
         ]))?;
-        assert_eq!(b.base_url.as_deref(), Some("http://127.0.0.1:4010"));
-        assert_eq!(b.api_version.as_deref(), Some("2025-04-10"));
+        assert_eq!(b.build()?.base_url(), "http://127.0.0.1:4010");
+        Ok(())
+    }
+
+    /// @clerk/backend joins `apiUrl` (default `https://api.clerk.com`) and `apiVersion` (`v1`)
+    /// in api/request.ts; the official SDKs read CLERK_API_URL as that origin. Every spelling
+    /// of Clerk's origin lands on the same base URL.
+    #[test]
+    fn clerk_api_url_forms_of_the_clerk_origin_give_one_base_url() -> Result<()> {
+        for url in [
+            "https://api.clerk.com",
+            "https://api.clerk.com/",
+            "HTTPS://API.CLERK.COM",
+            "HTTPS://API.CLERK.COM/",
+            "https://api.clerk.com:443",
+            "https://api.clerk.com:443/",
+            "https://api.clerk.com/v1",
+            "https://api.clerk.com/v1/",
+            "HTTPS://Api.Clerk.Com:443/v1/",
+            "  https://api.clerk.com  ",
+        ] {
+            let b = ClerkBuilder::default().env_lookup(env(&[
+                ("CLERK_SECRET_KEY", "sk_test_abc"),
+                ("CLERK_API_URL", url),
+            ]))?;
+            assert_eq!(b.build()?.base_url(), "https://api.clerk.com/v1", "{url:?}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn other_base_urls_keep_their_path_and_lose_default_ports() -> Result<()> {
+        let base = |url: &str| {
+            Clerk::builder()
+                .secret_key("sk_test_abc")
+                .base_url(url)
+                .build()
+                .map(|c| c.base_url().to_owned())
+        };
+        assert_eq!(base("HTTP://127.0.0.1:4010/")?, "http://127.0.0.1:4010");
+        assert_eq!(base("http://LOCALHOST:80/")?, "http://localhost");
+        assert_eq!(
+            base("https://proxy.example.com:8443/clerk/v1/")?,
+            "https://proxy.example.com:8443/clerk/v1"
+        );
+        // A non-default port is kept, even on Clerk's host; no /v1 is invented after a path.
+        assert_eq!(
+            base("https://api.clerk.com:8443")?,
+            "https://api.clerk.com:8443/v1"
+        );
+        assert_eq!(
+            base("https://api.clerk.com/v2")?,
+            "https://api.clerk.com/v2"
+        );
+        for bad in [
+            "api.clerk.com",
+            "ftp://api.clerk.com",
+            "https://api.clerk.com/?x=1",
+            "https://u:p@api.clerk.com",
+        ] {
+            assert!(base(bad).is_err(), "{bad}");
+        }
         Ok(())
     }
 

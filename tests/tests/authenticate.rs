@@ -65,11 +65,20 @@ async fn a_valid_bearer_session_token_signs_in() {
     );
 }
 
+/// authenticateContext.ts `usesSuffixedCookies`: a plain `__session` of another instance
+/// (its `iss` is not the publishable key's Frontend API) means the suffixed cookies are ours.
 #[tokio::test]
 async fn cookies_are_read_when_the_header_has_another_scheme() {
     let token = key().token(&session_claims());
-    let pk = "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k";
-    let cookie = format!("__session=garbage; __session_{}={token}", cookie_suffix(pk));
+    let pk = "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k"; // clerk.example.com
+    let sfx = cookie_suffix(pk);
+    let mut foreign = session_claims();
+    foreign["iss"] = serde_json::json!("https://clerk.other-app.com");
+    let foreign = TestKey::generate("ins_other").token(&foreign);
+    let uat = jwt_support::NOW - 100;
+    let cookie = format!(
+        "__session={foreign}; __client_uat={uat}; __session_{sfx}={token}; __client_uat_{sfx}={uat}"
+    );
     let request = headers(&[("authorization", "Basic dXNlcjpwdw=="), ("cookie", &cookie)]);
     let state = authenticator()
         .publishable_key(pk)
@@ -79,11 +88,164 @@ async fn cookies_are_read_when_the_header_has_another_scheme() {
         matches!(state, AuthState::SignedIn(SignedIn::Session(_))),
         "{state:?}"
     );
-    // Without the publishable key the plain cookie is used, and it is not a valid token.
+    // Without the publishable key the plain cookie is read: another instance's token.
     let reason = signed_out(authenticator().authenticate(&request).await);
     assert_eq!(
         reason,
-        SignedOutReason::InvalidSessionToken("token-invalid")
+        SignedOutReason::InvalidSessionToken("token-invalid-signature")
+    );
+}
+
+fn cookie_request(token: &str, client_uat: Option<&str>) -> http::HeaderMap {
+    let cookie = match client_uat {
+        Some(uat) => format!("__session={token}; __client_uat={uat}"),
+        None => format!("__session={token}"),
+    };
+    headers(&[("cookie", &cookie)])
+}
+
+/// request.ts `authenticateRequestWithTokenInCookie`: `!hasActiveClient && hasSessionToken`
+/// is `session-token-but-no-client-uat` (`clientUat` is `parseInt(__client_uat) || 0`): the
+/// browser signed out, the `__session` cookie is left over.
+#[tokio::test]
+async fn session_token_but_no_client_uat_is_signed_out() {
+    let token = key().token(&session_claims());
+    for uat in [None, Some("0"), Some("signed-out"), Some("")] {
+        let out = signed_out(
+            authenticator()
+                .authenticate(&cookie_request(&token, uat))
+                .await,
+        );
+        assert_eq!(out, SignedOutReason::SessionSignedOut, "{uat:?}");
+        assert_eq!(out.code(), "session-signed-out");
+    }
+    let uat = (jwt_support::NOW - 100).to_string();
+    let state = authenticator()
+        .authenticate(&cookie_request(&token, Some(&uat)))
+        .await;
+    assert!(matches!(state, AuthState::SignedIn(_)), "{state:?}");
+    // A signed-in `__client_uat` without a session cookie: nothing to authenticate.
+    let only_uat = headers(&[("cookie", &format!("__client_uat={uat}"))]);
+    assert_eq!(
+        signed_out(authenticator().authenticate(&only_uat).await),
+        SignedOutReason::NoToken
+    );
+}
+
+/// request.ts: `decodeResult.payload.iat < authenticateContext.clientUat` is
+/// `session-token-iat-before-client-uat` (a handshake for page loads there; signed out with
+/// `session-token-outdated` here), decided before verification.
+#[tokio::test]
+async fn session_token_iat_before_client_uat_is_outdated() {
+    let iat = jwt_support::NOW - 10;
+    let token = key().token(&session_claims());
+    let newer_uat = (iat + 1).to_string();
+    let out = signed_out(
+        authenticator()
+            .authenticate(&cookie_request(&token, Some(&newer_uat)))
+            .await,
+    );
+    assert_eq!(out, SignedOutReason::SessionTokenOutdated);
+    assert_eq!(out.code(), "session-token-outdated");
+    // Issued at the very second of `__client_uat`: current.
+    let same = iat.to_string();
+    let state = authenticator()
+        .authenticate(&cookie_request(&token, Some(&same)))
+        .await;
+    assert!(matches!(state, AuthState::SignedIn(_)), "{state:?}");
+}
+
+/// Header tokens carry no `__client_uat` semantics (request.ts
+/// `authenticateRequestWithTokenInHeader` verifies the token only), even next to cookies
+/// that would sign a cookie token out.
+#[tokio::test]
+async fn header_tokens_ignore_the_client_uat_rules() {
+    let token = key().token(&session_claims());
+    let far_future = (jwt_support::NOW + 86_400).to_string();
+    for cookie in [
+        "__client_uat=0".to_owned(),
+        format!("__client_uat={far_future}"),
+    ] {
+        let request = headers(&[
+            ("authorization", &format!("Bearer {token}")),
+            ("cookie", &cookie),
+        ]);
+        let state = authenticator().authenticate(&request).await;
+        assert!(
+            matches!(state, AuthState::SignedIn(_)),
+            "{cookie}: {state:?}"
+        );
+    }
+}
+
+/// authStatus.ts `signedIn(...).toAuth({ treatPendingAsSignedOut = true })` and
+/// authObjects.ts `getAuthObjectForAcceptedToken`: a pending session (`sts: "pending"`) is
+/// signed out unless the caller opts in.
+#[tokio::test]
+async fn pending_sessions_are_signed_out_unless_treat_pending_as_signed_out_is_false() {
+    let mut claims = session_claims();
+    claims["sts"] = serde_json::json!("pending");
+    let token = key().token(&claims);
+    let out = signed_out(authenticator().authenticate(&bearer(&token)).await);
+    assert_eq!(out, SignedOutReason::SessionPending);
+    assert_eq!(out.code(), "session-pending");
+    // Through the cookie too.
+    let uat = (jwt_support::NOW - 100).to_string();
+    assert_eq!(
+        signed_out(
+            authenticator()
+                .authenticate(&cookie_request(&token, Some(&uat)))
+                .await
+        ),
+        SignedOutReason::SessionPending
+    );
+
+    let accepting = authenticator().treat_pending_as_signed_out(false);
+    let AuthState::SignedIn(who) = accepting.authenticate(&bearer(&token)).await else {
+        panic!("a pending session was refused though accepted")
+    };
+    assert_eq!(who.user_id(), Some("user_2abc"));
+    assert!(who.session().is_some_and(|c| c.is_pending()));
+    // Active sessions are signed in either way.
+    let active = key().token(&session_claims());
+    let state = authenticator().authenticate(&bearer(&active)).await;
+    assert!(matches!(state, AuthState::SignedIn(_)), "{state:?}");
+}
+
+/// Every signed-out state's code is one of the documented, closed set.
+#[tokio::test]
+async fn reason_codes_are_a_closed_set() {
+    let mut expired = session_claims();
+    expired["exp"] = serde_json::json!(jwt_support::NOW - 3600);
+    let mut pending = session_claims();
+    pending["sts"] = serde_json::json!("pending");
+    let cases = [
+        (headers(&[]), "token-missing"),
+        (bearer("not-a-jwt"), "token-invalid"),
+        (bearer(&key().token(&expired)), "token-expired"),
+        (bearer("ak_0123456789abcdef"), "token-kind-not-accepted"),
+        (bearer(&key().token(&pending)), "session-pending"),
+        (
+            cookie_request(&key().token(&session_claims()), None),
+            "session-signed-out",
+        ),
+        (
+            cookie_request(&key().token(&session_claims()), Some("1999999999")),
+            "session-token-outdated",
+        ),
+    ];
+    for (request, code) in cases {
+        let reason = signed_out(authenticator().authenticate(&request).await);
+        assert_eq!(reason.code(), code, "{reason:?}");
+        assert!(SignedOutReason::CODES.contains(&code));
+    }
+    assert_eq!(
+        SignedOutReason::MachineVerificationFailed.code(),
+        "internal"
+    );
+    assert_eq!(
+        SignedOutReason::VerificationUnavailable("jwk-remote-failed-to-load").code(),
+        "internal"
     );
 }
 
@@ -127,7 +289,10 @@ async fn machine_tokens_need_to_be_accepted_and_come_from_the_header() {
     let reason = signed_out(
         authenticator()
             .accept([TokenKind::ApiKey])
-            .authenticate(&headers(&[("cookie", "__session=ak_0123456789abcdef")]))
+            .authenticate(&headers(&[(
+                "cookie",
+                "__session=ak_0123456789abcdef; __client_uat=1",
+            )]))
             .await,
     );
     assert_eq!(

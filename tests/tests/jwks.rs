@@ -477,3 +477,114 @@ async fn a_jwk_alg_must_match_the_token_and_unusable_jwks_are_explained() {
     );
     assert_eq!(api.hits(), 1);
 }
+
+/// A `/jwks` server whose second answer waits: it says when that request has arrived
+/// (`arrived`), and answers once `release` is notified.
+async fn gated_second_fetch(
+    keys: Arc<Mutex<Value>>,
+    arrived: Arc<Notify>,
+    release: Arc<Notify>,
+) -> (String, Arc<AtomicUsize>) {
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    let handler = move || {
+        let (keys, arrived, release, counter) = (
+            keys.clone(),
+            arrived.clone(),
+            release.clone(),
+            counter.clone(),
+        );
+        async move {
+            if counter.fetch_add(1, Ordering::SeqCst) == 1 {
+                arrived.notify_one();
+                release.notified().await;
+            }
+            let body = keys.lock().expect("lock").to_string();
+            ([("content-type", "application/json")], body)
+        }
+    };
+    let app = axum::Router::new().route("/jwks", axum::routing::get(handler));
+    (clerk_tests::serve(app).await, hits)
+}
+
+/// The module's promise: a verification that needs a `kid` the fetch under way may bring
+/// waits for that fetch instead of failing `UnknownKey` from the cached set. (Clerk's
+/// JavaScript SDK, tokens/keys.ts, refetches on a missing kid after its cache window; this
+/// crate rate-limits refetches, so the second verification must share the one in flight.)
+#[tokio::test]
+async fn a_verification_needing_the_kid_of_the_fetch_under_way_waits_for_it() {
+    let old = TestKey::generate("ins_old");
+    let new = TestKey::generate("ins_new");
+    let keys = Arc::new(Mutex::new(json!({"keys": [old.jwk()]})));
+    let (arrived, release) = (Arc::new(Notify::new()), Arc::new(Notify::new()));
+    let (url, hits) = gated_second_fetch(keys.clone(), arrived.clone(), release.clone()).await;
+    let clerk = client(&url, "sk_test_RACE");
+    let clock = ManualClock::default();
+    let verifier = verifier(&clerk, &clock);
+    assert!(verifier.verify(&old.token(&long_lived())).await.is_ok());
+    assert_eq!(hits.load(Ordering::SeqCst), 1);
+
+    // The key rotates; past the refetch interval, a token with the new kid refetches.
+    *keys.lock().expect("lock") = json!({"keys": [old.jwk(), new.jwk()]});
+    clock.set_secs(10);
+    let token = new.token(&long_lived());
+    let first = tokio::spawn({
+        let (verifier, token) = (verifier.clone(), token.clone());
+        async move { verifier.verify(&token).await }
+    });
+    arrived.notified().await;
+    // The refetch is under way. A second verification of the new kid must wait for it:
+    // polled once, it is pending (today's cached set lacks the kid).
+    let mut second = std::pin::pin!(verifier.verify(&token));
+    let polled = std::future::poll_fn(|cx| {
+        std::task::Poll::Ready(std::future::Future::poll(second.as_mut(), cx))
+    })
+    .await;
+    assert!(
+        polled.is_pending(),
+        "answered before the fetch under way finished: {polled:?}"
+    );
+    release.notify_one();
+    let first = first.await.expect("task");
+    let second = second.await;
+    assert_eq!(first.expect("first").user_id(), "user_2abc");
+    assert_eq!(second.expect("second").user_id(), "user_2abc");
+    // The warm-up fetch and the one refetch both verifications shared.
+    assert_eq!(hits.load(Ordering::SeqCst), 2);
+}
+
+/// Forms of one base URL (scheme and host in any case, a trailing slash) are one instance:
+/// requests land on `/jwks` at the server's root and the key cache is shared.
+#[tokio::test]
+async fn base_url_forms_land_on_the_same_path_and_share_one_cache() {
+    let (api, clerk) = start(None).await;
+    let key = TestKey::generate("ins_1");
+    api.serve(&[&key]);
+    let clock = ManualClock::default();
+    let token = key.token(&long_lived());
+    let port = clerk
+        .base_url()
+        .rsplit(':')
+        .next()
+        .expect("a port")
+        .to_owned();
+    let mut live = Vec::new();
+    for form in [
+        format!("HTTP://127.0.0.1:{port}/"),
+        format!("http://127.0.0.1:{port}"),
+        format!("Http://127.0.0.1:{port}//"),
+    ] {
+        let clerk = client(&form, SECRET);
+        assert_eq!(
+            clerk.base_url(),
+            format!("http://127.0.0.1:{port}"),
+            "{form}"
+        );
+        // Kept alive: the cache lives while a verifier of the instance does.
+        live.push(verifier(&clerk, &clock));
+        let last = live.last().expect("just pushed");
+        assert!(last.verify(&token).await.is_ok(), "{form}");
+    }
+    // One fetch, at /jwks: the server only routes that path.
+    assert_eq!(api.hits(), 1);
+}

@@ -252,9 +252,8 @@ async fn audience_and_issuer_when_configured() {
     for aud in [
         json!("other"),
         json!(["x", "y"]),
-        json!([]),
         json!(5),
-        Value::Null,
+        json!(["api://orders", 5]),
     ] {
         let token = key().token(&with(session_claims(), json!({ "aud": aud })));
         assert!(
@@ -279,6 +278,29 @@ async fn audience_and_issuer_when_configured() {
     // Not configured: not checked.
     let wrong_both = with(session_claims(), json!({"aud": "x", "iss": "y"}));
     assert!(verify(&verifier(), &key().token(&wrong_both)).await.is_ok());
+}
+
+/// @clerk/backend's `assertAudienceClaim` (jwt/assertions.ts) checks `aud` only when both the
+/// configured audience and the token's `aud` are non-empty: Clerk's session tokens carry no
+/// `aud` (they name their origin in `azp`), so an audience setting must not refuse them.
+#[tokio::test]
+async fn assert_audience_claim_a_token_without_aud_passes_a_configured_audience() {
+    let v = Verifier::builder(KeySource::pem(&key().pem()).expect("pem"))
+        .audience(["api://orders"])
+        .build();
+    let mut absent = session_claims();
+    absent.as_object_mut().expect("object").remove("aud");
+    assert!(verify(&v, &key().token(&absent)).await.is_ok());
+    for aud in [Value::Null, json!(""), json!([]), json!([""])] {
+        let token = key().token(&with(session_claims(), json!({ "aud": aud })));
+        assert!(verify(&v, &token).await.is_ok(), "{aud}");
+    }
+    // A present `aud` is still checked.
+    let token = key().token(&with(session_claims(), json!({"aud": ["x", ""]})));
+    assert!(matches!(
+        rejected(&v, &token).await,
+        TokenError::InvalidAudience
+    ));
 }
 
 #[tokio::test]

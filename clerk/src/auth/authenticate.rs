@@ -3,14 +3,29 @@
 use std::collections::HashSet;
 use std::time::SystemTime;
 
-use crate::auth::token::{jwt_token_kind, opaque_kind, token_from_request, TokenKind, TokenSource};
-use crate::jwt::{decode, machine_kind, Decoded, SessionClaims, TokenError, Verifier};
+use crate::auth::token::{
+    credentials, jwt_token_kind, opaque_kind, PublishableKey, TokenKind, TokenSource,
+};
+use crate::jwt::{
+    decode, machine_kind, seconds, unix_millis, Decoded, SessionClaims, TokenError, Verifier,
+};
 use crate::models::{VerifyApiKeyParams, VerifyM2mTokenParams, VerifyOAuthAccessTokenParams};
 use crate::Clerk;
 
 /// Authenticates requests: picks the token, checks its kind against what the route accepts,
 /// and verifies it: session tokens and machine JWTs with a [`Verifier`], opaque machine tokens
 /// through their Backend API verify endpoint.
+///
+/// Session state is decided as @clerk/backend decides it:
+/// - a session whose `sts` is `pending` (tasks left, e.g. choosing an organization) is signed
+///   out with [`SignedOutReason::SessionPending`] unless
+///   [`treat_pending_as_signed_out(false)`](Self::treat_pending_as_signed_out);
+/// - a token from the `__session` cookie is only as good as the `__client_uat` cookie next to
+///   it: missing or `0` means the browser signed out
+///   ([`SignedOutReason::SessionSignedOut`]), and a token issued (`iat`) before it is from
+///   an earlier session state ([`SignedOutReason::SessionTokenOutdated`]). Where
+///   @clerk/backend would redirect a page load through its handshake to get a fresh token,
+///   this answers signed out with that reason. Header tokens do not have these rules.
 ///
 /// ```no_run
 /// # async fn run(headers: http::HeaderMap) -> Result<(), Box<dyn std::error::Error>> {
@@ -31,8 +46,9 @@ use crate::Clerk;
 pub struct Authenticator {
     verifier: Verifier,
     clerk: Option<Clerk>,
-    publishable_key: Option<String>,
+    publishable_key: Option<PublishableKey>,
     accepts: HashSet<TokenKind>,
+    pending_signed_out: bool,
 }
 
 /// The outcome of [`Authenticator::authenticate`].
@@ -100,10 +116,25 @@ pub enum SignedOutReason {
     NoToken,
     /// A token of a kind this route does not accept (e.g. an API key on a session-only route).
     TokenTypeNotAccepted(TokenKind),
-    /// The session token failed verification; the reason code is Clerk's
-    /// (`token-expired`, `token-invalid-signature`, ...).
+    /// The session token failed verification; the reason is Clerk's
+    /// (`token-expired`, `token-invalid-signature`, ...; see [`TokenError::reason`]).
     InvalidSessionToken(&'static str),
-    /// The machine token is unknown, revoked or expired.
+    /// The token could not be checked: the instance's JWKS could not be loaded (the Backend
+    /// API failed, the secret key is invalid, or the set is empty). A problem on this side;
+    /// the reason is Clerk's (`jwk-remote-failed-to-load`, `secret-key-invalid`).
+    VerificationUnavailable(&'static str),
+    /// A valid session token of a pending session (`sts: "pending"`), and the authenticator
+    /// treats pending sessions as signed out (the default, as in Clerk's SDKs).
+    SessionPending,
+    /// A `__session` cookie without a `__client_uat` cookie, or with `__client_uat=0`: the
+    /// browser has signed out (perhaps in another tab or app of the same domain) and the
+    /// session cookie is left over.
+    SessionSignedOut,
+    /// A `__session` cookie issued (`iat`) before the `__client_uat` cookie: the client has
+    /// changed since (signed in again, switched session or organization); the frontend must
+    /// fetch a fresh token.
+    SessionTokenOutdated,
+    /// The machine token is unknown, revoked, expired or fails verification.
     InvalidMachineToken,
     /// A machine token arrived but no client was configured to verify it, or the Backend API
     /// could not be reached.
@@ -111,17 +142,48 @@ pub enum SignedOutReason {
 }
 
 impl SignedOutReason {
-    /// A short, stable code for the reason, in the style of Clerk's `x-clerk-auth-reason`:
-    /// `no-token`, `token-type-mismatch`, the session token's reason (`token-expired`...),
-    /// `machine-token-invalid` or `machine-token-verification-failed`.
+    /// Every value [`code`](Self::code) returns: a closed set, stable across releases.
+    pub const CODES: [&'static str; 8] = [
+        "token-missing",
+        "token-invalid",
+        "token-expired",
+        "token-kind-not-accepted",
+        "session-pending",
+        "session-signed-out",
+        "session-token-outdated",
+        "internal",
+    ];
+
+    /// A short, stable code for the reason, one of [`CODES`](Self::CODES), safe to show to
+    /// anyone (it is the `reason` of `clerk_backend::axum`'s 401 body):
+    ///
+    /// | code | reason |
+    /// |---|---|
+    /// | `token-missing` | [`NoToken`](Self::NoToken) |
+    /// | `token-invalid` | [`InvalidSessionToken`](Self::InvalidSessionToken) (all but expiry), [`InvalidMachineToken`](Self::InvalidMachineToken) |
+    /// | `token-expired` | [`InvalidSessionToken`](Self::InvalidSessionToken)`("token-expired")` |
+    /// | `token-kind-not-accepted` | [`TokenTypeNotAccepted`](Self::TokenTypeNotAccepted) |
+    /// | `session-pending` | [`SessionPending`](Self::SessionPending) |
+    /// | `session-signed-out` | [`SessionSignedOut`](Self::SessionSignedOut) |
+    /// | `session-token-outdated` | [`SessionTokenOutdated`](Self::SessionTokenOutdated) |
+    /// | `internal` | [`VerificationUnavailable`](Self::VerificationUnavailable), [`MachineVerificationFailed`](Self::MachineVerificationFailed) |
     pub fn code(&self) -> &'static str {
         match self {
-            Self::NoToken => "no-token",
-            Self::TokenTypeNotAccepted(_) => "token-type-mismatch",
-            Self::InvalidSessionToken(code) => code,
-            Self::InvalidMachineToken => "machine-token-invalid",
-            Self::MachineVerificationFailed => "machine-token-verification-failed",
+            Self::NoToken => "token-missing",
+            Self::InvalidSessionToken("token-expired") => "token-expired",
+            Self::InvalidSessionToken(_) | Self::InvalidMachineToken => "token-invalid",
+            Self::TokenTypeNotAccepted(_) => "token-kind-not-accepted",
+            Self::SessionPending => "session-pending",
+            Self::SessionSignedOut => "session-signed-out",
+            Self::SessionTokenOutdated => "session-token-outdated",
+            Self::VerificationUnavailable(_) | Self::MachineVerificationFailed => "internal",
         }
+    }
+
+    /// Whether the request could not be authenticated because of a problem on this side
+    /// (code `internal`) rather than because of what it carries.
+    pub fn is_internal(&self) -> bool {
+        self.code() == "internal"
     }
 }
 
@@ -133,6 +195,16 @@ impl std::fmt::Display for SignedOutReason {
             }
             Self::TokenTypeNotAccepted(kind) => write!(f, "a {kind:?} is not accepted here"),
             Self::InvalidSessionToken(code) => write!(f, "invalid session token ({code})"),
+            Self::VerificationUnavailable(code) => {
+                write!(f, "the token could not be verified ({code})")
+            }
+            Self::SessionPending => f.write_str("the session is pending"),
+            Self::SessionSignedOut => {
+                f.write_str("the session cookie has no signed-in __client_uat next to it")
+            }
+            Self::SessionTokenOutdated => {
+                f.write_str("the session cookie was issued before the last __client_uat")
+            }
             Self::InvalidMachineToken => {
                 f.write_str("the machine token is unknown, revoked or expired")
             }
@@ -154,11 +226,16 @@ pub struct SignedOut {
 }
 
 impl SignedOut {
+    /// The signed-out state; its details go to `tracing` (an error for `internal` reasons,
+    /// a debug event otherwise), never to the caller's response.
     fn state(reason: SignedOutReason, message: impl Into<String>) -> AuthState {
-        AuthState::SignedOut(Self {
-            reason,
-            message: message.into(),
-        })
+        let message = message.into();
+        if reason.is_internal() {
+            tracing::error!(reason = reason.code(), detail = %message, "clerk: could not authenticate the request");
+        } else {
+            tracing::debug!(reason = reason.code(), detail = %message, "clerk: signed out");
+        }
+        AuthState::SignedOut(Self { reason, message })
     }
 }
 
@@ -170,13 +247,27 @@ impl Authenticator {
             clerk: None,
             publishable_key: None,
             accepts: HashSet::from([TokenKind::SessionToken]),
+            pending_signed_out: true,
         }
     }
 
-    /// Reads the suffixed `__session_<suffix>` cookie this publishable key implies.
+    /// The instance's publishable key (`pk_test_...`, `pk_live_...`): cookies may then be
+    /// the suffixed `__session_<suffix>` and `__client_uat_<suffix>` (see
+    /// [`cookie_suffix`](crate::auth::cookie_suffix)), chosen over the plain ones as
+    /// @clerk/backend chooses them. Without it, only the plain cookies are read.
     #[must_use]
-    pub fn publishable_key(mut self, key: impl Into<String>) -> Self {
-        self.publishable_key = Some(key.into());
+    pub fn publishable_key(mut self, key: impl AsRef<str>) -> Self {
+        self.publishable_key = Some(PublishableKey::parse(key.as_ref()));
+        self
+    }
+
+    /// Whether a pending session (`sts: "pending"`: signed in with tasks left, such as
+    /// choosing an organization) is signed out, with [`SignedOutReason::SessionPending`].
+    /// Default `true`, as `treatPendingAsSignedOut` in Clerk's JavaScript SDKs; `false`
+    /// signs such sessions in (check [`SessionClaims::is_pending`] yourself).
+    #[must_use]
+    pub fn treat_pending_as_signed_out(mut self, signed_out: bool) -> Self {
+        self.pending_signed_out = signed_out;
         self
     }
 
@@ -196,17 +287,21 @@ impl Authenticator {
 
     /// The auth state of a request with these headers.
     pub async fn authenticate(&self, headers: &http::HeaderMap) -> AuthState {
-        let Some(found) = token_from_request(headers, self.publishable_key.as_deref()) else {
+        let now = self.verifier.now();
+        let now_secs = unix_millis(now).div_euclid(1000);
+        let Some(found) = credentials(headers, self.publishable_key.as_ref(), now_secs) else {
             return SignedOut::state(SignedOutReason::NoToken, "sign in to continue");
         };
-        let token = found.token;
+        let token = found.token.token;
+        let from_cookie = found.token.source == TokenSource::Cookie;
         let opaque = opaque_kind(token);
         // Decoded once: it tells machine JWTs apart and is what the verifier checks.
         let decoded = decode(token);
-        let kind = match found.source {
+        let kind = if from_cookie {
             // Machine tokens only count from the header.
-            TokenSource::Cookie => TokenKind::SessionToken,
-            TokenSource::Header => opaque
+            TokenKind::SessionToken
+        } else {
+            opaque
                 .or_else(|| {
                     decoded
                         .as_ref()
@@ -214,7 +309,7 @@ impl Authenticator {
                         .and_then(machine_kind)
                         .map(jwt_token_kind)
                 })
-                .unwrap_or(TokenKind::SessionToken),
+                .unwrap_or(TokenKind::SessionToken)
         };
         if !self.accepts.contains(&kind) {
             return SignedOut::state(
@@ -222,10 +317,34 @@ impl Authenticator {
                 "this route does not accept this kind of token",
             );
         }
-        let now = self.verifier.now();
+        // @clerk/backend (tokens/request.ts, authenticateRequestWithTokenInCookie): a session
+        // cookie without a signed-in `__client_uat` is left over from a signed-out client.
+        if from_cookie && found.client_uat == 0 {
+            return SignedOut::state(
+                SignedOutReason::SessionSignedOut,
+                "__session cookie without a signed-in __client_uat",
+            );
+        }
         match (kind, decoded) {
             (TokenKind::SessionToken, Ok(decoded)) => {
+                // Same source: `iat < clientUat` is decided before verification.
+                let iat = decoded.claims.get("iat").and_then(seconds);
+                if from_cookie && iat.is_some_and(|iat| iat < found.client_uat) {
+                    return SignedOut::state(
+                        SignedOutReason::SessionTokenOutdated,
+                        format!(
+                            "the session cookie was issued before __client_uat {}",
+                            found.client_uat
+                        ),
+                    );
+                }
                 match self.verifier.session_at(decoded, now).await {
+                    Ok(claims) if claims.is_pending() && self.pending_signed_out => {
+                        SignedOut::state(
+                            SignedOutReason::SessionPending,
+                            "the session is pending; this authenticator treats it as signed out",
+                        )
+                    }
                     Ok(claims) => AuthState::SignedIn(SignedIn::Session(claims)),
                     Err(e) => session_error(&e),
                 }
@@ -314,9 +433,20 @@ impl Authenticator {
                     claims,
                 )))
             }
+            Err(e) if unavailable(&e) => {
+                SignedOut::state(SignedOutReason::MachineVerificationFailed, e.to_string())
+            }
             Err(e) => SignedOut::state(SignedOutReason::InvalidMachineToken, e.to_string()),
         }
     }
+}
+
+/// Whether the keys could not be had: nothing the token can be blamed for.
+fn unavailable(error: &TokenError) -> bool {
+    matches!(
+        error,
+        TokenError::KeyUnavailable(_) | TokenError::EmptyKeySet
+    )
 }
 
 fn machine_auth(
@@ -336,8 +466,10 @@ fn machine_auth(
 }
 
 fn session_error(error: &TokenError) -> AuthState {
-    SignedOut::state(
-        SignedOutReason::InvalidSessionToken(error.reason()),
-        error.to_string(),
-    )
+    let reason = if unavailable(error) {
+        SignedOutReason::VerificationUnavailable(error.reason())
+    } else {
+        SignedOutReason::InvalidSessionToken(error.reason())
+    };
+    SignedOut::state(reason, error.to_string())
 }

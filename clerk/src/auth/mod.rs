@@ -2,8 +2,11 @@
 //!
 //! Token selection follows @clerk/backend: an `Authorization: Bearer` header wins; a header
 //! with another scheme (`Basic ...`) is ignored rather than hiding the cookie; otherwise the
-//! `__session` cookie is used, or its suffixed form `__session_<suffix>` when a publishable key
-//! is configured. Machine tokens (M2M, API keys, OAuth access tokens) only count from the header.
+//! `__session` cookie is used. With a publishable key, the suffixed cookies
+//! (`__session_<suffix>`, `__client_uat_<suffix>`) are read instead of the plain ones when
+//! @clerk/backend's `usesSuffixedCookies` would. Machine tokens (M2M, API keys, OAuth access
+//! tokens) only count from the header. A cookie token also needs a signed-in `__client_uat`
+//! no newer than the token (see [`Authenticator`]).
 
 mod authenticate;
 mod token;

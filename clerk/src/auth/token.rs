@@ -88,27 +88,266 @@ pub fn cookie_suffix(publishable_key: &str) -> String {
 
 /// The token of a request: the `Authorization` header first, else the session cookie.
 ///
-/// With `publishable_key`, the suffixed cookie `__session_<suffix>` is preferred and the plain
-/// `__session` is the fallback (apps that share a domain each get their own cookie).
+/// With `publishable_key`, the cookie is `__session_<suffix>` or the plain `__session`,
+/// chosen as @clerk/backend's `usesSuffixedCookies` (tokens/authenticateContext.ts) chooses:
+/// the suffixed set when the plain token is another instance's; otherwise the suffixed set
+/// when it is there with its `__client_uat`, unless the plain token is malformed, newer, or
+/// the only one signed in. Without a key, the plain `__session`. This only picks the token: [`crate::auth::Authenticator`] also
+/// applies the `__client_uat` rules to cookie tokens.
 pub fn token_from_request<'a>(
     headers: &'a http::HeaderMap,
     publishable_key: Option<&str>,
 ) -> Option<RequestToken<'a>> {
+    let key = publishable_key.map(PublishableKey::parse);
+    let now = crate::jwt::unix_millis(std::time::SystemTime::now()).div_euclid(1000);
+    credentials(headers, key.as_ref(), now).map(|found| found.token)
+}
+
+/// What a publishable key tells about cookie names: the suffix, the instance's Frontend API
+/// host and whether it is a production instance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PublishableKey {
+    suffix: String,
+    /// `None` when the key does not decode to `<host>$` (then whose token a plain cookie
+    /// holds cannot be told, and that test is skipped).
+    frontend_api: Option<String>,
+    production: bool,
+}
+
+impl PublishableKey {
+    /// Reads `pk_test_<base64(host$)>` / `pk_live_...` like @clerk/shared's
+    /// `parsePublishableKey`; the suffix is derived from the whole key either way.
+    pub(crate) fn parse(key: &str) -> Self {
+        let key = key.trim();
+        let production = key.starts_with("pk_live_");
+        let frontend_api = frontend_api(key);
+        if frontend_api.is_none() {
+            tracing::warn!("the publishable key does not decode to a Frontend API host");
+        }
+        Self {
+            suffix: cookie_suffix(key),
+            frontend_api,
+            production,
+        }
+    }
+}
+
+fn frontend_api(key: &str) -> Option<String> {
+    use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+    use base64::engine::DecodePaddingMode;
+    const STANDARD: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    if !(key.starts_with("pk_live_") || key.starts_with("pk_test_")) {
+        return None;
+    }
+    let mut parts = key.split('_');
+    let encoded = parts
+        .nth(2)
+        .filter(|p| !p.is_empty() && parts.next().is_none())?;
+    let decoded = String::from_utf8(STANDARD.decode(encoded).ok()?).ok()?;
+    let host = decoded.strip_suffix('$')?;
+    (!host.contains('$') && host.contains('.')).then(|| host.to_owned())
+}
+
+/// The token a request carries, with the `__client_uat` value that goes with a cookie token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Credentials<'a> {
+    pub token: RequestToken<'a>,
+    /// The chosen `__client_uat` (Unix seconds, as `parseInt(...) || 0` reads it: missing or
+    /// unparsable is 0, "signed out"); 0 for header tokens.
+    pub client_uat: i64,
+}
+
+/// The header token, else the session cookie of the cookie set [`Cookies::suffixed`] picks.
+/// `now` (Unix seconds) is for the development-instance expiry rule of that choice.
+pub(crate) fn credentials<'a>(
+    headers: &'a http::HeaderMap,
+    key: Option<&PublishableKey>,
+    now: i64,
+) -> Option<Credentials<'a>> {
     if let Some(token) = header_token(headers) {
-        return Some(RequestToken {
-            token,
-            source: TokenSource::Header,
+        return Some(Credentials {
+            token: RequestToken {
+                token,
+                source: TokenSource::Header,
+            },
+            client_uat: 0,
         });
     }
-    let suffixed = publishable_key.map(|pk| format!("__session_{}", cookie_suffix(pk)));
-    let from_cookie = suffixed
-        .as_deref()
-        .and_then(|name| cookie(headers, name))
-        .or_else(|| cookie(headers, "__session"));
-    from_cookie.map(|token| RequestToken {
-        token,
-        source: TokenSource::Cookie,
+    let cookies = Cookies { headers, key };
+    let suffixed = cookies.suffixed(now);
+    let session = cookies.get("__session", suffixed)?;
+    let client_uat = cookies.get("__client_uat", suffixed).map_or(0, parse_int);
+    Some(Credentials {
+        token: RequestToken {
+            token: session,
+            source: TokenSource::Cookie,
+        },
+        client_uat,
     })
+}
+
+/// The Clerk cookies of a request, plain (`__session`, `__client_uat`) and suffixed
+/// (`__session_<suffix>`, `__client_uat_<suffix>`, the suffix derived from the publishable
+/// key by [`cookie_suffix`]).
+struct Cookies<'h, 'k> {
+    headers: &'h http::HeaderMap,
+    key: Option<&'k PublishableKey>,
+}
+
+impl<'h> Cookies<'h, '_> {
+    fn get(&self, name: &str, suffixed: bool) -> Option<&'h str> {
+        match (suffixed, self.key) {
+            (true, Some(key)) => cookie(self.headers, &format!("{name}_{}", key.suffix)),
+            _ => cookie(self.headers, name),
+        }
+    }
+
+    /// Whether the suffixed set is the one to read: @clerk/backend's `usesSuffixedCookies`
+    /// (tokens/authenticateContext.ts), rule for rule, on unverified token contents.
+    fn suffixed(&self, now: i64) -> bool {
+        let Some(key) = self.key else {
+            return false;
+        };
+        let suffixed_uat = self.get("__client_uat", true);
+        let uat = self.get("__client_uat", false);
+        let suffixed_session = self.get("__session", true);
+        let session = self.get("__session", false);
+        let session_claims = session.and_then(claims_of);
+        if session.is_some() {
+            // A malformed plain cookie (no `iss`): read it, to answer signed out rather
+            // than trust the other set.
+            if !session_claims
+                .as_ref()
+                .is_some_and(|c| truthy(c.get("iss")))
+            {
+                return false;
+            }
+            // A plain cookie of another instance (same domain): the suffixed set is ours.
+            if !belongs_to(session_claims.as_ref(), key) {
+                return true;
+            }
+        }
+        if suffixed_uat.is_none() && suffixed_session.is_none() {
+            return false;
+        }
+        let suffixed_claims = suffixed_session.and_then(claims_of);
+        let iat = |claims: Option<&serde_json::Map<String, serde_json::Value>>| {
+            claims
+                .and_then(|c| c.get("iat"))
+                .and_then(crate::jwt::seconds)
+                .unwrap_or(0)
+        };
+        // Both say signed in and the plain token is newer.
+        if suffixed_uat != Some("0")
+            && uat != Some("0")
+            && iat(session_claims.as_ref()) > iat(suffixed_claims.as_ref())
+        {
+            return false;
+        }
+        // The suffixed set says signed out, the plain one does not: the plain one is set by
+        // every clerk-js version, so it is the newer.
+        if suffixed_uat == Some("0") && uat != Some("0") {
+            return false;
+        }
+        // Development instances (clerk-js sets the suffixed `__client_uat`, an older pinned
+        // clerk-js may not): an expired suffixed token loses to a plain "signed out".
+        if !key.production {
+            let expired = suffixed_claims
+                .as_ref()
+                .and_then(|c| c.get("exp"))
+                .and_then(crate::jwt::seconds)
+                .is_some_and(|exp| exp <= now);
+            if suffixed_uat != Some("0") && uat == Some("0") && expired {
+                return false;
+            }
+        }
+        // A suffixed session without its `__client_uat`: the instance does not set suffixed
+        // cookies (yet).
+        if suffixed_uat.is_none() && suffixed_session.is_some() {
+            return false;
+        }
+        true
+    }
+}
+
+/// The payload of a token, unverified; `None` when it does not decode.
+fn claims_of(token: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+    crate::jwt::decode(token).ok().map(|d| d.claims)
+}
+
+/// JavaScript truthiness of a claim.
+fn truthy(value: Option<&serde_json::Value>) -> bool {
+    use serde_json::Value;
+    match value {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(Value::Array(_) | Value::Object(_)) => true,
+    }
+}
+
+/// Whether the token's `iss`, without `http://`/`https://`, is the key's Frontend API host.
+/// Unknown when the key did not decode: then it counts as ours.
+fn belongs_to(
+    claims: Option<&serde_json::Map<String, serde_json::Value>>,
+    key: &PublishableKey,
+) -> bool {
+    let Some(frontend_api) = &key.frontend_api else {
+        return true;
+    };
+    let Some(iss) = claims.and_then(|c| c.get("iss")).and_then(|v| v.as_str()) else {
+        return false;
+    };
+    strip_schemes(iss) == *frontend_api
+}
+
+/// Removes every `http://` and `https://`, in any case (the JS SDK's `/https?:\/\//gi`).
+fn strip_schemes(value: &str) -> String {
+    let starts = |rest: &str, scheme: &str| {
+        rest.as_bytes()
+            .get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme.as_bytes()))
+    };
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(c) = rest.chars().next() {
+        if starts(rest, "https://") {
+            rest = &rest["https://".len()..];
+        } else if starts(rest, "http://") {
+            rest = &rest["http://".len()..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// `Number.parseInt(value) || 0`: optional leading whitespace and sign, then the leading
+/// digits; anything else is 0.
+fn parse_int(value: &str) -> i64 {
+    let value = value.trim_start();
+    let (negative, digits) = match value.as_bytes().first() {
+        Some(b'-') => (true, &value[1..]),
+        Some(b'+') => (false, &value[1..]),
+        _ => (false, value),
+    };
+    let end = digits
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let magnitude = digits[..end].bytes().fold(0i64, |n, b| {
+        n.saturating_mul(10).saturating_add(i64::from(b - b'0'))
+    });
+    if negative {
+        -magnitude
+    } else {
+        magnitude
+    }
 }
 
 /// `Bearer <token>` or a bare token; any other scheme yields nothing.
@@ -184,32 +423,231 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_suffixed_cookie_is_preferred_with_a_publishable_key() {
-        let pk = "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k";
+    // @clerk/backend's fixtures: one instance, Frontend API clerk.inspired.puma-74.lcl.dev.
+    const PK_LIVE: &str = "pk_live_Y2xlcmsuaW5zcGlyZWQucHVtYS03NC5sY2wuZGV2JA";
+    const PK_TEST: &str = "pk_test_Y2xlcmsuaW5zcGlyZWQucHVtYS03NC5sY2wuZGV2JA";
+    const NOW: i64 = 1_666_648_250;
+    const ISS: &str = "https://clerk.inspired.puma-74.lcl.dev";
+
+    /// An unsigned JWT-shaped token: selection reads claims without verifying them.
+    fn jwt(claims: serde_json::Value) -> String {
+        let part = |v: serde_json::Value| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string())
+        };
+        let mut payload =
+            serde_json::json!({"sub": "user_1", "iss": ISS, "iat": NOW, "exp": NOW + 60});
+        if let (Some(base), serde_json::Value::Object(changes)) = (payload.as_object_mut(), claims)
+        {
+            base.extend(changes);
+        }
+        format!(
+            "{}.{}.sig",
+            part(serde_json::json!({"alg": "RS256"})),
+            part(payload)
+        )
+    }
+
+    /// The session token and `__client_uat` picked from these cookies.
+    fn pick(pk: &str, cookies: &[(&str, &str)]) -> (Option<String>, i64) {
         let suffix = cookie_suffix(pk);
-        assert_eq!(suffix.len(), 8);
-        assert!(suffix
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
-        let both = format!("__session=plain; __session_{suffix}=suffixed");
-        let h = headers(&[("cookie", &both)]);
+        let line = cookies
+            .iter()
+            .map(|(k, v)| format!("{}={v}", k.replace("<sfx>", &suffix)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let h = headers(&[("cookie", &line)]);
+        let found = credentials(&h, Some(&PublishableKey::parse(pk)), NOW);
+        (
+            found.map(|f| f.token.token.to_owned()),
+            found.map_or(0, |f| f.client_uat),
+        )
+    }
+
+    #[test]
+    fn publishable_keys_decode_like_parse_publishable_key() {
+        let live = PublishableKey::parse(PK_LIVE);
+        assert!(live.production);
         assert_eq!(
-            token_from_request(&h, Some(pk)).map(|t| t.token),
-            Some("suffixed")
+            live.frontend_api.as_deref(),
+            Some("clerk.inspired.puma-74.lcl.dev")
         );
-        assert_eq!(token_from_request(&h, None).map(|t| t.token), Some("plain"));
-        let plain_only = headers(&[("cookie", "__session=plain")]);
+        assert!(!PublishableKey::parse(PK_TEST).production);
+        for bad in [
+            "pk_test_",
+            "sk_test_Y2xlcmsuZXhhbXBsZS5jb20k",
+            "pk_test_bm9kb2xsYXI",
+            "pk_test_a_b",
+        ] {
+            assert_eq!(PublishableKey::parse(bad).frontend_api, None, "{bad}");
+        }
+    }
+
+    // authenticateContext.test.ts, "use un-suffixed cookies".
+    #[test]
+    fn usesuffixedcookies_plain_cookies_only_are_read_plainly() {
+        let session = jwt(serde_json::json!({}));
         assert_eq!(
-            token_from_request(&plain_only, Some(pk)).map(|t| t.token),
-            Some("plain")
+            pick(
+                PK_LIVE,
+                &[("__client_uat", "1717490192"), ("__session", &session)]
+            ),
+            (Some(session), 1_717_490_192)
         );
+    }
+
+    #[test]
+    fn usesuffixedcookies_a_newer_plain_token_wins_after_a_clerk_js_downgrade() {
+        let newer = jwt(serde_json::json!({"iat": NOW + 60}));
+        let suffixed = jwt(serde_json::json!({}));
+        let cookies = [
+            ("__client_uat", "1717490192"),
+            ("__client_uat_<sfx>", "1717490193"),
+            ("__session", newer.as_str()),
+            ("__session_<sfx>", suffixed.as_str()),
+        ];
+        assert_eq!(pick(PK_LIVE, &cookies), (Some(newer), 1_717_490_192));
+    }
+
+    #[test]
+    fn usesuffixedcookies_a_signed_out_suffixed_uat_loses_to_a_signed_in_plain_one() {
+        let session = jwt(serde_json::json!({}));
+        let cookies = [
+            ("__client_uat", "1717490192"),
+            ("__client_uat_<sfx>", "0"),
+            ("__session", session.as_str()),
+        ];
+        assert_eq!(pick(PK_TEST, &cookies), (Some(session), 1_717_490_192));
+    }
+
+    // authenticateContext.test.ts, "use suffixed cookies".
+    #[test]
+    fn usesuffixedcookies_both_sets_signed_in_read_the_suffixed_one() {
+        let (plain, suffixed) = (
+            jwt(serde_json::json!({})),
+            jwt(serde_json::json!({"sid": "s"})),
+        );
+        let cookies = [
+            ("__client_uat", "1717490192"),
+            ("__client_uat_<sfx>", "1717490193"),
+            ("__session", plain.as_str()),
+            ("__session_<sfx>", suffixed.as_str()),
+        ];
+        assert_eq!(
+            pick(PK_LIVE, &cookies),
+            (Some(suffixed.clone()), 1_717_490_193)
+        );
+        // Both signed out: still the suffixed set (its `__client_uat` is 0).
+        let cookies = [
+            ("__client_uat", "0"),
+            ("__client_uat_<sfx>", "0"),
+            ("__session", plain.as_str()),
+            ("__session_<sfx>", suffixed.as_str()),
+        ];
+        assert_eq!(pick(PK_LIVE, &cookies), (Some(suffixed), 0));
+        // Signed-out suffixed `__client_uat` and no suffixed session: no token at all.
+        let cookies = [
+            ("__client_uat", "0"),
+            ("__client_uat_<sfx>", "0"),
+            ("__session", plain.as_str()),
+        ];
+        assert_eq!(pick(PK_LIVE, &cookies), (None, 0));
+    }
+
+    #[test]
+    fn usesuffixedcookies_a_plain_token_of_another_instance_means_suffixed() {
+        let suffixed = jwt(serde_json::json!({}));
+        for foreign in [
+            jwt(serde_json::json!({"iss": "http:whatever"})),
+            jwt(serde_json::json!({"iss": 123})),
+        ] {
+            let cookies = [
+                ("__client_uat", "1717490192"),
+                ("__client_uat_<sfx>", "1717490193"),
+                ("__session", foreign.as_str()),
+                ("__session_<sfx>", suffixed.as_str()),
+            ];
+            assert_eq!(
+                pick(PK_LIVE, &cookies),
+                (Some(suffixed.clone()), 1_717_490_193)
+            );
+        }
+    }
+
+    #[test]
+    fn usesuffixedcookies_a_malformed_plain_token_is_read_to_sign_out() {
+        // No `iss` (or not a JWT): the plain set is read, and fails verification later.
+        let suffixed = jwt(serde_json::json!({}));
+        for plain in ["garbage".to_owned(), jwt(serde_json::json!({"iss": null}))] {
+            let cookies = [
+                ("__client_uat_<sfx>", "1717490193"),
+                ("__session", plain.as_str()),
+                ("__session_<sfx>", suffixed.as_str()),
+            ];
+            assert_eq!(pick(PK_LIVE, &cookies), (Some(plain.clone()), 0));
+        }
+    }
+
+    #[test]
+    fn usesuffixedcookies_a_suffixed_session_without_its_uat_is_ignored() {
+        let (plain, suffixed) = (
+            jwt(serde_json::json!({})),
+            jwt(serde_json::json!({"sid": "s"})),
+        );
+        let cookies = [
+            ("__client_uat", "5"),
+            ("__session", plain.as_str()),
+            ("__session_<sfx>", suffixed.as_str()),
+        ];
+        assert_eq!(pick(PK_LIVE, &cookies), (Some(plain), 5));
+    }
+
+    #[test]
+    fn usesuffixedcookies_development_an_expired_suffixed_token_loses_to_plain_signed_out() {
+        let plain = jwt(serde_json::json!({}));
+        let expired = jwt(serde_json::json!({"sid": "s", "exp": NOW}));
+        let cookies = [
+            ("__client_uat", "0"),
+            ("__client_uat_<sfx>", "1717490193"),
+            ("__session", plain.as_str()),
+            ("__session_<sfx>", expired.as_str()),
+        ];
+        assert_eq!(pick(PK_TEST, &cookies), (Some(plain.clone()), 0));
+        // Production trusts its suffixed `__client_uat`.
+        assert_eq!(pick(PK_LIVE, &cookies), (Some(expired), 1_717_490_193));
+    }
+
+    #[test]
+    fn client_uat_is_read_like_parse_int() {
+        for (raw, n) in [
+            ("123", 123),
+            (" 42abc", 42),
+            ("-7", -7),
+            ("abc", 0),
+            ("", 0),
+            ("0x10", 0),
+        ] {
+            assert_eq!(parse_int(raw), n, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn schemes_are_stripped_everywhere_in_any_case() {
+        assert_eq!(strip_schemes("HTTPS://clerk.x.dev"), "clerk.x.dev");
+        assert_eq!(strip_schemes("http://https://a"), "a");
+        assert_eq!(strip_schemes("é://http:/"), "é://http:/");
     }
 
     #[test]
     fn suffix_is_sha1_base64url_truncated() {
         // SHA-1("abc") = a9993e36..., base64 "qZk+NkcGgWq6PiVxeFDCbJzQ2J0=".
         assert_eq!(cookie_suffix("abc"), "qZk-NkcG");
+        // @clerk/shared's getCookieSuffix tests (keys.ts).
+        assert_eq!(cookie_suffix("pk_live_Y2xlcmsuY2xlcmsuZGV2JA"), "1Z8AzTQD");
+        assert_eq!(cookie_suffix("pk_test_Y2xlcmsuY2xlcmsuZGV2JA"), "QvfNY2dr");
+        assert_eq!(
+            cookie_suffix("pk_test_ZW5vdWdoLWFscGFjYS04Mi5jbGVyay5hY2NvdW50cy5sY2xjbGVyay5jb20k"),
+            "jtYvyt_H"
+        );
     }
 
     #[test]

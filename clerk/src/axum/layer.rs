@@ -34,10 +34,21 @@ impl ClerkLayer {
         }
     }
 
-    /// Answers signed-out requests with 401 and a JSON body before they reach a handler.
+    /// Answers signed-out requests with 401 and a JSON body before they reach a handler (500
+    /// when they could not be authenticated because of a problem on this side; see
+    /// [`AuthRejection`]).
     #[must_use]
     pub fn require_signed_in(mut self) -> Self {
         self.require = true;
+        self
+    }
+
+    /// Whether pending sessions (`sts: "pending"`) are signed out for this layer: default
+    /// `true`; see [`Authenticator::treat_pending_as_signed_out`].
+    #[must_use]
+    pub fn treat_pending_as_signed_out(mut self, signed_out: bool) -> Self {
+        let auth = Arc::make_mut(&mut self.auth);
+        *auth = auth.clone().treat_pending_as_signed_out(signed_out);
         self
     }
 }

@@ -10,10 +10,19 @@ use crate::webhooks::WebhookError;
 
 /// Why [`super::Auth`] (or the `AuthState` extractor) refused a request.
 ///
-/// As a response: `401` with `WWW-Authenticate: Bearer`, `x-clerk-auth-status: signed-out`,
-/// `x-clerk-auth-reason: <code>` and the body
-/// `{"error": "unauthenticated", "reason": "<code>", "message": "<why>"}`; the token itself is
-/// never echoed.
+/// As a response, the body carries a reason code and nothing else: never the token, never
+/// an error message (verification details, JWKS fetch failures with their status and trace
+/// id, configuration problems). Those are logged with `tracing` where the decision is made
+/// (see [`crate::auth::Authenticator`]) or, for [`AuthRejection::MissingLayer`], here.
+///
+/// - Signed out: `401` with `WWW-Authenticate: Bearer`, `x-clerk-auth-status: signed-out`,
+///   `x-clerk-auth-reason: <code>` and the body `{"error": "unauthenticated", "reason":
+///   "<code>"}`, the code one of [`SignedOutReason::CODES`](crate::auth::SignedOutReason::CODES)
+///   (see [`SignedOutReason::code`](crate::auth::SignedOutReason::code)).
+/// - Not authenticated because of a problem on this side (code `internal`: the JWKS could not
+///   be loaded, the Backend API could not verify a machine token) and a route without
+///   [`super::ClerkLayer`]: `500` with the body `{"error": "server_error", "reason":
+///   "internal"}`.
 #[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum AuthRejection {
@@ -25,19 +34,38 @@ pub enum AuthRejection {
     MissingLayer,
 }
 
+impl AuthRejection {
+    /// The reason code of the response: the signed-out reason's
+    /// [`code`](crate::auth::SignedOutReason::code), or `internal`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::SignedOut(out) => out.reason.code(),
+            Self::MissingLayer => "internal",
+        }
+    }
+}
+
+fn server_error() -> Response {
+    let body = json!({ "error": "server_error", "reason": "internal" });
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+}
+
 impl IntoResponse for AuthRejection {
     fn into_response(self) -> Response {
         match self {
             Self::SignedOut(out) => {
                 let code = out.reason.code();
-                let body = json!({
-                    "error": "unauthenticated",
-                    "reason": code,
-                    "message": out.message,
-                });
-                let mut response = (StatusCode::UNAUTHORIZED, Json(body)).into_response();
+                let mut response = if out.reason.is_internal() {
+                    server_error()
+                } else {
+                    let body = json!({ "error": "unauthenticated", "reason": code });
+                    let mut response = (StatusCode::UNAUTHORIZED, Json(body)).into_response();
+                    response
+                        .headers_mut()
+                        .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+                    response
+                };
                 let headers = response.headers_mut();
-                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
                 headers.insert(
                     "x-clerk-auth-status",
                     HeaderValue::from_static("signed-out"),
@@ -46,11 +74,8 @@ impl IntoResponse for AuthRejection {
                 response
             }
             Self::MissingLayer => {
-                let body = json!({
-                    "error": "server_misconfigured",
-                    "message": self.to_string(),
-                });
-                (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+                tracing::error!("clerk: {self}");
+                server_error()
             }
         }
     }

@@ -102,7 +102,8 @@ pub enum TokenError {
         /// The time of the check, in Unix seconds.
         now: i64,
     },
-    /// An audience is configured and `aud` is missing or names none of its entries.
+    /// An audience is configured and the token's `aud` names none of its entries (or is
+    /// neither a string nor an array of strings).
     #[error("invalid audience (aud)")]
     InvalidAudience,
     /// Issuers are configured and `iss` is missing or not one of them.

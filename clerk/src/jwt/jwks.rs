@@ -8,10 +8,11 @@
 //!   previous one, so a key removed from the JWKS stops verifying after at most `ttl`;
 //! - a `kid` that is not in a fresh set triggers a refetch, but at most one fetch per
 //!   `min_refetch` (successful or not): a flood of made-up `kid`s fails without requests;
-//! - fetches are single-flight: concurrent verifications wait for the one fetch in progress.
+//! - fetches are single-flight: concurrent verifications wait for the one fetch in progress,
+//!   including those whose `kid` the cached set lacks: the fetch under way may bring it, so
+//!   they are answered after it, never with `UnknownKey` while it runs.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock, Weak};
 use std::time::Duration;
 
@@ -63,18 +64,14 @@ struct Fetches {
 /// The cached JWKS of one instance.
 pub(crate) struct JwksCache {
     current: RwLock<Option<Arc<KeySet>>>,
-    /// Start of the last fetch (ms), readable without waiting for a fetch in progress.
-    last_fetch_ms: AtomicI64,
+    /// Held for the whole of a fetch: waiting for it is waiting for the fetch in progress.
     fetches: tokio::sync::Mutex<Fetches>,
 }
-
-const NEVER: i64 = i64::MIN;
 
 impl JwksCache {
     fn new() -> Self {
         Self {
             current: RwLock::new(None),
-            last_fetch_ms: AtomicI64::new(NEVER),
             fetches: tokio::sync::Mutex::new(Fetches::default()),
         }
     }
@@ -114,9 +111,15 @@ impl JwksCache {
         policy: CachePolicy,
     ) -> Result<Arc<VerifyingKey>, TokenError> {
         let now_ms = unix_millis(clock.now());
-        let last = Some(self.last_fetch_ms.load(Ordering::Acquire)).filter(|&at| at != NEVER);
-        if let Some(answer) = self.answer(kid, now_ms, last, policy) {
-            return answer;
+        // Without the lock, only a key the fresh set has settles it. A `kid` it lacks may be
+        // on its way in a fetch under way: that is decided under the lock, which a fetch
+        // holds until its set is in place (uncontended, the lock costs next to nothing).
+        if let Some(found) = self
+            .current()
+            .filter(|set| set.is_fresh(now_ms, policy.ttl))
+            .and_then(|set| set.get(kid))
+        {
+            return found;
         }
 
         let mut fetches = self.fetches.lock().await;
@@ -132,7 +135,6 @@ impl JwksCache {
             }
         }
 
-        self.last_fetch_ms.store(now_ms, Ordering::Release);
         match fetch(clerk, now_ms).await {
             Ok(set) => {
                 let found = set.get(kid);

@@ -30,7 +30,9 @@ mod org;
 mod verifier;
 
 pub use check::{Check, FactorLevel, Reverification};
+pub(crate) use claims::seconds;
 pub use claims::{Actor, SessionClaims, SessionStatus};
+pub(crate) use clock::unix_millis;
 pub use clock::{Clock, SystemClock};
 pub(crate) use decode::{decode, Decoded};
 pub use error::TokenError;

@@ -190,8 +190,10 @@ impl VerifierBuilder {
         self
     }
 
-    /// Accepted audiences: when any is set, `aud` (a string or an array of strings) must be
-    /// present and name one of them.
+    /// Accepted audiences: when any is set and a token has an `aud` (a string or an array of
+    /// strings), it must name one of them. A token without `aud` passes, as in Clerk's
+    /// JavaScript SDK: Clerk's session tokens name their origin in `azp`, not in `aud` (use
+    /// [`authorized_parties`](Self::authorized_parties) for that).
     #[must_use]
     pub fn audience<I>(mut self, audience: I) -> Self
     where
@@ -497,6 +499,25 @@ fn time_claim(decoded: &Decoded<'_>, claim: &'static str) -> Result<Option<i64>,
     }
 }
 
+/// @clerk/backend's `assertAudienceClaim` (jwt/assertions.ts): `aud` is only checked when
+/// the token has one. Absent, `null`, `""`, `[]` or only empty strings: nothing to check
+/// (Clerk's session tokens carry `azp`, not `aud`). A string must be listed; an array of
+/// strings must list one. Any other value is refused (the JS SDK lets it through).
+fn audience_ok(aud: Option<&Value>, audience: &[String]) -> bool {
+    let listed = |aud: &str| audience.iter().any(|a| a == aud);
+    match aud {
+        None | Some(Value::Null) => true,
+        Some(Value::String(aud)) => aud.is_empty() || listed(aud),
+        Some(Value::Array(auds)) => {
+            let Some(auds) = auds.iter().map(Value::as_str).collect::<Option<Vec<_>>>() else {
+                return false;
+            };
+            auds.iter().all(|a| a.is_empty()) || auds.into_iter().any(listed)
+        }
+        Some(_) => false,
+    }
+}
+
 impl Inner {
     /// The claim checks, after the signature, in Clerk's order.
     fn check_claims(&self, decoded: &Decoded<'_>, now_ms: i64) -> Result<(), TokenError> {
@@ -505,16 +526,8 @@ impl Inner {
         if text("sub").is_none_or(str::is_empty) {
             return Err(TokenError::MissingSubject);
         }
-        if !self.audience.is_empty() {
-            let listed = |aud: &str| !aud.is_empty() && self.audience.iter().any(|a| a == aud);
-            let ok = match claims.get("aud") {
-                Some(Value::String(aud)) => listed(aud),
-                Some(Value::Array(auds)) => auds.iter().filter_map(Value::as_str).any(listed),
-                _ => false,
-            };
-            if !ok {
-                return Err(TokenError::InvalidAudience);
-            }
+        if !self.audience.is_empty() && !audience_ok(claims.get("aud"), &self.audience) {
+            return Err(TokenError::InvalidAudience);
         }
         if !self.authorized_parties.is_empty() {
             let azp = text("azp").filter(|azp| !azp.is_empty());
