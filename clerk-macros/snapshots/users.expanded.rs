@@ -125,7 +125,11 @@ impl<'c> Users<'c> {
     pub fn token(
         &self,
         user_id: &str,
-    ) -> ::clerk_backend::__private::Request<'c, Token> {
+    ) -> ::clerk_backend::__private::Request<
+        'c,
+        Token,
+        ::clerk_backend::__private::Mutating,
+    > {
         ::clerk_backend::__private::Request::new(
             self.client,
             &Self::ENDPOINTS[2usize],
