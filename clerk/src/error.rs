@@ -111,7 +111,8 @@ pub struct ApiError {
     pub errors: Vec<ErrorDetail>,
     /// Clerk's trace id for support requests.
     pub clerk_trace_id: Option<String>,
-    /// The server's `Retry-After`, when it sent one.
+    /// The wait the server's `Retry-After` asked for (seconds, or an HTTP date measured
+    /// against the clock when the response arrived), when it sent a usable one.
     pub retry_after: Option<Duration>,
     /// `METHOD /path/{template}` of the request.
     pub route: String,

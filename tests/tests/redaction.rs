@@ -81,9 +81,10 @@ use std::time::Duration;
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use clerk_backend::models::{
-    CreateApiKeyParams, CreateUserParams, RefreshSessionParams, RevokeOAuthApplicationTokenParams,
-    SessionRefresh, SessionToken, VerifyApiKeyParams, VerifyClientParams, VerifyM2mTokenParams,
-    VerifyOAuthAccessTokenParams, VerifyPasswordParams, VerifySessionParams,
+    AttemptCodeVerificationParams, CreateApiKeyParams, CreateUserParams, RefreshSessionParams,
+    RevokeOAuthApplicationTokenParams, SessionRefresh, SessionToken, VerifyApiKeyParams,
+    VerifyClientParams, VerifyM2mTokenParams, VerifyOAuthAccessTokenParams, VerifyPasswordParams,
+    VerifySessionParams,
 };
 use clerk_backend::{Clerk, Error, RetryPolicy};
 
@@ -361,8 +362,14 @@ fn tokens_in_models_and_params_do_not_print() {
         format!("{:?}", VerifyPasswordParams::new(TOKEN)),
         format!(
             "{:?}",
-            RefreshSessionParams::new(TOKEN, TOKEN, "https://example.com")
+            RefreshSessionParams::new(TOKEN, TOKEN, "https://example.com").request_headers(
+                serde_json::json!({ "Cookie": [format!("__session={TOKEN}")] })
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default()
+            )
         ),
+        format!("{:?}", AttemptCodeVerificationParams::new("ver_1", TOKEN)),
         format!(
             "{:?}",
             CreateUserParams::default()

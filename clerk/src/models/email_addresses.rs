@@ -120,12 +120,23 @@ setters! { ReplaceEmailAddressParams {
 
 /// JSON body of `POST /email_addresses/{email_address_id}/attempt_verification` and
 /// `POST /phone_numbers/{phone_number_id}/attempt_verification`: check a one-time code.
-#[derive(Debug, Clone, Serialize)]
+///
+/// `Debug` leaves the code out: it proves control of the address while it is valid.
+#[derive(Clone, Serialize)]
 pub struct AttemptCodeVerificationParams {
     /// Id of the verification to check, as returned by `prepare_verification`.
     pub verification_id: String,
     /// The code the user received.
     pub code: String,
+}
+
+impl std::fmt::Debug for AttemptCodeVerificationParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AttemptCodeVerificationParams")
+            .field("verification_id", &self.verification_id)
+            .field("code", &"[redacted]")
+            .finish()
+    }
 }
 
 impl AttemptCodeVerificationParams {

@@ -200,7 +200,10 @@ string_enum! {
 }
 
 /// JSON body of `POST /sessions/{session_id}/refresh`.
-#[derive(Debug, Clone, Serialize)]
+///
+/// `Debug` shows the names of `request_headers` but not their values: the incoming
+/// request's `Cookie` and `Authorization` headers carry its credentials.
+#[derive(Clone, Serialize)]
 pub struct RefreshSessionParams {
     /// The expired session JWT from the `__session` cookie; must belong to the session
     /// (redacted in `Debug`).
@@ -236,6 +239,23 @@ impl RefreshSessionParams {
             format: None,
             request_originating_ip: None,
         }
+    }
+}
+
+impl std::fmt::Debug for RefreshSessionParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let header_names = self
+            .request_headers
+            .as_ref()
+            .map(|headers| headers.keys().collect::<Vec<_>>());
+        f.debug_struct("RefreshSessionParams")
+            .field("expired_token", &self.expired_token)
+            .field("refresh_token", &self.refresh_token)
+            .field("request_origin", &self.request_origin)
+            .field("request_headers", &header_names)
+            .field("format", &self.format)
+            .field("request_originating_ip", &self.request_originating_ip)
+            .finish()
     }
 }
 
