@@ -135,3 +135,129 @@ async fn dropping_the_handle_stops_the_server() {
         "the stand-in still accepts connections after the drop"
     );
 }
+
+/// Sends `method path` with the stand-in's key and an optional JSON body; status and body.
+async fn send(
+    standin: &StandIn,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut request = reqwest::Client::new()
+        .request(method, format!("{}{path}", standin.url()))
+        .bearer_auth(STANDIN_SECRET_KEY);
+    if let Some(body) = body {
+        request = request
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body.to_string());
+    }
+    let response = request.send().await.expect("request");
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("body");
+    (status, serde_json::from_str(&text).expect("a JSON body"))
+}
+
+#[tokio::test]
+async fn the_api_is_served_under_v1_as_well_as_at_the_root() {
+    use reqwest::Method;
+    let standin = StandIn::start().await.expect("start");
+
+    // Created under /v1, read at the root, and the other way round: one store, one API.
+    let (status, ada) = send(
+        &standin,
+        Method::POST,
+        "/v1/users",
+        Some(serde_json::json!({ "email_address": ["ada@example.com"] })),
+    )
+    .await;
+    assert_eq!(status, 200, "{ada}");
+    let ada_id = ada["id"].as_str().expect("an id").to_owned();
+    let (status, grace) = send(
+        &standin,
+        Method::POST,
+        "/users",
+        Some(serde_json::json!({ "email_address": ["grace@example.com"] })),
+    )
+    .await;
+    assert_eq!(status, 200, "{grace}");
+    let (_, fetched) = send(&standin, Method::GET, &format!("/users/{ada_id}"), None).await;
+    assert_eq!(fetched["id"], ada["id"]);
+
+    for (v1, root) in [
+        ("/v1/users", "/users"),
+        (
+            "/v1/users?limit=1&order_by=-created_at",
+            "/users?limit=1&order_by=-created_at",
+        ),
+        ("/v1/users/count", "/users/count"),
+        (
+            &*format!("/v1/users/{ada_id}"),
+            &*format!("/users/{ada_id}"),
+        ),
+        ("/v1/jwks", "/jwks"),
+        ("/v1/users/user_missing", "/users/user_missing"),
+        ("/v1/no/such/route", "/no/such/route"),
+        ("/v1/jwt_templates", "/jwt_templates"),
+    ] {
+        let (v1_status, mut v1_body) = send(&standin, Method::GET, v1, None).await;
+        let (root_status, mut root_body) = send(&standin, Method::GET, root, None).await;
+        // Each error carries its own trace id; everything else must match.
+        for body in [&mut v1_body, &mut root_body] {
+            if let Some(map) = body.as_object_mut() {
+                map.remove("clerk_trace_id");
+            }
+        }
+        assert_eq!(
+            (v1_status, &v1_body),
+            (root_status, &root_body),
+            "{v1} vs {root}"
+        );
+    }
+
+    let (_, listed) = send(&standin, Method::GET, "/v1/users", None).await;
+    let emails: Vec<&str> = listed
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|u| u["email_addresses"][0]["email_address"].as_str())
+        .collect();
+    assert_eq!(emails.len(), 2, "{listed}");
+    assert!(emails.contains(&"ada@example.com") && emails.contains(&"grace@example.com"));
+
+    let (status, jwks) = send(&standin, Method::GET, "/v1/jwks", None).await;
+    assert_eq!(status, 200);
+    assert_eq!(jwks["keys"][0]["kty"], "RSA", "{jwks}");
+
+    let (status, body) = send(&standin, Method::GET, "/v1/no/such/route", None).await;
+    assert_eq!(
+        (status, &body["errors"][0]["code"]),
+        (404, &Value::from("resource_not_found"))
+    );
+
+    // The 501 names the operation, not the prefixed path, either way; a known path with an
+    // unserved method is named too.
+    let (status, body) = send(&standin, Method::GET, "/v1/jwt_templates", None).await;
+    assert_eq!(status, 501);
+    let message = body["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("JwtTemplates::list (GET /jwt_templates)"),
+        "{message}"
+    );
+    let (status, body) = send(&standin, Method::PUT, &format!("/v1/users/{ada_id}"), None).await;
+    let (root_status, root_body) =
+        send(&standin, Method::PUT, &format!("/users/{ada_id}"), None).await;
+    assert_eq!(status, root_status);
+    assert_eq!(
+        body["errors"][0]["message"],
+        root_body["errors"][0]["message"]
+    );
+
+    // The key check covers /v1 too, and the log keeps the path as sent.
+    standin.clear_requests();
+    let (status, body) = raw_get(&format!("{}/v1/users", standin.url()), None).await;
+    assert_eq!(
+        (status, &body["errors"][0]["code"]),
+        (401, &Value::from("authorization_header_missing"))
+    );
+    assert_eq!(logged_paths(&standin), ["/v1/users"]);
+}

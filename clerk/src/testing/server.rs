@@ -189,7 +189,8 @@ impl StandIn {
     }
 
     /// The base URL, `http://127.0.0.1:<port>`; give it to `Clerk::builder().base_url(..)`
-    /// or `CLERK_API_URL`.
+    /// or `CLERK_API_URL`. The API also answers under `<url>/v1`, as Clerk's does, so
+    /// clients that add the version themselves (`apiUrl` of `@clerk/backend`) take this URL.
     pub fn url(&self) -> &str {
         &self.url
     }
@@ -231,7 +232,22 @@ fn log(inner: &Inner) -> MutexGuard<'_, RequestLog> {
     inner.requests.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// The API twice: under `/v1`, as Clerk serves it and its official SDKs call it, and at the
+/// root, as this crate's client and Prism call it. Both answer alike, 404s and 501s included;
+/// the request log keeps the path as sent, prefix and all.
 fn router(inner: Shared) -> Router {
+    let api = api_routes();
+    Router::new()
+        .nest("/v1", api.clone())
+        .merge(api)
+        // Outermost last: record everything, then check the key.
+        .layer(middleware::from_fn_with_state(inner.clone(), check_key))
+        .layer(middleware::from_fn_with_state(inner.clone(), record))
+        .with_state(inner)
+}
+
+/// Every route the stand-in serves, relative to the API's base path.
+fn api_routes() -> Router<Shared> {
     Router::new()
         .merge(super::users::routes())
         .merge(super::sessions::routes())
@@ -245,10 +261,6 @@ fn router(inner: Shared) -> Router {
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)
-        // Outermost last: record everything, then check the key.
-        .layer(middleware::from_fn_with_state(inner.clone(), check_key))
-        .layer(middleware::from_fn_with_state(inner.clone(), record))
-        .with_state(inner)
 }
 
 async fn record(State(inner): State<Shared>, request: Request, next: Next) -> Response {
@@ -296,6 +308,7 @@ async fn check_key(State(inner): State<Shared>, request: Request, next: Next) ->
 }
 
 /// 501 naming the declared operation the path matches; 404 when no operation matches.
+/// Under `/v1` the `Uri` axum hands a nested router lacks the prefix, so both match alike.
 async fn not_implemented(method: Method, uri: http::Uri) -> ApiError {
     let path = uri.path();
     let operation = crate::catalog::endpoints()
