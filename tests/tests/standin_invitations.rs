@@ -389,3 +389,106 @@ async fn blocklist_adds_lists_with_a_count_refuses_duplicates_and_deletes() {
     );
     assert_eq!(blocklist.list().await.expect("list").total_count, Some(1));
 }
+
+/// `paginated=true` wraps the page in `{data, total_count}`; without it the page is a bare
+/// array. `total_count` counts every match, not the page.
+#[tokio::test]
+async fn invitation_lists_honour_paginated() {
+    let standin = StandIn::start().await.expect("start");
+    let invitations = standin.clerk().invitations();
+    let mut ids = Vec::new();
+    for i in 0..12 {
+        let invited = invitations
+            .create(CreateInvitationParams::new(format!("guest{i}@example.com")).notify(false))
+            .await
+            .expect("invite");
+        ids.push(invited.id);
+    }
+
+    let bare = invitations
+        .list(InvitationListParams::default())
+        .await
+        .expect("bare list");
+    assert_eq!(bare.total_count, None, "a bare array without paginated");
+    assert_eq!(bare.len(), 10, "the spec's default limit");
+
+    let paged = invitations
+        .list(
+            InvitationListParams::default()
+                .paginated(true)
+                .order_by(InvitationOrderBy::CreatedAtAsc)
+                .limit(5)
+                .offset(10),
+        )
+        .await
+        .expect("paginated list");
+    assert_eq!(paged.total_count, Some(12));
+    let got: Vec<&str> = paged.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(got, [ids[10].as_str(), ids[11].as_str()]);
+
+    // Filters narrow the count too.
+    invitations.revoke(&ids[0]).await.expect("revoke");
+    let revoked = invitations
+        .list(
+            InvitationListParams::default()
+                .paginated(true)
+                .status(InvitationStatus::Revoked),
+        )
+        .await
+        .expect("revoked, paginated");
+    assert_eq!(revoked.total_count, Some(1));
+    assert_eq!(revoked.data[0].id, ids[0]);
+
+    let raw = standin
+        .clerk()
+        .raw::<Value>(Method::GET, "/invitations")
+        .query(&[("paginated", "true"), ("limit", "1")])
+        .await
+        .expect("raw");
+    assert_eq!(raw["total_count"], 12, "{raw}");
+    assert_eq!(raw["data"].as_array().map(Vec::len), Some(1), "{raw}");
+}
+
+#[tokio::test]
+async fn allowlist_lists_honour_paginated() {
+    let standin = StandIn::start().await.expect("start");
+    let allowlist = standin.clerk().allowlist_identifiers();
+    for i in 0..3 {
+        allowlist
+            .create(CreateAllowlistIdentifierParams::new(format!(
+                "user{i}@example.com"
+            )))
+            .await
+            .expect("allow");
+    }
+    let bare = allowlist
+        .list(AllowlistIdentifierListParams::default())
+        .await
+        .expect("bare");
+    assert_eq!((bare.len(), bare.total_count), (3, None));
+
+    let paged = allowlist
+        .list(
+            AllowlistIdentifierListParams::default()
+                .paginated(true)
+                .limit(2)
+                .offset(0),
+        )
+        .await
+        .expect("paginated");
+    assert_eq!((paged.len(), paged.total_count), (2, Some(3)));
+    // Newest first.
+    assert_eq!(
+        paged.data[0].identifier.as_deref(),
+        Some("user2@example.com")
+    );
+
+    let raw = standin
+        .clerk()
+        .raw::<Value>(Method::GET, "/allowlist_identifiers")
+        .query(&[("paginated", "true")])
+        .await
+        .expect("raw");
+    assert_eq!(raw["total_count"], 3, "{raw}");
+    assert_eq!(raw["data"][0]["object"], "allowlist_identifier", "{raw}");
+}

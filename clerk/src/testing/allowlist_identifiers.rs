@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::invitations::valid_email;
-use super::reply::{deleted, ok, page, ApiError, Body, Params, Reply};
+use super::reply::{deleted, ok, paged, ApiError, Body, Paging, Params, Reply};
 use super::shared::{missing_resource, reject_unknown, sort_items};
 use super::store::{new_id, now_ms, Shared};
 use crate::models::{AllowlistIdentifier, IdentifierType};
@@ -112,12 +112,14 @@ async fn list(State(inner): State<Shared>, Params(q): Params<ListQuery>) -> Repl
     let store = inner.store();
     let mut rows = store.allowlist.rows.clone();
     sort_items(&mut rows, true, |r| r.created_at);
-    // The list is a bare array; it pages when asked to, and returns everything otherwise.
-    if q.paginated.unwrap_or(false) || q.limit.is_some() || q.offset.is_some() {
-        ok(page(&rows, q.limit, q.offset)?)
-    } else {
-        ok(rows)
-    }
+    paged(
+        &rows,
+        Paging {
+            paginated: q.paginated,
+            limit: q.limit,
+            offset: q.offset,
+        },
+    )
 }
 
 /// Body of `POST /allowlist_identifiers`.

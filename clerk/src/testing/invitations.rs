@@ -9,7 +9,7 @@ use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::reply::{ok, page, ApiError, Body, Params, Reply};
+use super::reply::{ok, paged, ApiError, Body, Paging, Params, Reply};
 use super::shared::{order_by, reject_unknown, sort_items, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
 use super::users::Identifier;
@@ -280,12 +280,14 @@ async fn list_invitations(State(inner): State<Shared>, Params(q): Params<ListQue
         "expires_at" => sort_items(&mut matches, descending, |i| i.expires_at),
         _ => sort_items(&mut matches, descending, |i| i.created_at),
     }
-    // The list is a bare array; it pages when asked to, and returns everything otherwise.
-    if q.paginated.unwrap_or(false) || q.limit.is_some() || q.offset.is_some() {
-        ok(page(&matches, q.limit, q.offset)?)
-    } else {
-        ok(matches)
-    }
+    paged(
+        &matches,
+        Paging {
+            paginated: q.paginated,
+            limit: q.limit,
+            offset: q.offset,
+        },
+    )
 }
 
 async fn revoke(State(inner): State<Shared>, Path(id): Path<String>) -> Reply {

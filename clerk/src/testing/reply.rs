@@ -194,6 +194,30 @@ pub(crate) fn page<T: Clone>(
     Ok(items.iter().skip(start).take(count).cloned().collect())
 }
 
+/// The query parameters of a list route whose spec documents `paginated`: in the stand-in,
+/// `GET /invitations`, `GET /allowlist_identifiers` and `GET /sessions`.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Paging {
+    /// `paginated=true` asks for the `{data, total_count}` envelope.
+    pub paginated: Option<bool>,
+    /// Page size, 1..=500, 10 when absent.
+    pub limit: Option<i64>,
+    /// Rows to skip, 0 when absent.
+    pub offset: Option<i64>,
+}
+
+/// The one rule of those routes: the page `limit`/`offset` select out of every match, as a
+/// bare array by default, or with `paginated=true` as `{data, total_count}` where
+/// `total_count` counts every match, not just the page.
+pub(crate) fn paged<T: Clone + Serialize>(items: &[T], paging: Paging) -> Reply {
+    let data = page(items, paging.limit, paging.offset)?;
+    if paging.paginated == Some(true) {
+        list(data, items.len())
+    } else {
+        ok(data)
+    }
+}
+
 /// A JSON body; a body that does not parse is a 422 naming the field, as Clerk answers.
 /// An empty body reads as `{}`, so endpoints whose fields are all optional accept it.
 #[derive(Debug)]

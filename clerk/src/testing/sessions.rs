@@ -9,7 +9,7 @@ use axum::Router;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::reply::{self, ApiError, Body, Params, Reply};
+use super::reply::{self, ApiError, Body, Paging, Params, Reply};
 use super::store::{new_id, now_ms, Shared, Store};
 use super::users::user_not_found;
 use crate::models::{Session, SessionStatus};
@@ -213,12 +213,14 @@ async fn list(State(inner): State<Shared>, Params(query): Params<ListQuery>) -> 
         .filter(|s| status.as_ref().is_none_or(|st| &s.status == st))
         .cloned()
         .collect();
-    let page = reply::page(&sessions, query.limit, query.offset)?;
-    if query.paginated == Some(true) {
-        reply::list(page, sessions.len())
-    } else {
-        reply::ok(page)
-    }
+    reply::paged(
+        &sessions,
+        Paging {
+            paginated: query.paginated,
+            limit: query.limit,
+            offset: query.offset,
+        },
+    )
 }
 
 /// `GET /sessions/{session_id}`.
