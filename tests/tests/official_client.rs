@@ -1,0 +1,105 @@
+//! Acceptance by Clerk's own JavaScript client: `.ci/official-client/check.mjs` drives
+//! `@clerk/backend` (pinned by `.ci/package-lock.json`), configured as in production with
+//! `createClerkClient({ secretKey, apiUrl })`, against an in-process stand-in.
+//!
+//! Needs `node` and `npm ci --prefix .ci`. Without them the test is skipped with a message,
+//! unless `CLERK_REQUIRE_OFFICIAL_CLIENT=1` (as in `.ci/run`), which turns the skip into a
+//! failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use clerk_backend::testing::StandIn;
+
+/// Longer than the script needs by far; a hang fails the test instead of the CI job.
+const SCRIPT_TIMEOUT: Duration = Duration::from_secs(120);
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits inside the workspace")
+        .to_path_buf()
+}
+
+fn required() -> bool {
+    std::env::var("CLERK_REQUIRE_OFFICIAL_CLIENT").is_ok_and(|v| v == "1")
+}
+
+/// Skips with a message, or fails when the official client is required.
+fn unavailable(why: &str) {
+    assert!(
+        !required(),
+        "CLERK_REQUIRE_OFFICIAL_CLIENT=1 but {why}; run `npm ci --prefix .ci`"
+    );
+    eprintln!("skipping the official-client check: {why} (run `npm ci --prefix .ci`)");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clerk_backend_js_works_against_the_stand_in() {
+    let root = workspace_root();
+    let package = root.join(".ci/node_modules/@clerk/backend/package.json");
+    if !package.is_file() {
+        unavailable(&format!("{} is absent", package.display()));
+        return;
+    }
+    let script = root.join(".ci/official-client/check.mjs");
+    assert!(script.is_file(), "{} is missing", script.display());
+
+    let standin = StandIn::start().await.expect("start the stand-in");
+    let child = tokio::process::Command::new("node")
+        .arg(&script)
+        .current_dir(&root)
+        .env("STANDIN_URL", standin.url())
+        .env("CLERK_SECRET_KEY", standin.secret_key())
+        .env("CLERK_JWT_KEY", standin.jwt_public_key())
+        // The SDK's telemetry would otherwise report to Clerk from a test run.
+        .env("CLERK_TELEMETRY_DISABLED", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn();
+    let child = match child {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            unavailable("`node` is not on PATH");
+            return;
+        }
+        Err(e) => panic!("could not start node: {e}"),
+    };
+    let output = tokio::time::timeout(SCRIPT_TIMEOUT, child.wait_with_output())
+        .await
+        .unwrap_or_else(|_| panic!("check.mjs did not finish within {SCRIPT_TIMEOUT:?}"))
+        .expect("wait for node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "check.mjs failed ({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}\n--- requests\n{}",
+        output.status,
+        standin
+            .requests()
+            .iter()
+            .map(|r| format!("{} {}", r.line(), r.query.as_deref().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    println!("{stdout}");
+    assert!(
+        stdout.contains("official client: all checks passed"),
+        "the script ended early:\n{stdout}"
+    );
+
+    // It really went through /v1, as it would against Clerk.
+    let requests = standin.requests();
+    assert!(
+        requests.iter().all(|r| r.path.starts_with("/v1/")),
+        "every request of @clerk/backend carries /v1"
+    );
+    assert!(requests.iter().any(|r| r.line() == "GET /v1/jwks"));
+    assert!(requests.iter().any(|r| r.line() == "GET /v1/invitations"
+        && r.query
+            .as_deref()
+            .is_some_and(|q| q.contains("paginated=true"))));
+}
