@@ -261,3 +261,44 @@ async fn the_api_is_served_under_v1_as_well_as_at_the_root() {
     );
     assert_eq!(logged_paths(&standin), ["/v1/users"]);
 }
+
+/// `@clerk/backend` parses a body as JSON only when `Content-Type` is exactly
+/// `application/json` (no parameters); anything else reaches its deserializers as text.
+#[tokio::test]
+async fn replies_are_labelled_exactly_application_json() {
+    let standin = StandIn::start().await.expect("start");
+    let client = reqwest::Client::new();
+    for path in [
+        "/v1/users",
+        "/v1/jwks",
+        "/v1/users/user_missing",
+        "/v1/jwt_templates",
+        "/users",
+    ] {
+        let response = client
+            .get(format!("{}{path}", standin.url()))
+            .bearer_auth(STANDIN_SECRET_KEY)
+            .send()
+            .await
+            .expect("request");
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        assert_eq!(content_type.as_deref(), Some("application/json"), "{path}");
+    }
+    let unauthorized = client
+        .get(format!("{}/v1/users", standin.url()))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(unauthorized.status().as_u16(), 401);
+    assert_eq!(
+        unauthorized
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .map(|v| v.as_bytes()),
+        Some(&b"application/json"[..])
+    );
+}
