@@ -29,7 +29,8 @@ pub const STANDIN_SECRET_KEY: &str = "sk_test_standin";
 /// [`StandInBuilder::max_recorded_requests`] says otherwise.
 pub const DEFAULT_MAX_RECORDED_REQUESTS: usize = 1000;
 
-/// A running stand-in of the Backend API on 127.0.0.1; it stops when dropped.
+/// A running stand-in of the Backend API (on 127.0.0.1 unless [bound](StandInBuilder::bind)
+/// elsewhere); it stops when dropped.
 pub struct StandIn {
     inner: Shared,
     url: String,
