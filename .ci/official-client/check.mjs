@@ -20,7 +20,7 @@ const apiUrl = env('STANDIN_URL');
 const secretKey = env('CLERK_SECRET_KEY');
 const jwtKey = env('CLERK_JWT_KEY');
 
-// authenticateRequest wants a publishable key: CLERK_PUBLISHABLE_KEY when given, else a
+// authenticateRequest wants a publishable key: CLERK_PUBLISHABLE_KEY (the stand-in's) when given, else a
 // development key naming a local Frontend API. With a Bearer token it never calls that API.
 const publishableKey =
   process.env.CLERK_PUBLISHABLE_KEY ||

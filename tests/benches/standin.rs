@@ -96,7 +96,11 @@ fn main() {
     // `cargo test --benches` runs this without `--bench`: a tiny smoke round then.
     let quick = !std::env::args().any(|a| a == "--bench");
     let starts = if quick { 2 } else { env_or("BENCH_STARTS", 30) };
-    let pairs = if quick { 10 } else { env_or("BENCH_PAIRS", 500) };
+    let pairs = if quick {
+        10
+    } else {
+        env_or("BENCH_PAIRS", 500)
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -156,9 +160,15 @@ fn main() {
         let standin_rate = done / standin_time.as_secs_f64();
         let bare_rate = done / bare_time.as_secs_f64();
 
-        println!("stand-in: {starts} starts, {} create+get pairs on loopback", 2 * half);
+        println!(
+            "stand-in: {starts} starts, {} create+get pairs on loopback",
+            2 * half
+        );
         println!("  first start (key generation)  {:>9.2} ms", ms(first));
-        println!("  later start, stand-in         {:>9.2} ms", ms(standin_start));
+        println!(
+            "  later start, stand-in         {:>9.2} ms",
+            ms(standin_start)
+        );
         println!("  later start, bare axum        {:>9.2} ms", ms(bare_start));
         println!(
             "  start ratio stand-in / bare   {:>9.2}",

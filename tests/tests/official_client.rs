@@ -53,6 +53,7 @@ async fn clerk_backend_js_works_against_the_stand_in() {
         .env("STANDIN_URL", standin.url())
         .env("CLERK_SECRET_KEY", standin.secret_key())
         .env("CLERK_JWT_KEY", standin.jwt_public_key())
+        .env("CLERK_PUBLISHABLE_KEY", standin.publishable_key())
         // The SDK's telemetry would otherwise report to Clerk from a test run.
         .env("CLERK_TELEMETRY_DISABLED", "1")
         .stdin(Stdio::null())

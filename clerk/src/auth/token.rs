@@ -482,6 +482,44 @@ mod tests {
         }
     }
 
+    /// The stand-in's publishable key names its `host:port`, which is also the host of the
+    /// `iss` of the tokens it signs: its tokens count as that key's instance's.
+    #[cfg(feature = "testing")]
+    #[tokio::test]
+    async fn the_standin_publishable_key_names_its_host_and_issuer() {
+        use crate::models::{CreateSessionParams, CreateSessionTokenParams, CreateUserParams};
+        let standin = crate::testing::StandIn::start()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let key = PublishableKey::parse(&standin.publishable_key());
+        assert!(!key.production);
+        let host = standin.url().trim_start_matches("http://");
+        assert_eq!(key.frontend_api.as_deref(), Some(host));
+        assert_eq!(host, standin.local_addr().to_string());
+
+        let clerk = standin.clerk();
+        let user = clerk
+            .users()
+            .create(CreateUserParams::default().email_address(["pk@example.com"]))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let session = clerk
+            .sessions()
+            .create(CreateSessionParams::new(user.id))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let token = clerk
+            .sessions()
+            .create_token(&session.id, CreateSessionTokenParams::default())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let jwt = token.jwt.unwrap_or_else(|| panic!("a token"));
+        let claims = claims_of(jwt.expose());
+        assert!(belongs_to(claims.as_ref(), &key));
+        let other = PublishableKey::parse(PK_TEST);
+        assert!(!belongs_to(claims.as_ref(), &other));
+    }
+
     // authenticateContext.test.ts, "use un-suffixed cookies".
     #[test]
     fn usesuffixedcookies_plain_cookies_only_are_read_plainly() {

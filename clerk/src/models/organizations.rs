@@ -143,8 +143,10 @@ setters! { GetOrganizationParams {
     opt include_missing_member_with_elevated_permissions: bool,
 } }
 
-/// JSON body of `POST /organizations`.
-#[derive(Debug, Clone, Serialize)]
+/// JSON body of `POST /organizations`. It also reads back from that JSON (a field this type
+/// lacks is an error), as the stand-in's seed files do.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateOrganizationParams {
     /// Name of the new organization (no URLs or HTML, at most 256 characters).
     pub name: String,

@@ -892,8 +892,10 @@ setters! { UserCountParams {
 } }
 
 /// JSON body of `POST /users`. Every field is optional; which identifications are needed
-/// depends on the instance settings.
-#[derive(Debug, Clone, Default, Serialize)]
+/// depends on the instance settings. It also reads back from that JSON (a field this type
+/// lacks is an error), as the stand-in's seed files do.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct CreateUserParams {
     /// Id of the user in your own systems; unique within the instance.
     #[serde(skip_serializing_if = "Option::is_none")]

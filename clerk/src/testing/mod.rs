@@ -31,6 +31,11 @@
 //! pool, never on the workers that serve requests.
 //!
 //! Requires the `testing` feature. The server stops when the [`StandIn`] is dropped.
+//!
+//! The same stand-in also runs as a process, for tests written in any language: the
+//! `clerk-standin` binary of this package (`cargo install clerk-backend --features testing
+//! --bin clerk-standin`; `clerk-standin --help`) takes a seed file read by
+//! [`Seed::from_json`] and prints its URL and keys on start.
 
 mod allowlist_identifiers;
 mod blocklist_identifiers;
@@ -52,7 +57,8 @@ mod user_filters;
 mod user_input;
 mod users;
 
-pub use seed::{Seed, Seeded};
+pub use seed::{Seed, SeedError, Seeded};
 pub use server::{
-    RecordedRequest, StandIn, StandInBuilder, DEFAULT_MAX_RECORDED_REQUESTS, STANDIN_SECRET_KEY,
+    RecordedRequest, ServedRequest, StandIn, StandInBuilder, DEFAULT_MAX_RECORDED_REQUESTS,
+    STANDIN_SECRET_KEY,
 };

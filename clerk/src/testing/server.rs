@@ -3,7 +3,9 @@
 
 use std::collections::VecDeque;
 use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
@@ -27,10 +29,12 @@ pub const STANDIN_SECRET_KEY: &str = "sk_test_standin";
 /// [`StandInBuilder::max_recorded_requests`] says otherwise.
 pub const DEFAULT_MAX_RECORDED_REQUESTS: usize = 1000;
 
-/// A running stand-in of the Backend API on 127.0.0.1; it stops when dropped.
+/// A running stand-in of the Backend API (on 127.0.0.1 unless [bound](StandInBuilder::bind)
+/// elsewhere); it stops when dropped.
 pub struct StandIn {
     inner: Shared,
     url: String,
+    local_addr: SocketAddr,
     clerk: Clerk,
     task: JoinHandle<()>,
 }
@@ -102,17 +106,62 @@ impl RequestLog {
     }
 }
 
+/// One request the stand-in answered, as [`StandInBuilder::on_request`] reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ServedRequest {
+    /// The HTTP method.
+    pub method: Method,
+    /// The path, percent-encoded as sent, without the query string.
+    pub path: String,
+    /// The status of the answer.
+    pub status: StatusCode,
+    /// From the request's arrival to its answer being ready (the body included).
+    pub duration: Duration,
+}
+
+impl fmt::Display for ServedRequest {
+    /// One log line: `GET /users 200 0.42ms`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ms = self.duration.as_secs_f64() * 1000.0;
+        write!(
+            f,
+            "{} {} {} {ms:.2}ms",
+            self.method,
+            self.path,
+            self.status.as_u16()
+        )
+    }
+}
+
+/// The callback of [`StandInBuilder::on_request`].
+type RequestHook = Arc<dyn Fn(&ServedRequest) + Send + Sync>;
+
 /// Settings of a stand-in before it starts: [`StandIn::builder`].
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[must_use = "a builder does nothing until `start` is awaited"]
 pub struct StandInBuilder {
     max_recorded_requests: usize,
+    address: SocketAddr,
+    on_request: Option<RequestHook>,
+}
+
+impl fmt::Debug for StandInBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StandInBuilder")
+            .field("max_recorded_requests", &self.max_recorded_requests)
+            .field("address", &self.address)
+            .field("on_request", &self.on_request.is_some())
+            .finish()
+    }
 }
 
 impl Default for StandInBuilder {
     fn default() -> Self {
         Self {
             max_recorded_requests: DEFAULT_MAX_RECORDED_REQUESTS,
+            address: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            on_request: None,
         }
     }
 }
@@ -126,7 +175,29 @@ impl StandInBuilder {
         self
     }
 
-    /// Starts an empty stand-in with these settings on 127.0.0.1 with an ephemeral port.
+    /// Where to listen (default `127.0.0.1:0`: loopback, a free port the system picks).
+    ///
+    /// The stand-in accepts a well-known secret key, so anything that can reach the address
+    /// can read and change its data: bind beyond loopback (`0.0.0.0`, for a container other
+    /// containers call) only on a network you trust. The [`StandIn::url`] of an unspecified
+    /// address (`0.0.0.0`, `::`) names loopback instead, the address that works from the
+    /// same host.
+    pub fn bind(mut self, address: SocketAddr) -> Self {
+        self.address = address;
+        self
+    }
+
+    /// Calls `hook` once per answered request, 401s and 501s included, with its method,
+    /// path, status and duration: e.g. `.on_request(|r| eprintln!("{r}"))` for a log line
+    /// per request. The default is silent. The hook runs on the server's task before the
+    /// response is sent, so keep it quick.
+    pub fn on_request(mut self, hook: impl Fn(&ServedRequest) + Send + Sync + 'static) -> Self {
+        self.on_request = Some(Arc::new(hook));
+        self
+    }
+
+    /// Starts an empty stand-in with these settings (by default on 127.0.0.1 with an
+    /// ephemeral port).
     ///
     /// # Errors
     /// When the port cannot be bound or the signing key cannot be generated.
@@ -161,8 +232,9 @@ impl StandIn {
 
     async fn start_with(settings: StandInBuilder) -> std::io::Result<Self> {
         let key = SigningKey::shared().map_err(std::io::Error::other)?;
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
-        let url = format!("http://{}", listener.local_addr()?);
+        let listener = TcpListener::bind(settings.address).await?;
+        let local_addr = listener.local_addr()?;
+        let url = format!("http://{}", reachable(local_addr));
         let inner = Arc::new(Inner {
             store: Mutex::new(Store::default()),
             key,
@@ -170,7 +242,7 @@ impl StandIn {
             origin: url.clone(),
             requests: Mutex::new(RequestLog::new(settings.max_recorded_requests)),
         });
-        let app = router(inner.clone());
+        let app = router(inner.clone(), settings.on_request);
         let task = tokio::spawn(async move {
             // The listener only fails when the runtime shuts down; nothing to report then.
             let _ = axum::serve(listener, app).await;
@@ -183,9 +255,28 @@ impl StandIn {
         Ok(Self {
             inner,
             url,
+            local_addr,
             clerk,
             task,
         })
+    }
+
+    /// The address the stand-in listens on, e.g. `127.0.0.1:54321` (or `0.0.0.0:8787` when
+    /// [bound](StandInBuilder::bind) there).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    /// A publishable key (`pk_test_...`) whose Frontend API host is this stand-in's
+    /// `host:port`, the host of the `iss` of the session tokens it signs: the key to give
+    /// code under test that reads one (`CLERK_PUBLISHABLE_KEY`), so that it counts the
+    /// stand-in's tokens as its own instance's.
+    ///
+    /// It is encoded like Clerk's: `pk_test_` and the padded standard base64 of
+    /// `<host>$`. Real Frontend API hosts carry no port; this one does, as the stand-in
+    /// is only reachable with it. The stand-in serves no Frontend API there.
+    pub fn publishable_key(&self) -> String {
+        publishable_key_for(&self.url)
     }
 
     /// The base URL, `http://127.0.0.1:<port>`; give it to `Clerk::builder().base_url(..)`
@@ -232,10 +323,31 @@ fn log(inner: &Inner) -> MutexGuard<'_, RequestLog> {
     inner.requests.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// `pk_test_` + base64(`<host:port>$`) for `http://<host:port>`.
+fn publishable_key_for(url: &str) -> String {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine as _;
+    let host = url.strip_prefix("http://").unwrap_or(url);
+    format!("pk_test_{}", STANDARD.encode(format!("{host}$")))
+}
+
+/// The address to call for one bound at `local`: loopback for an unspecified address.
+fn reachable(local: SocketAddr) -> SocketAddr {
+    match local.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::from((Ipv4Addr::LOCALHOST, local.port()))
+        }
+        IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::from((Ipv6Addr::LOCALHOST, local.port()))
+        }
+        _ => local,
+    }
+}
+
 /// The API twice: under `/v1`, as Clerk serves it and its official SDKs call it, and at the
 /// root, as this crate's client and Prism call it. Both answer alike, 404s and 501s included;
 /// the request log keeps the path as sent, prefix and all.
-fn router(inner: Shared) -> Router {
+fn router(inner: Shared, on_request: Option<RequestHook>) -> Router {
     let api = api_routes();
     Router::new()
         .nest("/v1", api.clone())
@@ -243,6 +355,7 @@ fn router(inner: Shared) -> Router {
         // Outermost last: record everything, then check the key.
         .layer(middleware::from_fn_with_state(inner.clone(), check_key))
         .layer(middleware::from_fn_with_state(inner.clone(), record))
+        .layer(middleware::from_fn_with_state(on_request, report))
         .with_state(inner)
 }
 
@@ -261,6 +374,24 @@ fn api_routes() -> Router<Shared> {
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)
+}
+
+/// Times each request and hands it to the [`StandInBuilder::on_request`] hook, if any.
+async fn report(State(hook): State<Option<RequestHook>>, request: Request, next: Next) -> Response {
+    let Some(hook) = hook else {
+        return next.run(request).await;
+    };
+    let started = Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    hook(&ServedRequest {
+        method,
+        path,
+        status: response.status(),
+        duration: started.elapsed(),
+    });
+    response
 }
 
 async fn record(State(inner): State<Shared>, request: Request, next: Next) -> Response {
@@ -341,7 +472,29 @@ fn template_matches(template: &str, path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::template_matches;
+    use super::{publishable_key_for, reachable, template_matches};
+
+    #[test]
+    fn the_publishable_key_encodes_host_and_port_like_clerk() {
+        // base64 of `127.0.0.1:8787$`, padded as btoa pads.
+        assert_eq!(
+            publishable_key_for("http://127.0.0.1:8787"),
+            "pk_test_MTI3LjAuMC4xOjg3ODck"
+        );
+        // 16 bytes: one `=` of padding.
+        assert_eq!(
+            publishable_key_for("http://127.0.0.1:80"),
+            "pk_test_MTI3LjAuMC4xOjgwJA=="
+        );
+    }
+
+    #[test]
+    fn unspecified_addresses_are_called_on_loopback() {
+        let url = |a: &str| reachable(a.parse().unwrap_or_else(|e| panic!("{a}: {e}"))).to_string();
+        assert_eq!(url("0.0.0.0:8787"), "127.0.0.1:8787");
+        assert_eq!(url("[::]:8787"), "[::1]:8787");
+        assert_eq!(url("10.1.2.3:8787"), "10.1.2.3:8787");
+    }
 
     #[test]
     fn templates_match_one_segment_per_param() {
