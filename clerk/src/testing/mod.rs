@@ -56,9 +56,14 @@ mod user_actions;
 mod user_filters;
 mod user_input;
 mod users;
+mod webhooks;
 
 pub use seed::{Seed, SeedError, Seeded};
 pub use server::{
     RecordedRequest, ServedRequest, StandIn, StandInBuilder, DEFAULT_MAX_RECORDED_REQUESTS,
     STANDIN_SECRET_KEY,
+};
+pub use webhooks::{
+    generate_webhook_secret, WebhookAttempt, DEFAULT_WEBHOOK_RETRY_DELAYS,
+    MAX_RECORDED_WEBHOOK_ATTEMPTS, WEBHOOK_ATTEMPT_TIMEOUT,
 };
