@@ -30,6 +30,12 @@
 //! than 64 MiB of memory, 10 passes or 4 lanes; password hashing runs on tokio's blocking
 //! pool, never on the workers that serve requests.
 //!
+//! Give it a webhook endpoint ([`StandInBuilder::webhook`]) and it sends Clerk's events for
+//! every change it serves (`user.created`, `organizationMembership.deleted`,
+//! `session.revoked`...), Svix-signed with your `whsec_` secret, in order and with retries, so
+//! the app's own webhook handler is tested end to end; [`StandIn::webhooks_settled`] waits
+//! for them and [`StandIn::webhook_attempts`] shows each try.
+//!
 //! Requires the `testing` feature. The server stops when the [`StandIn`] is dropped.
 //!
 //! The same stand-in also runs as a process, for tests written in any language: the
