@@ -12,6 +12,7 @@ use clerk_backend::jwt::Verifier;
 use clerk_backend::models::{
     CreateSessionParams, CreateSessionTokenParams, OrganizationMembershipListParams, UserListParams,
 };
+use clerk_backend::webhooks::{EventData, Webhook};
 use clerk_backend::Clerk;
 
 const BIN: &str = env!("CARGO_BIN_EXE_clerk-standin");
@@ -64,6 +65,7 @@ struct Started {
     secret_key: String,
     publishable_key: String,
     pem: String,
+    webhook_secret: Option<String>,
 }
 
 /// Reads the start-up lines up to `ready`; panics with what came when the stream ends first.
@@ -86,6 +88,8 @@ fn read_startup(stdout: ChildStdout) -> Started {
             started.secret_key = v.to_owned();
         } else if let Some(v) = line.strip_prefix("CLERK_PUBLISHABLE_KEY=") {
             started.publishable_key = v.to_owned();
+        } else if let Some(v) = line.strip_prefix("CLERK_WEBHOOK_SIGNING_SECRET=") {
+            started.webhook_secret = Some(v.to_owned());
         } else {
             started.pem.push_str(&line);
             started.pem.push('\n');
@@ -337,6 +341,9 @@ fn help_and_version_exit_0_and_bad_arguments_exit_2() {
         "--port",
         "--host",
         "--seed",
+        "--webhook-url",
+        "--webhook-secret",
+        "CLERK_WEBHOOK_SIGNING_SECRET",
         "ready",
     ] {
         assert!(out.contains(part), "help lacks {part}:\n{out}");
@@ -352,9 +359,87 @@ fn help_and_version_exit_0_and_bad_arguments_exit_2() {
         &["--port", "70000"],
         &["--port"],
         &["--host", "example.com"],
+        &["--webhook-secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
+        &[
+            "--webhook-url",
+            "http://127.0.0.1:9/",
+            "--webhook-secret",
+            "nope!",
+        ],
     ] {
         let (status, out, err) = run(args);
         assert_eq!(status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains("--help") && out.is_empty(), "{args:?}: {err}");
     }
+}
+
+#[tokio::test]
+async fn webhook_url_gets_signed_events_with_the_printed_secret() {
+    // The app side: records each delivery's headers and raw body.
+    let (tx, mut deliveries) = tokio::sync::mpsc::unbounded_channel();
+    let app = axum::Router::new().route(
+        "/hooks",
+        axum::routing::post(
+            move |headers: http::HeaderMap, body: bytes::Bytes| async move {
+                let _ = tx.send((headers, body));
+                http::StatusCode::NO_CONTENT
+            },
+        ),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind the app");
+    let hooks = format!("http://{}/hooks", listener.local_addr().expect("address"));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+
+    let mut child = Command::new(BIN)
+        .args(["--port", "0", "--quiet", "--webhook-url", &hooks])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("clerk-standin spawned");
+    let started = read_startup(child.stdout.take().expect("stdout piped"));
+    let secret = started
+        .webhook_secret
+        .clone()
+        .expect("a generated secret is printed before ready");
+    assert!(secret.starts_with("whsec_"), "{secret}");
+    assert!(started.pem.ends_with("-----END PUBLIC KEY-----\n"));
+
+    let clerk = Clerk::builder()
+        .secret_key(started.secret_key.as_str())
+        .base_url(started.url.as_str())
+        .build()
+        .expect("client");
+    let user = clerk
+        .users()
+        .create(clerk_backend::models::CreateUserParams::default().username("ada_l"))
+        .await
+        .expect("user created");
+
+    let (headers, body) = tokio::time::timeout(EXIT_WITHIN, deliveries.recv())
+        .await
+        .expect("a delivery within the wait")
+        .expect("the app is still up");
+    assert_eq!(
+        headers.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/json")
+    );
+    let event = Webhook::new(&secret)
+        .expect("the printed secret is a secret")
+        .verify(&headers, &body)
+        .expect("signed with the printed secret");
+    assert!(
+        matches!(&event.data, EventData::UserCreated(u) if u.id == user.id),
+        "{event:?}"
+    );
+
+    #[cfg(unix)]
+    terminate(&child);
+    #[cfg(not(unix))]
+    child.kill().expect("killed");
+    let _ = exit_status(child);
 }

@@ -5,7 +5,8 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
-use clerk_backend::testing::{Seed, StandIn};
+use clerk_backend::testing::{generate_webhook_secret, Seed, StandIn};
+use clerk_backend::webhooks::Webhook;
 
 /// The port when `--port` is not given.
 const DEFAULT_PORT: u16 = 8787;
@@ -13,7 +14,8 @@ const DEFAULT_PORT: u16 = 8787;
 const USAGE: &str = "\
 clerk-standin: a local, stateful stand-in of the Clerk Backend API
 
-Usage: clerk-standin [--host <ip>] [--port <n>] [--seed <file.json>] [--quiet]
+Usage: clerk-standin [--host <ip>] [--port <n>] [--seed <file.json>]
+                     [--webhook-url <url>].. [--webhook-secret <whsec_...>] [--quiet]
 
 Options:
   --host <ip>         Address to listen on [default: 127.0.0.1]. Anyone who can reach it
@@ -28,6 +30,14 @@ Options:
                        \"memberships\": [{\"organization\": <index, slug or name>,
                                         \"user\": <index, email, username or external_id>,
                                         \"role\": \"org:admin\"}, ..]}
+  --webhook-url <url> Send Clerk's webhook events for every change (user.created,
+                      organizationMembership.deleted, session.revoked...) to this URL,
+                      signed like Clerk's (svix-id, svix-timestamp, svix-signature), in
+                      order; a delivery not answered 2xx is retried after 0, 50 ms, 200 ms,
+                      1 s and 5 s, the later ones waiting. Repeat for more endpoints.
+  --webhook-secret <whsec_...>
+                      The signing secret of the webhook endpoints [default: a fresh one,
+                      printed as CLERK_WEBHOOK_SIGNING_SECRET].
   --quiet             Do not log each request to stderr.
   -h, --help          Print this help and exit.
   -V, --version       Print the version and exit.
@@ -37,6 +47,7 @@ On start it prints to stdout, one item per line:
   CLERK_SECRET_KEY=sk_test_...
   CLERK_PUBLISHABLE_KEY=pk_test_...
   the PEM public key session tokens are signed with (CLERK_JWT_KEY), over several lines
+  CLERK_WEBHOOK_SIGNING_SECRET=whsec_... (with --webhook-url)
   ready
 then logs each request to stderr (`GET /users 200 0.42ms`) until Ctrl-C or SIGTERM.
 State lives in memory and is gone when it stops.
@@ -50,6 +61,8 @@ struct Args {
     address: SocketAddr,
     seed: Option<String>,
     quiet: bool,
+    webhook_urls: Vec<String>,
+    webhook_secret: Option<String>,
 }
 
 /// What to do instead of serving.
@@ -64,6 +77,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, Stop> {
     let mut port = DEFAULT_PORT;
     let mut seed = None;
     let mut quiet = false;
+    let mut webhook_urls = Vec::new();
+    let mut webhook_secret = None;
     while let Some(arg) = args.next() {
         // `--port=0` and `--port 0` alike.
         let (flag, inline) = match arg.split_once('=') {
@@ -102,13 +117,30 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, Stop> {
                     .map_err(|_| Stop::Usage(format!("--port takes 0 to 65535, not {v:?}")))?;
             }
             "--seed" => seed = Some(value("--seed")?),
+            "--webhook-url" => webhook_urls.push(value("--webhook-url")?),
+            "--webhook-secret" => {
+                let v = value("--webhook-secret")?;
+                if Webhook::new(&v).is_err() {
+                    return Err(Stop::Usage(String::from(
+                        "--webhook-secret takes whsec_ followed by base64",
+                    )));
+                }
+                webhook_secret = Some(v);
+            }
             other => return Err(Stop::Usage(format!("unknown argument {other:?}"))),
         }
+    }
+    if webhook_secret.is_some() && webhook_urls.is_empty() {
+        return Err(Stop::Usage(String::from(
+            "--webhook-secret needs a --webhook-url to sign for",
+        )));
     }
     Ok(Args {
         address: SocketAddr::new(host, port),
         seed,
         quiet,
+        webhook_urls,
+        webhook_secret,
     })
 }
 
@@ -163,8 +195,22 @@ async fn serve(args: Args, seed: Option<Seed>) -> ExitCode {
     if !args.quiet {
         builder = builder.on_request(|r| eprintln!("{r}"));
     }
+    let webhook_secret = match (&args.webhook_secret, args.webhook_urls.is_empty()) {
+        (_, true) => None,
+        (Some(secret), false) => Some(secret.clone()),
+        (None, false) => Some(generate_webhook_secret()),
+    };
+    if let Some(secret) = &webhook_secret {
+        for url in &args.webhook_urls {
+            builder = builder.webhook(url.clone(), secret.clone());
+        }
+    }
     let standin = match builder.start().await {
         Ok(standin) => standin,
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
+            eprintln!("clerk-standin: {e}");
+            return ExitCode::from(2);
+        }
         Err(e) => {
             eprintln!("clerk-standin: cannot listen on {}: {e}", args.address);
             return ExitCode::FAILURE;
@@ -182,8 +228,11 @@ async fn serve(args: Args, seed: Option<Seed>) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    let webhook_line = webhook_secret
+        .map(|secret| format!("CLERK_WEBHOOK_SIGNING_SECRET={secret}\n"))
+        .unwrap_or_default();
     print!(
-        "CLERK_API_URL={}\nCLERK_SECRET_KEY={}\nCLERK_PUBLISHABLE_KEY={}\n{}ready\n",
+        "CLERK_API_URL={}\nCLERK_SECRET_KEY={}\nCLERK_PUBLISHABLE_KEY={}\n{}{webhook_line}ready\n",
         standin.url(),
         standin.secret_key(),
         standin.publishable_key(),

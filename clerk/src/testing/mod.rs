@@ -30,6 +30,12 @@
 //! than 64 MiB of memory, 10 passes or 4 lanes; password hashing runs on tokio's blocking
 //! pool, never on the workers that serve requests.
 //!
+//! Give it a webhook endpoint ([`StandInBuilder::webhook`]) and it sends Clerk's events for
+//! every change it serves (`user.created`, `organizationMembership.deleted`,
+//! `session.revoked`...), Svix-signed with your `whsec_` secret, in order and with retries, so
+//! the app's own webhook handler is tested end to end; [`StandIn::webhooks_settled`] waits
+//! for them and [`StandIn::webhook_attempts`] shows each try.
+//!
 //! Requires the `testing` feature. The server stops when the [`StandIn`] is dropped.
 //!
 //! The same stand-in also runs as a process, for tests written in any language: the
@@ -56,9 +62,14 @@ mod user_actions;
 mod user_filters;
 mod user_input;
 mod users;
+mod webhooks;
 
 pub use seed::{Seed, SeedError, Seeded};
 pub use server::{
     RecordedRequest, ServedRequest, StandIn, StandInBuilder, DEFAULT_MAX_RECORDED_REQUESTS,
     STANDIN_SECRET_KEY,
+};
+pub use webhooks::{
+    generate_webhook_secret, WebhookAttempt, DEFAULT_WEBHOOK_RETRY_DELAYS,
+    MAX_RECORDED_WEBHOOK_ATTEMPTS, WEBHOOK_ATTEMPT_TIMEOUT,
 };

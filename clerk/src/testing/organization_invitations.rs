@@ -203,6 +203,7 @@ async fn create(
     let org_id = organization(&store, &key)?.id.clone();
     let invitation = prepare(&store, &inner.origin, &org_id, body, &[])?;
     store.organization_invitations.rows.push(invitation.clone());
+    store.emit("organizationInvitation.created", &invitation);
     ok(invitation)
 }
 
@@ -228,6 +229,9 @@ async fn create_bulk(
         .organization_invitations
         .rows
         .extend(batch.iter().cloned());
+    for invitation in &batch {
+        store.emit("organizationInvitation.created", invitation);
+    }
     let total_count = i64::try_from(batch.len()).unwrap_or(i64::MAX);
     ok(OrganizationInvitationList {
         data: batch,
@@ -420,5 +424,7 @@ async fn revoke(
     }
     invitation.status = Some(Status::Revoked);
     invitation.updated_at = now;
-    ok(invitation.clone())
+    let invitation = invitation.clone();
+    store.emit("organizationInvitation.revoked", &invitation);
+    ok(invitation)
 }

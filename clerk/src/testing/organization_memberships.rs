@@ -124,6 +124,17 @@ impl Table {
     }
 }
 
+/// The memberships of a user as the API shows them, for the events of deleting the user.
+pub(super) fn views_of_user(store: &Store, user_id: &str) -> Vec<OrganizationMembership> {
+    store
+        .memberships
+        .rows
+        .iter()
+        .filter(|m| m.user_id == user_id)
+        .filter_map(|m| view(store, m))
+        .collect()
+}
+
 /// The routes of organization memberships, including `GET /users/{user_id}/organization_memberships`.
 pub(super) fn routes() -> Router<Shared> {
     Router::new()
@@ -309,7 +320,11 @@ async fn create(
         body.public_metadata.unwrap_or_default(),
         body.private_metadata.unwrap_or_default(),
     );
-    ok(view(&store, &member))
+    let shown = view(&store, &member);
+    if let Some(shown) = &shown {
+        store.emit("organizationMembership.created", shown);
+    }
+    ok(shown)
 }
 
 /// Body of `PATCH /organizations/{organization_id}/memberships/{user_id}`.
@@ -339,7 +354,11 @@ async fn update(
     member.role = body.role;
     member.updated_at = now_ms();
     let member = member.clone();
-    ok(view(&store, &member))
+    let shown = view(&store, &member);
+    if let Some(shown) = &shown {
+        store.emit("organizationMembership.updated", shown);
+    }
+    ok(shown)
 }
 
 async fn delete(
@@ -351,6 +370,9 @@ async fn delete(
     // Answer with the membership as it was, so render before removing it.
     let shown = view(&store, &store.memberships.rows[index]);
     store.memberships.rows.remove(index);
+    if let Some(shown) = &shown {
+        store.emit("organizationMembership.deleted", shown);
+    }
     ok(shown)
 }
 
@@ -377,5 +399,9 @@ async fn merge_metadata_of(
     }
     member.updated_at = now_ms();
     let member = member.clone();
-    ok(view(&store, &member))
+    let shown = view(&store, &member);
+    if let Some(shown) = &shown {
+        store.emit("organizationMembership.updated", shown);
+    }
+    ok(shown)
 }

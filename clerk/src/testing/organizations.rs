@@ -221,14 +221,18 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
         role_set_key: body.role_set_key,
     };
     store.organizations.rows.push(org.clone());
+    store.emit("organization.created", &org);
     if let Some(creator) = body.created_by {
-        store.memberships.add(
+        let member = store.memberships.add(
             &org.id,
             &creator,
             "org:admin",
             Metadata::new(),
             Metadata::new(),
         );
+        if let Some(membership) = super::organization_memberships::view(&store, &member) {
+            store.emit("organizationMembership.created", membership);
+        }
     }
     ok(org)
 }
@@ -378,7 +382,9 @@ async fn update(
         org.role_set_key = body.role_set_key;
     }
     org.updated_at = now_ms();
-    ok(org.clone())
+    let org = org.clone();
+    store.emit("organization.updated", &org);
+    ok(org)
 }
 
 async fn delete(State(inner): State<Shared>, Path(key): Path<String>) -> Reply {
@@ -390,7 +396,10 @@ async fn delete(State(inner): State<Shared>, Path(key): Path<String>) -> Reply {
     let org = store.organizations.rows.remove(index);
     store.memberships.remove_organization(&org.id);
     store.organization_invitations.remove_organization(&org.id);
-    ok(json!({ "object": "organization", "id": org.id, "slug": org.slug, "deleted": true }))
+    let deleted =
+        json!({ "object": "organization", "id": org.id, "slug": org.slug, "deleted": true });
+    store.emit("organization.deleted", &deleted);
+    ok(deleted)
 }
 
 /// Body of both metadata endpoints of an organization.
@@ -439,5 +448,7 @@ fn set_metadata(inner: &Shared, key: &str, body: MetadataBody, merge: bool) -> R
         }
     }
     org.updated_at = now_ms();
-    ok(org.clone())
+    let org = org.clone();
+    store.emit("organization.updated", &org);
+    ok(org)
 }

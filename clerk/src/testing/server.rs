@@ -19,6 +19,7 @@ use tokio::task::JoinHandle;
 use super::keys::SigningKey;
 use super::reply::ApiError;
 use super::store::{Inner, Shared, Store};
+use super::webhooks::{self, Deliveries, EndpointSetting, WebhookAttempt};
 use crate::jwt::Verifier;
 use crate::Clerk;
 
@@ -37,6 +38,9 @@ pub struct StandIn {
     local_addr: SocketAddr,
     clerk: Clerk,
     task: JoinHandle<()>,
+    instance_id: String,
+    deliveries: Arc<Deliveries>,
+    webhook_task: Option<JoinHandle<()>>,
 }
 
 impl fmt::Debug for StandIn {
@@ -50,6 +54,9 @@ impl fmt::Debug for StandIn {
 impl Drop for StandIn {
     fn drop(&mut self) {
         self.task.abort();
+        if let Some(task) = &self.webhook_task {
+            task.abort();
+        }
     }
 }
 
@@ -144,6 +151,8 @@ pub struct StandInBuilder {
     max_recorded_requests: usize,
     address: SocketAddr,
     on_request: Option<RequestHook>,
+    webhooks: Vec<EndpointSetting>,
+    webhook_retry_delays: Vec<Duration>,
 }
 
 impl fmt::Debug for StandInBuilder {
@@ -152,6 +161,11 @@ impl fmt::Debug for StandInBuilder {
             .field("max_recorded_requests", &self.max_recorded_requests)
             .field("address", &self.address)
             .field("on_request", &self.on_request.is_some())
+            .field(
+                "webhooks",
+                &self.webhooks.iter().map(|w| &w.url).collect::<Vec<_>>(),
+            )
+            .field("webhook_retry_delays", &self.webhook_retry_delays)
             .finish()
     }
 }
@@ -162,6 +176,8 @@ impl Default for StandInBuilder {
             max_recorded_requests: DEFAULT_MAX_RECORDED_REQUESTS,
             address: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             on_request: None,
+            webhooks: Vec::new(),
+            webhook_retry_delays: webhooks::DEFAULT_WEBHOOK_RETRY_DELAYS.to_vec(),
         }
     }
 }
@@ -196,11 +212,49 @@ impl StandInBuilder {
         self
     }
 
+    /// Sends Clerk's webhook events to `url`, signed with `secret` (`whsec_...`, as the
+    /// Dashboard shows it; [`generate_webhook_secret`](super::generate_webhook_secret) makes
+    /// one). Call it again to add more endpoints; each gets every event.
+    ///
+    /// Every state change the stand-in serves queues its event (`user.created`,
+    /// `organizationMembership.deleted`, `session.revoked`...) with the same JSON the API
+    /// answers, in Clerk's envelope (`object: "event"`, `type`, `timestamp` in unix ms,
+    /// `instance_id`, `event_attributes.http_request` with the caller's IP and user agent).
+    /// A background task POSTs them in order with `content-type: application/json` and the
+    /// `svix-id`, `svix-timestamp` and `svix-signature` headers, so
+    /// [`Webhook::verify`](crate::webhooks::Webhook::verify) with the same secret accepts
+    /// them. A message not answered with a 2xx is retried on the
+    /// [schedule](Self::webhook_retry_delays) and the messages after it wait; once the
+    /// schedule runs out it is given up and the next one goes. Await
+    /// [`StandIn::webhooks_settled`] to know all were delivered or given up, and read
+    /// [`StandIn::webhook_attempts`] to see each try.
+    ///
+    /// # Errors
+    /// [`start`](Self::start) fails with [`std::io::ErrorKind::InvalidInput`] when the URL
+    /// does not parse or the secret is not `whsec_` and base64.
+    pub fn webhook(mut self, url: impl Into<String>, secret: impl Into<String>) -> Self {
+        self.webhooks.push(EndpointSetting {
+            url: url.into(),
+            secret: secret.into(),
+        });
+        self
+    }
+
+    /// The waits before each delivery attempt of one webhook message: the first entry before
+    /// the first try (usually zero), each further one before a retry, so the length is the
+    /// number of tries. Default [`DEFAULT_WEBHOOK_RETRY_DELAYS`](super::DEFAULT_WEBHOOK_RETRY_DELAYS)
+    /// (0, 50 ms, 200 ms, 1 s, 5 s); an empty list means a single immediate try.
+    pub fn webhook_retry_delays(mut self, delays: impl IntoIterator<Item = Duration>) -> Self {
+        self.webhook_retry_delays = delays.into_iter().collect();
+        self
+    }
+
     /// Starts an empty stand-in with these settings (by default on 127.0.0.1 with an
     /// ephemeral port).
     ///
     /// # Errors
-    /// When the port cannot be bound or the signing key cannot be generated.
+    /// When the port cannot be bound, the signing key cannot be generated or a
+    /// [webhook](Self::webhook) endpoint is invalid.
     pub async fn start(self) -> std::io::Result<StandIn> {
         StandIn::start_with(self).await
     }
@@ -232,11 +286,15 @@ impl StandIn {
 
     async fn start_with(settings: StandInBuilder) -> std::io::Result<Self> {
         let key = SigningKey::shared().map_err(std::io::Error::other)?;
+        let hooks = webhooks::start(&settings.webhooks, &settings.webhook_retry_delays)?;
         let listener = TcpListener::bind(settings.address).await?;
         let local_addr = listener.local_addr()?;
         let url = format!("http://{}", reachable(local_addr));
         let inner = Arc::new(Inner {
-            store: Mutex::new(Store::default()),
+            store: Mutex::new(Store {
+                webhooks: hooks.outbox,
+                ..Store::default()
+            }),
             key,
             secret_key: STANDIN_SECRET_KEY.to_owned(),
             origin: url.clone(),
@@ -245,6 +303,7 @@ impl StandIn {
         let app = router(inner.clone(), settings.on_request);
         let task = tokio::spawn(async move {
             // The listener only fails when the runtime shuts down; nothing to report then.
+            let app = app.into_make_service_with_connect_info::<SocketAddr>();
             let _ = axum::serve(listener, app).await;
         });
         let clerk = Clerk::builder()
@@ -258,6 +317,9 @@ impl StandIn {
             local_addr,
             clerk,
             task,
+            instance_id: hooks.instance_id,
+            deliveries: hooks.deliveries,
+            webhook_task: hooks.task,
         })
     }
 
@@ -316,6 +378,32 @@ impl StandIn {
     pub fn clear_requests(&self) {
         log(&self.inner).entries.clear();
     }
+
+    /// The `instance_id` of the webhook events this stand-in sends (`ins_...`, fixed for its
+    /// lifetime).
+    pub fn instance_id(&self) -> &str {
+        &self.instance_id
+    }
+
+    /// Every webhook delivery attempt so far, oldest first, over all
+    /// [endpoints](StandInBuilder::webhook): the latest
+    /// [`MAX_RECORDED_WEBHOOK_ATTEMPTS`](super::MAX_RECORDED_WEBHOOK_ATTEMPTS) of them.
+    pub fn webhook_attempts(&self) -> Vec<WebhookAttempt> {
+        self.deliveries.attempts()
+    }
+
+    /// Forgets the recorded webhook attempts.
+    pub fn clear_webhook_attempts(&self) {
+        self.deliveries.clear_attempts();
+    }
+
+    /// Resolves once every webhook event queued so far has been delivered or given up at
+    /// every endpoint: await it (under a timeout) after the calls whose events a test
+    /// checks, instead of sleeping. Events are queued before the API call that causes them
+    /// answers. Without endpoints it resolves at once.
+    pub async fn webhooks_settled(&self) {
+        self.deliveries.settled().await;
+    }
 }
 
 /// The request log, locked; a panic elsewhere leaves it usable.
@@ -353,6 +441,7 @@ fn router(inner: Shared, on_request: Option<RequestHook>) -> Router {
         .nest("/v1", api.clone())
         .merge(api)
         // Outermost last: record everything, then check the key.
+        .layer(middleware::from_fn(webhooks::with_caller))
         .layer(middleware::from_fn_with_state(inner.clone(), check_key))
         .layer(middleware::from_fn_with_state(inner.clone(), record))
         .layer(middleware::from_fn_with_state(on_request, report))

@@ -30,14 +30,23 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    /// Ends every live session of the user with `status` (a ban or a deletion revokes them).
-    pub(super) fn end_user_sessions(&mut self, user_id: &str, status: SessionStatus, now: i64) {
+    /// Ends every live session of the user with `status` (a ban or a deletion revokes them);
+    /// answers the sessions it ended, for their webhook events.
+    pub(super) fn end_user_sessions(
+        &mut self,
+        user_id: &str,
+        status: SessionStatus,
+        now: i64,
+    ) -> Vec<Session> {
+        let mut ended = Vec::new();
         for session in self.rows.iter_mut().filter(|s| s.user_id == user_id) {
             if is_live(&session.status) {
                 session.status = status.clone();
                 session.updated_at = now;
+                ended.push(session.clone());
             }
         }
+        ended
     }
 
     /// Moves sessions past their `expire_at` or `abandon_at` to `expired` or `abandoned`,
@@ -153,6 +162,7 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
     };
     store.users.record_sign_in(&body.user_id, now);
     store.sessions.rows.push(session.clone());
+    store.emit_session("session.created", &session, None);
     reply::ok(session)
 }
 
@@ -247,7 +257,9 @@ async fn revoke(State(inner): State<Shared>, Path(session_id): Path<String>) -> 
     }
     session.status = SessionStatus::Revoked;
     session.updated_at = now;
-    reply::ok(session.clone())
+    let session = session.clone();
+    store.emit_session("session.revoked", &session, None);
+    reply::ok(session)
 }
 
 /// The body of both token endpoints.

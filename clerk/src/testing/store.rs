@@ -17,6 +17,8 @@ pub(crate) struct Store {
     pub invitations: super::invitations::Table,
     pub allowlist: super::allowlist_identifiers::Table,
     pub blocklist: super::blocklist_identifiers::Table,
+    /// Where state changes queue their webhook events.
+    pub webhooks: super::webhooks::Outbox,
 }
 
 /// What every handler gets: the store, the signing key and the request log.

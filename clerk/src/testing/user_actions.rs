@@ -351,11 +351,14 @@ fn set_banned(store: &mut Store, ids: &[String], banned: bool) -> Result<Vec<Use
         let row = store.users.found_mut(id)?;
         row.user.banned = banned;
         row.user.updated_at = now;
-        users.push(row.user.clone());
+        let user = row.user.clone();
+        store.emit("user.updated", &user);
+        users.push(user);
         if banned {
-            store
+            let ended = store
                 .sessions
                 .end_user_sessions(id, SessionStatus::Revoked, now);
+            store.emit_ended_sessions(&ended, None);
         }
     }
     Ok(users)
@@ -370,7 +373,9 @@ pub(super) async fn lock(State(inner): State<Shared>, Path(user_id): Path<String
     let row = store.users.found_mut(&user_id)?;
     row.lock(now);
     row.user.updated_at = now;
-    reply::ok(row.user.clone())
+    let user = row.user.clone();
+    store.emit("user.updated", &user);
+    reply::ok(user)
 }
 
 /// `POST /users/{user_id}/unlock`.
@@ -381,7 +386,9 @@ pub(super) async fn unlock(State(inner): State<Shared>, Path(user_id): Path<Stri
     let row = store.users.found_mut(&user_id)?;
     row.unlock();
     row.user.updated_at = now;
-    reply::ok(row.user.clone())
+    let user = row.user.clone();
+    store.emit("user.updated", &user);
+    reply::ok(user)
 }
 
 /// Applies `change` to the user, stamps `updated_at` and answers the user.
@@ -392,7 +399,9 @@ fn change_user(inner: &Shared, user_id: &str, change: impl FnOnce(&mut User, i64
     let row = store.users.found_mut(user_id)?;
     change(&mut row.user, now);
     row.user.updated_at = now;
-    reply::ok(row.user.clone())
+    let user = row.user.clone();
+    store.emit("user.updated", &user);
+    reply::ok(user)
 }
 
 #[cfg(test)]

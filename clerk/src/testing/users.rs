@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::reply::{self, ApiError, Body, Reply};
 use super::store::{new_id, now_ms, Shared, Store};
@@ -378,6 +378,7 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
     }
     let user = row.user.clone();
     store.users.rows.push(row);
+    store.emit("user.created", &user);
     reply::ok(user)
 }
 
@@ -547,11 +548,13 @@ async fn update(
     }
     row.user.updated_at = now;
     let user = row.user.clone();
+    store.emit("user.updated", &user);
     if password_changed && body.sign_out_of_other_sessions == Some(true) {
         // The Backend API has no "current" session, so every session of the user ends.
-        store
+        let ended = store
             .sessions
             .end_user_sessions(&user_id, SessionStatus::Revoked, now);
+        store.emit_ended_sessions(&ended, None);
     }
     reply::ok(user)
 }
@@ -563,10 +566,21 @@ async fn remove(State(inner): State<Shared>, Path(user_id): Path<String>) -> Rep
     let Some(at) = store.users.rows.iter().position(|s| s.user.id == user_id) else {
         return Err(user_not_found(&user_id));
     };
-    store.users.rows.remove(at);
+    let memberships = super::organization_memberships::views_of_user(store, &user_id);
+    let removed = store.users.rows.remove(at);
     store.memberships.remove_user(&user_id);
-    store
+    let ended = store
         .sessions
         .end_user_sessions(&user_id, SessionStatus::Revoked, now_ms());
+    // What depended on the user goes first, then the user.
+    store.emit_ended_sessions(&ended, Some(&removed.user));
+    for membership in &memberships {
+        store.emit("organizationMembership.deleted", membership);
+    }
+    let mut deleted = json!({ "object": "user", "id": user_id, "deleted": true });
+    if let Some(external_id) = &removed.user.external_id {
+        deleted["external_id"] = json!(external_id);
+    }
+    store.emit("user.deleted", deleted);
     reply::deleted("user", &user_id)
 }
