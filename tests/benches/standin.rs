@@ -133,7 +133,7 @@ fn main() {
         let bare_client = client(&server.url);
         // Warm both connection pools.
         for n in 0..10 {
-            create_and_get(&standin_client, n).await;
+            create_and_get(standin_client, n).await;
             create_and_get(&bare_client, n).await;
         }
         // Interleaved halves, so drift weighs on both alike.
@@ -144,7 +144,7 @@ fn main() {
                 let t = Instant::now();
                 for n in base..base + half {
                     if side == 0 {
-                        create_and_get(&standin_client, n).await;
+                        create_and_get(standin_client, n).await;
                     } else {
                         create_and_get(&bare_client, n).await;
                     }
