@@ -1,68 +1,82 @@
-//! The stand-in's block-list: list (all entries, with their count), add, remove.
+//! The stand-in's block-list on the generic layer: list (every entry, with their count),
+//! add, remove.
 
-use axum::extract::{Path, State};
 use axum::routing::{delete, get};
 use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::allowlist_identifiers::{check_unlisted, identifier_type, remove_entry, INSTANCE_ID};
-use super::reply::{deleted, list as envelope, ok, Body, Reply};
-use super::shared::{reject_unknown, sort_items};
-use super::store::{new_id, now_ms, Shared};
+use super::identifiers::{check_unlisted, identifier_type, INSTANCE_ID};
+use super::reply::ApiError;
+use super::resource::{create, list, remove, Context, Create, Listing, Resource, Table};
+use super::shared::reject_unknown;
+use super::store::{new_id, Shared, Store};
 use crate::models::BlocklistIdentifier;
 
-/// Every block-list entry, oldest first.
-#[derive(Debug, Default)]
-pub(crate) struct Table {
-    rows: Vec<BlocklistIdentifier>,
-}
-
-/// The routes of blocklist identifiers.
-pub(super) fn routes() -> Router<Shared> {
-    Router::new()
-        .route("/blocklist_identifiers", get(list).post(create))
-        .route("/blocklist_identifiers/{identifier_id}", delete(remove))
-}
-
-async fn list(State(inner): State<Shared>) -> Reply {
-    let store = inner.store();
-    let mut rows = store.blocklist.rows.clone();
-    sort_items(&mut rows, true, |r| r.created_at);
-    let total = rows.len();
-    envelope(rows, total)
+impl Resource for BlocklistIdentifier {
+    const OBJECT: &'static str = "blocklist_identifier";
+    const NAME: &'static str = "identifier";
+    const LIST: Listing = Listing::Everything;
+    fn id(&self) -> &str {
+        self.id.as_deref().unwrap_or_default()
+    }
+    fn created_at(&self) -> i64 {
+        self.created_at.unwrap_or_default()
+    }
+    fn updated_at(&self) -> i64 {
+        self.updated_at.unwrap_or_default()
+    }
+    fn table(store: &Store) -> &Table<Self> {
+        &store.blocklist
+    }
+    fn table_mut(store: &mut Store) -> &mut Table<Self> {
+        &mut store.blocklist
+    }
 }
 
 /// Body of `POST /blocklist_identifiers`.
 #[derive(Debug, Deserialize)]
-struct CreateBody {
+pub(crate) struct CreateBody {
     identifier: String,
     #[serde(flatten)]
     unknown: Map<String, Value>,
 }
 
-async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Reply {
-    let mut store = inner.store();
-    reject_unknown(&body.unknown)?;
-    let identifier = body.identifier.trim().to_owned();
-    let kind = identifier_type(&identifier, true)?;
-    let listed = store.blocklist.rows.iter().map(|r| r.identifier.as_deref());
-    check_unlisted("blocklist", listed, &identifier)?;
-    let now = now_ms();
-    let entry = BlocklistIdentifier {
-        object: Some("blocklist_identifier".to_owned()),
-        id: Some(new_id("blid")),
-        identifier: Some(identifier),
-        identifier_type: Some(kind),
-        instance_id: Some(INSTANCE_ID.to_owned()),
-        created_at: Some(now),
-        updated_at: Some(now),
-    };
-    store.blocklist.rows.push(entry.clone());
-    ok(entry)
+impl Create for BlocklistIdentifier {
+    type Params = CreateBody;
+
+    fn create(store: &mut Store, cx: &Context<'_>, body: CreateBody) -> Result<Self, ApiError> {
+        reject_unknown(&body.unknown)?;
+        let identifier = body.identifier.trim().to_owned();
+        let kind = identifier_type(&identifier, true)?;
+        let listed = store
+            .blocklist
+            .rows()
+            .iter()
+            .map(|r| r.identifier.as_deref());
+        check_unlisted("blocklist", listed, &identifier)?;
+        Ok(Self {
+            object: Some(Self::OBJECT.to_owned()),
+            id: Some(new_id("blid")),
+            identifier: Some(identifier),
+            identifier_type: Some(kind),
+            instance_id: Some(INSTANCE_ID.to_owned()),
+            created_at: Some(cx.now),
+            updated_at: Some(cx.now),
+        })
+    }
 }
 
-async fn remove(State(inner): State<Shared>, Path(id): Path<String>) -> Reply {
-    remove_entry(&mut inner.store().blocklist.rows, &id, |r| r.id.as_deref())?;
-    deleted("blocklist_identifier", &id)
+/// The routes of blocklist identifiers.
+pub(super) fn routes() -> Router<Shared> {
+    type Row = BlocklistIdentifier;
+    Router::new()
+        .route(
+            "/blocklist_identifiers",
+            get(list::<Row>).post(create::<Row>),
+        )
+        .route(
+            "/blocklist_identifiers/{identifier_id}",
+            delete(remove::<Row>),
+        )
 }

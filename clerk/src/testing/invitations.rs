@@ -1,5 +1,5 @@
 //! The stand-in's application invitations: create (one or up to ten at once), list, revoke.
-//! Also the email check, expiry and invitation link that organization invitations share.
+//! Also the expiry and invitation link that organization invitations share.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -9,6 +9,7 @@ use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::identifiers::check_email;
 use super::reply::{ok, paged, ApiError, Body, Paging, Params, Reply};
 use super::shared::{order_by, reject_unknown, sort_items, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
@@ -42,6 +43,12 @@ impl Table {
         self.rows.push(invitation);
         id
     }
+
+    /// The invitation with this id as it reads now (a lapsed one as expired).
+    pub(super) fn current(&self, id: &str) -> Option<Invitation> {
+        let now = now_ms();
+        self.rows.iter().find(|i| i.id == id).map(|i| view(i, now))
+    }
 }
 
 /// The routes of invitations.
@@ -50,34 +57,6 @@ pub(super) fn routes() -> Router<Shared> {
         .route("/invitations", get(list_invitations).post(create))
         .route("/invitations/bulk", post(create_bulk))
         .route("/invitations/{invitation_id}/revoke", post(revoke))
-}
-
-/// Whether `email` looks like an address Clerk would take: one `@`, a local part, and a
-/// dotted domain, with no spaces.
-pub(super) fn valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.chars().any(char::is_whitespace)
-}
-
-/// 422 unless `email` is a valid address, naming `param`.
-pub(super) fn check_email(param: &str, email: &str) -> Result<(), ApiError> {
-    if email.is_empty() {
-        return Err(ApiError::missing(param));
-    }
-    if !valid_email(email) {
-        return Err(ApiError::invalid(
-            param,
-            format!("{param} must be a valid email address."),
-        ));
-    }
-    Ok(())
 }
 
 /// When an invitation created `now` for `days` (1 to 365, default 30) expires.

@@ -2,7 +2,8 @@
 //!
 //! [`StandIn::start`] binds 127.0.0.1 on a free port and serves the parts of the Backend API
 //! most apps touch (users, organizations and their memberships and invitations, invitations,
-//! allow-list and block-list identifiers, sessions and session tokens), with Clerk's error
+//! allow-list and block-list identifiers, sessions and session tokens, redirect URLs, the
+//! waitlist, sign-in and testing tokens, domains), with Clerk's error
 //! codes and statuses. State lives in memory, in the crate's own models, so every response
 //! decodes. Session tokens are real RS256 JWTs signed by the stand-in and checked by
 //! [`crate::jwt::Verifier`] against its `GET /jwks`, so your auth middleware accepts them end to
@@ -45,6 +46,8 @@
 
 mod allowlist_identifiers;
 mod blocklist_identifiers;
+mod domains;
+mod identifiers;
 mod invitations;
 mod jwks;
 mod keys;
@@ -52,16 +55,21 @@ mod membership_filters;
 mod organization_invitations;
 mod organization_memberships;
 mod organizations;
+mod redirect_urls;
 mod reply;
+mod resource;
 mod seed;
 mod server;
 mod sessions;
 mod shared;
+mod sign_in_tokens;
 mod store;
+mod testing_tokens;
 mod user_actions;
 mod user_filters;
 mod user_input;
 mod users;
+mod waitlist_entries;
 mod webhooks;
 
 pub use seed::{Seed, SeedError, Seeded};

@@ -8,7 +8,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 
-use super::invitations::{check_email, expires_at, parse_status, ticket_url};
+use super::identifiers::check_email;
+use super::invitations::{expires_at, parse_status, ticket_url};
 use super::organization_memberships::{check_quota, check_role, identifier, role_name};
 use super::organizations::organization;
 use super::reply::{list, ok, page, ApiError, Body, Params, Reply};

@@ -291,10 +291,7 @@ impl StandIn {
         let local_addr = listener.local_addr()?;
         let url = format!("http://{}", reachable(local_addr));
         let inner = Arc::new(Inner {
-            store: Mutex::new(Store {
-                webhooks: hooks.outbox,
-                ..Store::default()
-            }),
+            store: Mutex::new(Store::new(&url, hooks.outbox)),
             key,
             secret_key: STANDIN_SECRET_KEY.to_owned(),
             origin: url.clone(),
@@ -460,6 +457,11 @@ fn api_routes() -> Router<Shared> {
         .merge(super::invitations::routes())
         .merge(super::allowlist_identifiers::routes())
         .merge(super::blocklist_identifiers::routes())
+        .merge(super::redirect_urls::routes())
+        .merge(super::waitlist_entries::routes())
+        .merge(super::testing_tokens::routes())
+        .merge(super::sign_in_tokens::routes())
+        .merge(super::domains::routes())
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)

@@ -4,9 +4,16 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::keys::SigningKey;
+use super::resource::Table;
 use super::server::RequestLog;
+use super::users::Identifier;
+use crate::models::{
+    AllowlistIdentifier, BlocklistIdentifier, Domain, Invitation, RedirectUrl, SignInToken,
+    WaitlistEntry,
+};
 
-/// Everything the stand-in knows. Each resource module owns its table type.
+/// Everything the stand-in knows. Hand-written resources own their table type; plain ones
+/// are a generic [`Table`] of their model (see `resource.rs`).
 #[derive(Debug, Default)]
 pub(crate) struct Store {
     pub users: super::users::Table,
@@ -15,10 +22,27 @@ pub(crate) struct Store {
     pub memberships: super::organization_memberships::Table,
     pub organization_invitations: super::organization_invitations::Table,
     pub invitations: super::invitations::Table,
-    pub allowlist: super::allowlist_identifiers::Table,
-    pub blocklist: super::blocklist_identifiers::Table,
+    pub allowlist: Table<AllowlistIdentifier>,
+    pub blocklist: Table<BlocklistIdentifier>,
+    pub redirect_urls: Table<RedirectUrl>,
+    pub waitlist: Table<WaitlistEntry>,
+    pub sign_in_tokens: Table<SignInToken>,
+    pub domains: Table<Domain>,
     /// Where state changes queue their webhook events.
     pub webhooks: super::webhooks::Outbox,
+}
+
+impl Store {
+    /// The store of a fresh stand-in at `origin`, sending its events to `webhooks`: empty
+    /// but for the instance's primary domain.
+    pub fn new(origin: &str, webhooks: super::webhooks::Outbox) -> Self {
+        let mut store = Self {
+            webhooks,
+            ..Self::default()
+        };
+        store.domains.insert(super::domains::primary(origin));
+        store
+    }
 }
 
 /// What every handler gets: the store, the signing key and the request log.
@@ -62,4 +86,47 @@ pub(crate) fn new_id(prefix: &str) -> String {
         id.push(char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]));
     }
     id
+}
+
+/// What crosses resources. A module that needs another resource's rows asks the store
+/// through one of these, never by reaching into that resource's table.
+impl Store {
+    /// Whether a user with this id exists.
+    pub fn user_exists(&self, user_id: &str) -> bool {
+        self.users.get(user_id).is_some()
+    }
+
+    /// Whether `user_id` is a member of `organization_id`.
+    pub fn is_member(&self, organization_id: &str, user_id: &str) -> bool {
+        self.memberships.find(organization_id, user_id).is_some()
+    }
+
+    /// Whether `email` is an address of some user (compared as Clerk compares emails).
+    pub fn email_in_use(&self, email: &str) -> bool {
+        self.users.taken(Identifier::Email, email, None)
+    }
+
+    /// The id of the pending invitation for `email`, inviting it with the defaults (30
+    /// days, no metadata) when there is none.
+    pub fn invite(&mut self, origin: &str, email: &str) -> String {
+        match self.invitations.pending_for(email) {
+            Some(existing) => existing.id.clone(),
+            None => self.invitations.invite(origin, email),
+        }
+    }
+
+    /// Whether `email` has a pending invitation.
+    pub fn has_pending_invitation(&self, email: &str) -> bool {
+        self.invitations.pending_for(email).is_some()
+    }
+
+    /// A fresh invitation for `email` with the defaults, even when one is pending.
+    pub fn invite_again(&mut self, origin: &str, email: &str) -> String {
+        self.invitations.invite(origin, email)
+    }
+
+    /// The invitation with this id as it reads now.
+    pub fn invitation(&self, id: &str) -> Option<Invitation> {
+        self.invitations.current(id)
+    }
 }
