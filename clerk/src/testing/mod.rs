@@ -45,13 +45,17 @@
 //! [`Seed::from_json`] and prints its URL and keys on start.
 
 mod allowlist_identifiers;
+mod api_keys;
 mod blocklist_identifiers;
 mod domains;
 mod identifiers;
 mod invitations;
 mod jwks;
 mod keys;
+mod m2m_tokens;
+mod machines;
 mod membership_filters;
+mod oauth_access_tokens;
 mod organization_invitations;
 mod organization_memberships;
 mod organizations;

@@ -462,6 +462,10 @@ fn api_routes() -> Router<Shared> {
         .merge(super::testing_tokens::routes())
         .merge(super::sign_in_tokens::routes())
         .merge(super::domains::routes())
+        .merge(super::machines::routes())
+        .merge(super::m2m_tokens::routes())
+        .merge(super::api_keys::routes())
+        .merge(super::oauth_access_tokens::routes())
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)
@@ -510,8 +514,18 @@ async fn check_key(State(inner): State<Shared>, request: Request, next: Next) ->
         .get(http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
+    // Clerk lets a machine's own secret key (`ak_...`) call the M2M token routes in place of
+    // the instance key; the handlers there tell the two apart. Everywhere else it is a 401.
+    let machine_key = bearer.is_some_and(|key| {
+        super::m2m_tokens::takes_machine_key(request.uri().path())
+            && inner
+                .store()
+                .machine_for_secret(key, super::store::now_ms())
+                .is_some()
+    });
     match bearer {
         Some(key) if key == inner.secret_key => next.run(request).await,
+        Some(_) if machine_key => next.run(request).await,
         Some(_) => ApiError::new(
             StatusCode::UNAUTHORIZED,
             "clerk_key_invalid",

@@ -28,6 +28,9 @@ pub(crate) struct Store {
     pub waitlist: Table<WaitlistEntry>,
     pub sign_in_tokens: Table<SignInToken>,
     pub domains: Table<Domain>,
+    pub machines: super::machines::Table,
+    pub m2m_tokens: super::m2m_tokens::Table,
+    pub api_keys: super::api_keys::Table,
     /// Where state changes queue their webhook events.
     pub webhooks: super::webhooks::Outbox,
 }
@@ -128,5 +131,16 @@ impl Store {
     /// The invitation with this id as it reads now.
     pub fn invitation(&self, id: &str) -> Option<Invitation> {
         self.invitations.current(id)
+    }
+
+    /// The id of the machine whose secret key `key` is at `now` (unix ms), counting a
+    /// rotated-out key during its grace period.
+    pub fn machine_for_secret(&self, key: &str, now: i64) -> Option<String> {
+        self.machines.holder_of(key, now).map(str::to_owned)
+    }
+
+    /// A machine's default token lifetime (seconds) and the ids of the machines it may call.
+    pub fn machine_token_defaults(&self, machine_id: &str) -> Option<(i64, Vec<String>)> {
+        self.machines.token_defaults(machine_id)
     }
 }
