@@ -512,7 +512,7 @@ async fn the_authenticator_signs_in_what_the_standin_minted_and_refuses_it_once_
     assert_eq!(m.kind, TokenKind::M2mToken);
     assert_eq!(m.id, m2m.m2m_token.id);
     assert_eq!(m.subject, worker.machine.id);
-    assert_eq!(m.scopes, [api.machine.id.clone()]);
+    assert_eq!(m.scopes, std::slice::from_ref(&api.machine.id));
     let k = signed_in(auth.authenticate(&bearer(key.secret.expose())).await);
     assert_eq!(k.kind, TokenKind::ApiKey);
     assert_eq!(
@@ -585,7 +585,7 @@ async fn an_m2m_jwt_from_the_standin_verifies_locally() {
         "a custom claim cannot replace sub"
     );
     assert_eq!(claims.id, minted.m2m_token.id);
-    assert_eq!(claims.scopes, [api.machine.id.clone()]);
+    assert_eq!(claims.scopes, std::slice::from_ref(&api.machine.id));
     assert_eq!(claims.claims["tier"], "gold");
 
     // Through the authenticator, with no Backend API call for it.

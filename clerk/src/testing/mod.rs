@@ -25,6 +25,12 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Machine auth works end to end too: machines and their scopes and secret keys, M2M tokens
+//! minted with a machine's secret key (opaque `mt_...`, or JWTs signed with the same key as
+//! session tokens), API keys, and the verify endpoints [`crate::auth::Authenticator`] calls,
+//! so a route that accepts machine tokens is tested against tokens the stand-in minted. It
+//! issues no OAuth access tokens: their verification answers Clerk's 404 for every token.
+//!
 //! The stand-in bounds what one test can make it spend: [`StandIn::requests`] keeps the
 //! latest [`DEFAULT_MAX_RECORDED_REQUESTS`] requests (see [`StandIn::builder`]), and imported
 //! argon2 password digests are refused with a 422 on `password_digest` when they ask for more
