@@ -44,12 +44,14 @@
 //! --bin clerk-standin`; `clerk-standin --help`) takes a seed file read by
 //! [`Seed::from_json`] and prints its URL and keys on start.
 
+mod actor_tokens;
 mod allowlist_identifiers;
 mod blocklist_identifiers;
 mod domains;
 mod identifiers;
 mod invitations;
 mod jwks;
+mod jwt_templates;
 mod keys;
 mod membership_filters;
 mod organization_invitations;
