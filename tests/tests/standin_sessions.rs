@@ -3,8 +3,8 @@
 
 use clerk_backend::jwt::Verifier;
 use clerk_backend::models::{
-    CreateSessionParams, CreateSessionTokenParams, CreateUserParams, RefreshSessionParams, Session,
-    SessionListParams, SessionStatus, User,
+    CreateSessionParams, CreateSessionTokenParams, CreateUserParams, Session, SessionListParams,
+    SessionStatus, User,
 };
 use clerk_backend::testing::StandIn;
 use clerk_backend::{Error, Method};
@@ -369,44 +369,6 @@ async fn tokens_are_refused_for_sessions_that_are_not_active() {
     assert_eq!(
         status_and_code(&err),
         (Some(StatusCode::NOT_FOUND), Some("resource_not_found"))
-    );
-}
-
-#[tokio::test]
-async fn templates_are_404_and_undeclared_session_operations_are_501() {
-    let standin = standin().await;
-    let ada = user(&standin, "ada_l").await;
-    let session = session(&standin, &ada).await;
-    let sessions = standin.clerk().sessions();
-
-    let err = sessions
-        .create_token_from_template(&session.id, "hasura", CreateSessionTokenParams::default())
-        .await
-        .expect_err("no templates");
-    assert_eq!(
-        status_and_code(&err),
-        (Some(StatusCode::NOT_FOUND), Some("resource_not_found"))
-    );
-    let long = err
-        .as_api()
-        .and_then(|e| e.errors.first())
-        .and_then(|d| d.long_message.clone())
-        .unwrap_or_default();
-    assert!(
-        long.contains("hasura") && long.contains("no JWT templates"),
-        "{long}"
-    );
-
-    let err = sessions
-        .refresh(
-            &session.id,
-            RefreshSessionParams::new("expired.jwt", "refresh", "https://app.example.com"),
-        )
-        .await
-        .expect_err("not implemented");
-    assert_eq!(
-        status_and_code(&err),
-        (Some(StatusCode::NOT_IMPLEMENTED), Some("not_implemented"))
     );
 }
 

@@ -2,8 +2,8 @@
 //!
 //! [`StandIn::start`] binds 127.0.0.1 on a free port and serves the parts of the Backend API
 //! most apps touch (users, organizations and their memberships and invitations, invitations,
-//! allow-list and block-list identifiers, sessions and session tokens, redirect URLs, the
-//! waitlist, sign-in and testing tokens, domains), with Clerk's error
+//! allow-list and block-list identifiers, sessions and session tokens, JWT templates, actor
+//! tokens, redirect URLs, the waitlist, sign-in and testing tokens, domains), with Clerk's error
 //! codes and statuses. State lives in memory, in the crate's own models, so every response
 //! decodes. Session tokens are real RS256 JWTs signed by the stand-in and checked by
 //! [`crate::jwt::Verifier`] against its `GET /jwks`, so your auth middleware accepts them end to
@@ -50,6 +50,7 @@
 //! --bin clerk-standin`; `clerk-standin --help`) takes a seed file read by
 //! [`Seed::from_json`] and prints its URL and keys on start.
 
+mod actor_tokens;
 mod allowlist_identifiers;
 mod api_keys;
 mod blocklist_identifiers;
@@ -57,6 +58,7 @@ mod domains;
 mod identifiers;
 mod invitations;
 mod jwks;
+mod jwt_templates;
 mod keys;
 mod m2m_tokens;
 mod machines;

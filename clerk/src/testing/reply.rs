@@ -124,8 +124,9 @@ impl ApiError {
             format!("{operation} is not implemented by the clerk_backend::testing stand-in"),
             format!(
                 "The stand-in implements users, organizations, memberships, invitations, \
-                 allow-list and block-list identifiers, sessions, redirect URLs, waitlist \
-                 entries, sign-in and testing tokens and domains; {operation} is not one of \
+                 allow-list and block-list identifiers, sessions, JWT templates, actor \
+                 tokens, redirect URLs, waitlist entries, sign-in and testing tokens and \
+                 domains; {operation} is not one of \
                  them. Use the real Backend API or Prism for it."
             ),
         )

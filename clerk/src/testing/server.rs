@@ -360,6 +360,17 @@ impl StandIn {
         &self.inner.key.pem
     }
 
+    /// Uses an actor token as the Frontend API would when the actor follows its `url`:
+    /// `token` is the secret `POST /actor_tokens` answered. The token becomes `accepted`
+    /// and an impersonation session of its user starts, whose session tokens carry the
+    /// actor in their `act` claim. `None` when the token is unknown, already used, revoked
+    /// or expired.
+    pub fn accept_actor_token(&self, token: &str) -> Option<crate::models::Session> {
+        self.inner
+            .store()
+            .accept_actor_token(token, super::store::now_ms())
+    }
+
     /// A session-token verifier that reads the stand-in's `GET /jwks`.
     pub fn verifier(&self) -> Verifier {
         Verifier::from_jwks(self.clerk.clone())
@@ -466,6 +477,8 @@ fn api_routes() -> Router<Shared> {
         .merge(super::m2m_tokens::routes())
         .merge(super::api_keys::routes())
         .merge(super::oauth_access_tokens::routes())
+        .merge(super::jwt_templates::routes())
+        .merge(super::actor_tokens::routes())
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)

@@ -1,16 +1,21 @@
-//! The stand-in's sessions: create one for a user, get, list, revoke, and mint session
-//! tokens (RS256 JWTs signed with the stand-in's key, so the crate's verifier accepts them).
-//! Refresh and the legacy verify endpoint answer 501 through the server's fallback.
+//! The stand-in's sessions: create one for a user, get, list, revoke, refresh, and mint
+//! session tokens and JWT-template tokens (RS256 JWTs signed with the stand-in's key, so the
+//! crate's verifier accepts them). The legacy verify endpoint answers 501 through the
+//! server's fallback.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde_json::{json, Map, Value};
 
+use super::actor_tokens::Grant;
+use super::jwt_templates::fill;
+use super::organization_memberships::primary_email;
 use super::reply::{self, ApiError, Body, Paging, Params, Reply};
-use super::store::{new_id, now_ms, Shared, Store};
+use super::shared::value_invalid;
+use super::store::{new_id, now_ms, Inner, Shared, Store};
 use super::users::user_not_found;
 use crate::models::{Session, SessionStatus};
 
@@ -73,6 +78,31 @@ impl Table {
     }
 }
 
+impl Table {
+    /// Starts an active impersonation session as `grant`'s user on a fresh client: its
+    /// `actor` is the grant's actor and it ends after the grant's session duration.
+    pub(super) fn impersonate(&mut self, grant: &Grant, now: i64) -> Session {
+        let session = Session {
+            object: "session".to_owned(),
+            id: new_id("sess"),
+            user_id: grant.user_id.clone(),
+            client_id: new_id("client"),
+            actor: Some(Value::Object(grant.actor.clone())),
+            status: SessionStatus::Active,
+            last_active_organization_id: None,
+            last_active_at: now,
+            latest_activity: None,
+            expire_at: now.saturating_add(grant.session_ms),
+            abandon_at: now.saturating_add(ABANDON_MS),
+            updated_at: now,
+            created_at: now,
+            tasks: None,
+        };
+        self.rows.push(session.clone());
+        session
+    }
+}
+
 /// Whether a session still signs its user in.
 fn is_live(status: &SessionStatus) -> bool {
     matches!(status, SessionStatus::Active | SessionStatus::Pending)
@@ -93,6 +123,7 @@ pub(super) fn routes() -> Router<Shared> {
         .route("/sessions", get(list).post(create))
         .route("/sessions/{session_id}", get(fetch))
         .route("/sessions/{session_id}/revoke", post(revoke))
+        .route("/sessions/{session_id}/refresh", post(refresh))
         .route("/sessions/{session_id}/tokens", post(create_token))
         .route(
             "/sessions/{session_id}/tokens/{template_name}",
@@ -284,6 +315,12 @@ struct Claims<'a> {
     /// The active organization, in the v2 form (`rol` without the `org:` prefix).
     #[serde(skip_serializing_if = "Option::is_none")]
     o: Option<OrgClaim>,
+    /// The features the permissions of `o` are grouped by, `o:`-scoped and comma-separated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fea: Option<String>,
+    /// Who is acting as the user, in an impersonation session.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    act: Option<&'a Value>,
 }
 
 /// The `o` claim of a v2 session token.
@@ -292,54 +329,142 @@ struct OrgClaim {
     id: String,
     slg: String,
     rol: String,
+    /// Permission names (the last part of `org:<feature>:<name>`), comma-separated.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    per: String,
+    /// One decimal bitmask per feature of `fea`, comma-separated: bit `j` (least
+    /// significant first) grants the `j`-th name of `per` within that feature.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    fpm: String,
 }
 
-/// `POST /sessions/{session_id}/tokens`: `{"object": "token", "jwt": ...}`, an RS256 JWT
-/// that `GET /jwks` verifies. A session that is not active gets a 422 `session_not_active`
-/// naming its status.
-async fn create_token(
-    State(inner): State<Shared>,
-    Path(session_id): Path<String>,
-    Body(body): Body<TokenBody>,
-) -> Reply {
-    let lifetime = body.expires_in_seconds.unwrap_or(TOKEN_SECONDS);
-    if !(30..=315_360_000).contains(&lifetime) {
+/// Packs `org:<feature>:<name>` permissions into Clerk's v2 form: the `fea` list, the `per`
+/// names and the `fpm` masks, features and names in the order they first appear.
+/// Permissions not of that shape are left out.
+fn pack_permissions(permissions: &[String]) -> (String, String, String) {
+    let mut features: Vec<&str> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut masks: Vec<u64> = Vec::new();
+    for permission in permissions {
+        let Some((feature, name)) = permission
+            .strip_prefix("org:")
+            .and_then(|rest| rest.split_once(':'))
+        else {
+            continue;
+        };
+        let f = features
+            .iter()
+            .position(|x| *x == feature)
+            .unwrap_or_else(|| {
+                features.push(feature);
+                masks.push(0);
+                features.len() - 1
+            });
+        let n = names.iter().position(|x| *x == name).unwrap_or_else(|| {
+            names.push(name);
+            names.len() - 1
+        });
+        if let (Some(mask), Ok(bit)) = (masks.get_mut(f), u32::try_from(n)) {
+            *mask |= 1u64.checked_shl(bit).unwrap_or(0);
+        }
+    }
+    let fea = features
+        .iter()
+        .map(|f| format!("o:{f}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let fpm = masks
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    (fea, names.join(","), fpm)
+}
+
+/// 422 `session_not_active` for a session that cannot get tokens.
+fn not_active(session: &Session) -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "session_not_active",
+        "session is not active",
+        format!(
+            "Session {} is {}: only active sessions get tokens.",
+            session.id, session.status
+        ),
+    )
+}
+
+/// 500 for a token the key could not sign.
+fn unsigned(e: &jsonwebtoken::errors::Error) -> ApiError {
+    ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal_clerk_error",
+        "the token could not be signed",
+        format!("The stand-in could not sign the session token: {e}"),
+    )
+}
+
+/// 422 unless `lifetime` is within what the token endpoints accept.
+fn check_lifetime(lifetime: Option<i64>) -> Result<(), ApiError> {
+    if lifetime.is_some_and(|l| !(30..=315_360_000).contains(&l)) {
         return Err(ApiError::invalid(
             "expires_in_seconds",
             "expires_in_seconds must be between 30 and 315360000.",
         ));
     }
-    let mut store = inner.store();
-    let store: &mut Store = &mut store;
-    let now = now_ms();
-    let session = store.sessions.found_mut(&session_id, now)?;
+    Ok(())
+}
+
+/// Twenty random alphanumerics, the `jti` of a token.
+fn token_id() -> String {
+    std::iter::repeat_with(fastrand::alphanumeric)
+        .take(20)
+        .collect()
+}
+
+/// Marks the active session `session_id` as used at `now` and answers a copy of it, or
+/// 404 / 422 `session_not_active`.
+fn touch(store: &mut Store, session_id: &str, now: i64) -> Result<Session, ApiError> {
+    let session = store.sessions.found_mut(session_id, now)?;
     if session.status != SessionStatus::Active {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "session_not_active",
-            "session is not active",
-            format!(
-                "Session {session_id} is {}: only active sessions get tokens.",
-                session.status
-            ),
-        ));
+        return Err(not_active(session));
     }
     session.last_active_at = now;
     session.updated_at = now;
+    let session = session.clone();
+    store.users.record_activity(&session.user_id, now);
+    Ok(session)
+}
+
+/// Signs a v2 session token for `session`, living `lifetime` seconds from `now`. The
+/// organization claims are written only while the user is still a member of the session's
+/// active organization: a removed member's tokens lose it.
+fn session_token(
+    inner: &Inner,
+    store: &Store,
+    session: &Session,
+    lifetime: i64,
+    now: i64,
+) -> Result<String, ApiError> {
     let iat = now / 1000;
-    // Only while the user is still a member: a removed member's tokens lose the organization.
-    let o = session
+    let membership = session
         .last_active_organization_id
         .as_deref()
-        .and_then(|org_id| {
-            let member = store.memberships.find(org_id, &session.user_id)?;
-            let org = store.organizations.get(org_id)?;
-            Some(OrgClaim {
-                id: org.id.clone(),
-                slg: org.slug.clone(),
-                rol: member.role.trim_start_matches("org:").to_owned(),
-            })
-        });
+        .and_then(|org_id| store.membership_view(org_id, &session.user_id));
+    let (o, fea) = match membership {
+        Some(m) => {
+            let (fea, per, fpm) = pack_permissions(&m.permissions);
+            let o = OrgClaim {
+                id: m.organization.id,
+                slg: m.organization.slug,
+                rol: m.role.trim_start_matches("org:").to_owned(),
+                per,
+                fpm,
+            };
+            (Some(o), Some(fea).filter(|f| !f.is_empty()))
+        }
+        None => (None, None),
+    };
     let claims = Claims {
         sub: &session.user_id,
         sid: &session.id,
@@ -347,39 +472,233 @@ async fn create_token(
         iat,
         nbf: iat - 10,
         exp: iat.saturating_add(lifetime),
-        jti: std::iter::repeat_with(fastrand::alphanumeric)
-            .take(20)
-            .collect(),
+        jti: token_id(),
         v: 2,
         sts: "active",
         o,
+        fea,
+        act: session.actor.as_ref(),
     };
-    let jwt = inner.key.sign(&claims).map_err(|e| {
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_clerk_error",
-            "the token could not be signed",
-            format!("The stand-in could not sign the session token: {e}"),
-        )
-    })?;
-    let user_id = session.user_id.clone();
-    store.users.record_activity(&user_id, now);
+    inner.key.sign(&claims).map_err(|e| unsigned(&e))
+}
+
+/// `POST /sessions/{session_id}/tokens`: `{"object": "token", "jwt": ...}`, an RS256 JWT
+/// that `GET /jwks` verifies, 60 seconds unless `expires_in_seconds` says otherwise. A
+/// session that is not active gets a 422 `session_not_active` naming its status.
+async fn create_token(
+    State(inner): State<Shared>,
+    Path(session_id): Path<String>,
+    Body(body): Body<TokenBody>,
+) -> Reply {
+    check_lifetime(body.expires_in_seconds)?;
+    let lifetime = body.expires_in_seconds.unwrap_or(TOKEN_SECONDS);
+    let mut store = inner.store();
+    let now = now_ms();
+    let session = touch(&mut store, &session_id, now)?;
+    let jwt = session_token(&inner, &store, &session, lifetime, now)?;
     reply::ok(json!({ "object": "token", "jwt": jwt }))
 }
 
-/// `POST /sessions/{session_id}/tokens/{template_name}`: the stand-in has no JWT templates,
-/// so any name is a 404 (after the session itself is checked).
+/// What the shortcodes of a template read for `session`: `user`, `org` (the active
+/// organization, with the member's `role`), `org_membership` and `session`.
+fn shortcode_context(store: &Store, session: &Session) -> Value {
+    let user = store.users.get(&session.user_id).map(|u| {
+        let phone = u
+            .phone_numbers
+            .iter()
+            .find(|p| p.id.is_some() && p.id == u.primary_phone_number_id)
+            .map(|p| p.phone_number.clone());
+        let full_name = match (&u.first_name, &u.last_name) {
+            (Some(f), Some(l)) => Some(format!("{f} {l}")),
+            (f, l) => f.clone().or_else(|| l.clone()),
+        };
+        json!({
+            "id": u.id,
+            "external_id": u.external_id,
+            "first_name": u.first_name,
+            "last_name": u.last_name,
+            "full_name": full_name,
+            "username": u.username,
+            "image_url": u.image_url,
+            "has_image": u.has_image,
+            "primary_email_address": primary_email(u),
+            "primary_phone_number": phone,
+            "public_metadata": u.public_metadata,
+            "unsafe_metadata": u.unsafe_metadata.clone().unwrap_or_default(),
+            "two_factor_enabled": u.two_factor_enabled,
+            "created_at": u.created_at,
+            "updated_at": u.updated_at,
+        })
+    });
+    let membership = session
+        .last_active_organization_id
+        .as_deref()
+        .and_then(|org_id| store.membership_view(org_id, &session.user_id));
+    let (org, org_membership) = match membership {
+        Some(m) => (
+            json!({
+                "id": m.organization.id,
+                "name": m.organization.name,
+                "slug": m.organization.slug,
+                "image_url": m.organization.image_url,
+                "public_metadata": m.organization.public_metadata,
+                "role": m.role,
+            }),
+            json!({
+                "permissions": m.permissions,
+                "public_metadata": m.public_metadata,
+            }),
+        ),
+        None => (Value::Null, Value::Null),
+    };
+    json!({
+        "user": user,
+        "org": org,
+        "org_membership": org_membership,
+        "session": { "id": session.id, "actor": session.actor },
+    })
+}
+
+/// `POST /sessions/{session_id}/tokens/{template_name}`: a JWT of the template's claims with
+/// their shortcodes filled in, plus the claims Clerk always sets (`sub`, `iss`, `iat`,
+/// `nbf` = `iat` − the template's clock skew, `exp` = `iat` + its lifetime or
+/// `expires_in_seconds`, `jti`, and `act` in an impersonation session). An unknown
+/// template is a 404, checked after the session.
 async fn create_token_from_template(
     State(inner): State<Shared>,
     Path((session_id, template_name)): Path<(String, String)>,
+    Body(body): Body<TokenBody>,
 ) -> Reply {
-    inner.store().sessions.found_mut(&session_id, now_ms())?;
-    let mut err = ApiError::not_found();
-    for p in &mut err.problems {
-        p.long_message = format!(
-            "No JWT template named {template_name} exists: the clerk_backend::testing stand-in has no \
-             JWT templates. Use POST /sessions/{{session_id}}/tokens for a session token."
-        );
+    check_lifetime(body.expires_in_seconds)?;
+    let mut store = inner.store();
+    let now = now_ms();
+    store.sessions.found_mut(&session_id, now)?;
+    let Some(template) = store.jwt_template_named(&template_name) else {
+        let mut err = ApiError::not_found();
+        for p in &mut err.problems {
+            p.long_message = format!("No JWT template exists with name: {template_name}");
+        }
+        return Err(err);
+    };
+    if template.custom_signing_key {
+        return Err(ApiError::not_implemented(
+            "minting from a JWT template with a custom signing key (the stand-in keeps no \
+             private keys of yours)",
+        ));
     }
-    Err(err)
+    let session = touch(&mut store, &session_id, now)?;
+    let mut claims = fill(&template.claims, &shortcode_context(&store, &session));
+    let iat = now / 1000;
+    let lifetime = body.expires_in_seconds.unwrap_or(template.lifetime);
+    for (name, value) in [
+        ("sub", json!(session.user_id)),
+        ("iss", json!(inner.origin)),
+        ("iat", json!(iat)),
+        ("nbf", json!(iat - template.allowed_clock_skew)),
+        ("exp", json!(iat.saturating_add(lifetime))),
+        ("jti", json!(token_id())),
+    ] {
+        claims.insert(name.to_owned(), value);
+    }
+    if let Some(actor) = &session.actor {
+        claims.insert("act".to_owned(), actor.clone());
+    }
+    let jwt = inner.key.sign(&claims).map_err(|e| unsigned(&e))?;
+    reply::ok(json!({ "object": "token", "jwt": jwt }))
+}
+
+/// The body of `POST /sessions/{session_id}/refresh`.
+#[derive(Debug, Deserialize)]
+struct RefreshBody {
+    expired_token: Option<String>,
+    refresh_token: Option<String>,
+    request_origin: Option<String>,
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(flatten)]
+    _rest: Map<String, Value>,
+}
+
+/// 401 `unauthorized`: the refresh is refused and the SDK falls back to the handshake.
+fn refresh_refused(why: impl Into<String>) -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+        "the session could not be refreshed",
+        why,
+    )
+}
+
+/// `POST /sessions/{session_id}/refresh`: a fresh session token for an active session, given
+/// a token the stand-in signed for that same session (expired or not) and a refresh token.
+/// The stand-in hands out no refresh cookies, so any non-empty `refresh_token` is taken.
+/// Missing fields are a 422; a token that is not the stand-in's, belongs to another
+/// session, or a session that is no longer active are a 401, as Clerk answers so that the
+/// SDK starts a handshake. `format: cookie` answers `{"object": "cookies", "cookies": [...]}`.
+async fn refresh(
+    State(inner): State<Shared>,
+    Path(session_id): Path<String>,
+    Body(body): Body<RefreshBody>,
+) -> Reply {
+    let expired = body.expired_token.unwrap_or_default();
+    if expired.is_empty() {
+        return Err(ApiError::missing("expired_token"));
+    }
+    if body.refresh_token.as_deref().is_none_or(str::is_empty) {
+        return Err(ApiError::missing("refresh_token"));
+    }
+    if body.request_origin.as_deref().is_none_or(str::is_empty) {
+        return Err(ApiError::missing("request_origin"));
+    }
+    let cookies = match body.format.as_deref() {
+        None | Some("token") => false,
+        Some("cookie") => true,
+        Some(other) => {
+            return Err(value_invalid(
+                "format",
+                format!("{other} is not one of token, cookie."),
+            ))
+        }
+    };
+    let key = jsonwebtoken::DecodingKey::from_rsa_pem(inner.key.pem.as_bytes())
+        .map_err(|e| unsigned(&e))?;
+    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::RS256);
+    validation.validate_exp = false;
+    validation.validate_nbf = false;
+    validation.required_spec_claims.clear();
+    let old =
+        jsonwebtoken::decode::<Map<String, Value>>(&expired, &key, &validation).map_err(|e| {
+            refresh_refused(format!(
+                "expired_token is not a token of this instance: {e}"
+            ))
+        })?;
+    let sid = old
+        .claims
+        .get("sid")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    if sid != session_id {
+        return Err(refresh_refused(format!(
+            "expired_token belongs to session {sid}, not to session {session_id}."
+        )));
+    }
+    let mut store = inner.store();
+    let now = now_ms();
+    let session = touch(&mut store, &session_id, now).map_err(|e| {
+        refresh_refused(
+            e.problems
+                .first()
+                .map(|p| p.long_message.clone())
+                .unwrap_or_default(),
+        )
+    })?;
+    let jwt = session_token(&inner, &store, &session, TOKEN_SECONDS, now)?;
+    if cookies {
+        reply::ok(json!({
+            "object": "cookies",
+            "cookies": [format!("__session={jwt}; Path=/; SameSite=Lax")],
+        }))
+    } else {
+        reply::ok(json!({ "object": "token", "jwt": jwt }))
+    }
 }

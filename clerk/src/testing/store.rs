@@ -11,6 +11,7 @@ use crate::models::{
     AllowlistIdentifier, BlocklistIdentifier, Domain, Invitation, RedirectUrl, SignInToken,
     WaitlistEntry,
 };
+use crate::models::{JwtTemplate, OrganizationMembership, Session};
 
 /// Everything the stand-in knows. Hand-written resources own their table type; plain ones
 /// are a generic [`Table`] of their model (see `resource.rs`).
@@ -31,6 +32,8 @@ pub(crate) struct Store {
     pub machines: super::machines::Table,
     pub m2m_tokens: super::m2m_tokens::Table,
     pub api_keys: super::api_keys::Table,
+    pub jwt_templates: Table<JwtTemplate>,
+    pub actor_tokens: super::actor_tokens::Table,
     /// Where state changes queue their webhook events.
     pub webhooks: super::webhooks::Outbox,
 }
@@ -142,5 +145,35 @@ impl Store {
     /// A machine's default token lifetime (seconds) and the ids of the machines it may call.
     pub fn machine_token_defaults(&self, machine_id: &str) -> Option<(i64, Vec<String>)> {
         self.machines.token_defaults(machine_id)
+    }
+
+    /// `user_id`'s membership of `organization_id` as the API shows it (role, permissions,
+    /// the organization), or `None` when they are not a member.
+    pub fn membership_view(
+        &self,
+        organization_id: &str,
+        user_id: &str,
+    ) -> Option<OrganizationMembership> {
+        let member = self.memberships.find(organization_id, user_id)?;
+        super::organization_memberships::view(self, member)
+    }
+
+    /// The JWT template called `name`.
+    pub fn jwt_template_named(&self, name: &str) -> Option<JwtTemplate> {
+        self.jwt_templates.find(|t| t.name == name).cloned()
+    }
+
+    /// Uses the actor token whose secret is `ticket`: starts the impersonation session it
+    /// grants (announced by `session.created`). `None` when the token is unknown, used,
+    /// revoked or expired, or its user is gone.
+    pub fn accept_actor_token(&mut self, ticket: &str, now: i64) -> Option<Session> {
+        let grant = self.actor_tokens.accept(ticket, now)?;
+        if !self.user_exists(&grant.user_id) {
+            return None;
+        }
+        let session = self.sessions.impersonate(&grant, now);
+        self.users.record_sign_in(&grant.user_id, now);
+        self.emit_session("session.created", &session, None);
+        Some(session)
     }
 }
