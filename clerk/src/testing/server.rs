@@ -462,6 +462,9 @@ fn api_routes() -> Router<Shared> {
         .merge(super::testing_tokens::routes())
         .merge(super::sign_in_tokens::routes())
         .merge(super::domains::routes())
+        .merge(super::user_identifications::routes())
+        .merge(super::organization_roles::routes())
+        .merge(super::organization_domains::routes())
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)
