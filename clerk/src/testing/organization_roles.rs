@@ -258,8 +258,22 @@ fn required(param: &str, value: &str) -> Result<(), ApiError> {
 pub(super) struct SearchQuery {
     /// An exact id, or part of a name or key (case-insensitive).
     query: Option<String>,
-    #[serde(flatten)]
-    list: ListQuery,
+    order_by: Option<String>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+impl SearchQuery {
+    /// The paging and order, for [`answer_list`]. (Spelled out rather than flattened: a
+    /// flattened struct would read numbers in a query string as text.)
+    fn list(&self) -> ListQuery {
+        ListQuery {
+            order_by: self.order_by.clone(),
+            limit: self.limit,
+            offset: self.offset,
+            ..ListQuery::default()
+        }
+    }
 }
 
 /// Whether a row matches `query`: the exact id, or a part of its name or key.
@@ -279,7 +293,7 @@ async fn list_permissions(State(inner): State<Shared>, Params(q): Params<SearchQ
         .filter(|p| matches(q.query.as_deref(), &p.id, &p.name, &p.key))
         .cloned()
         .collect();
-    answer_list(rows, &q.list)
+    answer_list(rows, &q.list())
 }
 
 /// Body of `POST /organization_permissions`.
@@ -432,7 +446,7 @@ async fn list_roles(State(inner): State<Shared>, Params(q): Params<SearchQuery>)
         .filter(|r| matches(q.query.as_deref(), &r.id, &r.name, &r.key))
         .cloned()
         .collect();
-    answer_list(rows, &q.list)
+    answer_list(rows, &q.list())
 }
 
 /// Body of `POST /organization_roles`.
