@@ -5,13 +5,12 @@ use clerk_backend::models::{
     CreateOrganizationInvitationParams, CreateOrganizationMembershipParams,
     CreateOrganizationParams, CreateUserParams, GetOrganizationParams,
     InstanceOrganizationInvitationListParams, InstanceOrganizationMembershipListParams,
-    Organization, OrganizationDomainListParams, OrganizationInvitationListParams,
-    OrganizationInvitationStatus, OrganizationKey, OrganizationListParams,
-    OrganizationMembershipListParams, OrganizationMembershipOrderBy, OrganizationOrderBy,
-    RevokeOrganizationInvitationParams, UpdateOrganizationMembershipMetadataParams,
-    UpdateOrganizationMembershipParams, UpdateOrganizationMetadataParams, UpdateOrganizationParams,
-    User, UserListParams, UserOrganizationInvitationListParams,
-    UserOrganizationMembershipListParams,
+    Organization, OrganizationInvitationListParams, OrganizationInvitationStatus, OrganizationKey,
+    OrganizationListParams, OrganizationMembershipListParams, OrganizationMembershipOrderBy,
+    OrganizationOrderBy, RevokeOrganizationInvitationParams,
+    UpdateOrganizationMembershipMetadataParams, UpdateOrganizationMembershipParams,
+    UpdateOrganizationMetadataParams, UpdateOrganizationParams, User, UserListParams,
+    UserOrganizationInvitationListParams, UserOrganizationMembershipListParams,
 };
 use clerk_backend::testing::StandIn;
 use clerk_backend::{Clerk, Method};
@@ -1041,9 +1040,9 @@ async fn organization_operations_it_does_not_implement_answer_501() {
     let acme = org(clerk, CreateOrganizationParams::new("Acme")).await;
     let err = clerk
         .organization_domains()
-        .list(&acme.id, OrganizationDomainListParams::default())
+        .verify(&acme.id, "orgdmn_missing")
         .await
-        .expect_err("domains are not implemented");
+        .expect_err("domain ownership checks are not implemented");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(501));
     assert_eq!(err.code(), Some("not_implemented"));
 }

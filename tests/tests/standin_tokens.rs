@@ -4,7 +4,7 @@
 
 use clerk_backend::jwt::Check;
 use clerk_backend::models::{
-    CreateActorTokenParams, CreateOrganizationParams, CreateSessionParams,
+    CreateActorTokenParams, CreateOrganizationParams, CreatePermissionParams, CreateSessionParams,
     CreateSessionTokenParams, CreateUserParams, JwtTemplateParams, Metadata, RefreshSessionParams,
     SessionRefreshFormat,
 };
@@ -398,15 +398,41 @@ async fn unknown_templates_and_sessions_are_404() {
     );
 }
 
+/// Custom permissions travel in `o.per`/`o.fpm`/`fea`; system ones (`org:sys_*`) do not:
+/// Clerk leaves them out of session claims to keep tokens small (clerk/javascript #4816,
+/// "System permissions are intentionally excluded from session claims").
 #[tokio::test]
-async fn session_tokens_carry_the_members_permissions_in_the_v2_form() {
+async fn session_tokens_carry_the_members_custom_permissions_in_the_v2_form() {
     let (standin, seeded) = acme().await;
     let org = &seeded.organizations[0];
+    let clerk = standin.clerk();
+    let permission = clerk
+        .organization_permissions()
+        .create(CreatePermissionParams::new(
+            "Create invoices",
+            "org:invoices:create",
+        ))
+        .await
+        .expect("permission");
+    let admin_role = clerk
+        .organization_roles()
+        .list(Default::default())
+        .await
+        .expect("roles")
+        .data
+        .into_iter()
+        .find(|r| r.key == "org:admin")
+        .expect("org:admin");
+    clerk
+        .organization_roles()
+        .assign_permission(&admin_role.id, &permission.id)
+        .await
+        .expect("assigned");
+
     let mut verified = Vec::new();
     for user in &seeded.users {
         let session = session_in(&standin, &user.id, Some(&org.id)).await;
-        let jwt = standin
-            .clerk()
+        let jwt = clerk
             .sessions()
             .create_token(&session, CreateSessionTokenParams::default())
             .await
@@ -416,36 +442,21 @@ async fn session_tokens_carry_the_members_permissions_in_the_v2_form() {
             .expose()
             .to_owned();
         let body = payload(&jwt);
-        assert!(
-            body["fea"].as_str().is_some_and(|f| f.starts_with("o:")),
-            "{body}"
-        );
-        assert!(
-            body["o"]["per"].is_string() && body["o"]["fpm"].is_string(),
-            "{body}"
-        );
+        // Only the admin holds a custom permission: its `o` carries `per` and `fpm`.
+        let admin = verified.is_empty();
+        assert_eq!(body["o"]["per"].is_string(), admin, "{body}");
+        assert_eq!(body["o"]["fpm"].is_string(), admin, "{body}");
+        assert!(!body.to_string().contains("sys_"), "{body}");
         verified.push(standin.verifier().verify(&jwt).await.expect("verifies"));
     }
     let (admin, member) = (&verified[0], &verified[1]);
-
-    let mut got = admin.org_permissions().to_vec();
-    got.sort();
-    let mut want = vec![
-        "org:sys_domains:manage",
-        "org:sys_domains:read",
-        "org:sys_memberships:manage",
-        "org:sys_memberships:read",
-        "org:sys_profile:delete",
-        "org:sys_profile:manage",
-    ];
-    want.sort_unstable();
-    assert_eq!(got, want);
-    assert!(admin.has(Check::permission("org:sys_memberships:manage")));
+    assert_eq!(admin.org_permissions(), ["org:invoices:create"]);
+    assert!(admin.has(Check::permission("org:invoices:create")));
+    assert!(!admin.has(Check::permission("org:sys_memberships:manage")));
     assert!(admin.has(Check::role("org:admin")));
 
-    assert_eq!(member.org_permissions(), ["org:sys_memberships:read"]);
-    assert!(member.has(Check::permission("org:sys_memberships:read")));
-    assert!(!member.has(Check::permission("org:sys_memberships:manage")));
+    assert!(member.org_permissions().is_empty());
+    assert!(!member.has(Check::permission("org:invoices:create")));
     assert!(!member.has(Check::role("org:admin")));
 }
 

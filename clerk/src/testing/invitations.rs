@@ -38,7 +38,8 @@ impl Table {
     /// by the allow-list when asked to notify.
     pub(super) fn invite(&mut self, origin: &str, email: &str) -> String {
         let now = now_ms();
-        let invitation = new_invitation(origin, email, Metadata::new(), None, now + 30 * DAY_MS);
+        let invitation =
+            new_invitation(origin, email, Metadata::new(), None, now + 30 * DAY_MS, now);
         let id = invitation.id.clone();
         self.rows.push(invitation);
         id
@@ -89,8 +90,8 @@ fn new_invitation(
     public_metadata: Metadata,
     redirect_url: Option<&str>,
     expires_at: i64,
+    now: i64,
 ) -> Invitation {
-    let now = now_ms();
     Invitation {
         object: "invitation".to_owned(),
         id: new_id("inv"),
@@ -178,6 +179,7 @@ fn prepare(
         body.public_metadata.unwrap_or_default(),
         body.redirect_url.as_deref(),
         expires,
+        now,
     ))
 }
 

@@ -38,6 +38,14 @@ impl Table {
             .count()
     }
 
+    /// Whether some pending invitation would make its invitee a member with `role`.
+    pub(super) fn pending_with_role(&self, role: &str) -> bool {
+        let now = now_ms();
+        self.rows
+            .iter()
+            .any(|i| i.role == role && status(i, now) == Status::Pending)
+    }
+
     /// Drops the invitations of a deleted organization.
     pub(super) fn remove_organization(&mut self, organization_id: &str) {
         self.rows
@@ -133,7 +141,7 @@ fn prepare(
 ) -> Result<OrganizationInvitation, ApiError> {
     let email = body.email_address.trim().to_owned();
     check_email("email_address", &email)?;
-    check_role(&body.role)?;
+    check_role(store, &body.role)?;
     let now = now_ms();
     let expires = expires_at(body.expires_in_days, now)?;
     let inviter = match &body.inviter_user_id {
@@ -172,7 +180,7 @@ fn prepare(
         object: "organization_invitation".to_owned(),
         id: new_id("orginv"),
         email_address: email,
-        role_name: role_name(&body.role).to_owned(),
+        role_name: role_name(store, &body.role),
         role: body.role,
         organization_id: Some(org_id.to_owned()),
         inviter_id: inviter.map(|u| u.id.clone()),

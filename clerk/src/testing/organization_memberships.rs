@@ -12,12 +12,9 @@ use serde::Deserialize;
 use super::membership_filters;
 use super::organizations::organization;
 use super::reply::{ok, ApiError, Body, Reply};
-use super::shared::{merge_metadata, missing_resource, value_invalid};
+use super::shared::{merge_metadata, missing_resource};
 use super::store::{new_id, now_ms, Shared, Store};
 use crate::models::{Metadata, OrganizationMembership, OrganizationMembershipPublicUserData, User};
-
-/// The roles an organization of the stand-in knows.
-pub(super) const ROLES: [&str; 2] = ["org:admin", "org:member"];
 
 /// One membership as stored.
 #[derive(Debug, Clone)]
@@ -28,7 +25,7 @@ pub(crate) struct Member {
     pub organization_id: String,
     /// The member's user id.
     pub user_id: String,
-    /// One of [`ROLES`].
+    /// The key of one of the instance's roles.
     pub role: String,
     /// Metadata readable from the Frontend API.
     pub public_metadata: Metadata,
@@ -160,44 +157,16 @@ pub(super) fn routes() -> Router<Shared> {
         )
 }
 
-/// 422 unless `role` is one of [`ROLES`].
-pub(super) fn check_role(role: &str) -> Result<(), ApiError> {
-    if ROLES.contains(&role) {
-        Ok(())
-    } else {
-        Err(value_invalid(
-            "role",
-            format!(
-                "{role} does not match the allowed values for parameter role. Allowed values: {}",
-                ROLES.join(", ")
-            ),
-        ))
-    }
+/// 422 unless the instance has the role `role` (see `organization_roles.rs`).
+pub(super) fn check_role(store: &Store, role: &str) -> Result<(), ApiError> {
+    super::organization_roles::check_role(store, role)
 }
 
-/// The display name of a role.
-pub(super) fn role_name(role: &str) -> &'static str {
-    if role == "org:admin" {
-        "Admin"
-    } else {
-        "Member"
-    }
-}
-
-fn permissions(role: &str) -> Vec<String> {
-    let keys: &[&str] = if role == "org:admin" {
-        &[
-            "org:sys_profile:manage",
-            "org:sys_profile:delete",
-            "org:sys_memberships:read",
-            "org:sys_memberships:manage",
-            "org:sys_domains:read",
-            "org:sys_domains:manage",
-        ]
-    } else {
-        &["org:sys_memberships:read"]
-    };
-    keys.iter().map(|k| (*k).to_owned()).collect()
+/// The display name of a role; the key itself for a role the instance no longer has.
+pub(super) fn role_name(store: &Store, role: &str) -> String {
+    store
+        .role(role)
+        .map_or_else(|| role.to_owned(), |r| r.name.clone())
 }
 
 /// The user's primary email address, or their first one.
@@ -242,8 +211,8 @@ pub(super) fn view(store: &Store, m: &Member) -> Option<OrganizationMembership> 
         object: "organization_membership".to_owned(),
         id: m.id.clone(),
         role: m.role.clone(),
-        role_name: Some(role_name(&m.role).to_owned()),
-        permissions: permissions(&m.role),
+        role_name: Some(role_name(store, &m.role)),
+        permissions: store.role_permissions(&m.role),
         public_metadata: m.public_metadata.clone(),
         private_metadata: Some(m.private_metadata.clone()),
         organization,
@@ -304,7 +273,7 @@ async fn create(
         .users
         .get(&body.user_id)
         .ok_or_else(|| missing_resource("user", &body.user_id).param("user_id"))?;
-    check_role(&body.role)?;
+    check_role(&store, &body.role)?;
     if store.memberships.find(&org_id, &body.user_id).is_some() {
         let who = identifier(user).unwrap_or_else(|| body.user_id.clone());
         return Err(ApiError::bad_request(
@@ -349,7 +318,7 @@ async fn update(
 ) -> Reply {
     let mut store = inner.store();
     let index = locate(&store, &key, &user_id)?;
-    check_role(&body.role)?;
+    check_role(&store, &body.role)?;
     let member = &mut store.memberships.rows[index];
     member.role = body.role;
     member.updated_at = now_ms();

@@ -396,6 +396,7 @@ async fn delete(State(inner): State<Shared>, Path(key): Path<String>) -> Reply {
     let org = store.organizations.rows.remove(index);
     store.memberships.remove_organization(&org.id);
     store.organization_invitations.remove_organization(&org.id);
+    store.forget_organization_domains(&org.id);
     let deleted =
         json!({ "object": "organization", "id": org.id, "slug": org.slug, "deleted": true });
     store.emit("organization.deleted", &deleted);

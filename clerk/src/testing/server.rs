@@ -479,6 +479,9 @@ fn api_routes() -> Router<Shared> {
         .merge(super::oauth_access_tokens::routes())
         .merge(super::jwt_templates::routes())
         .merge(super::actor_tokens::routes())
+        .merge(super::user_identifications::routes())
+        .merge(super::organization_roles::routes())
+        .merge(super::organization_domains::routes())
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)

@@ -453,7 +453,15 @@ fn session_token(
         .and_then(|org_id| store.membership_view(org_id, &session.user_id));
     let (o, fea) = match membership {
         Some(m) => {
-            let (fea, per, fpm) = pack_permissions(&m.permissions);
+            // Clerk leaves system permissions (`org:sys_*`) out of session tokens to keep
+            // them small; only custom permissions travel in `o`.
+            let custom: Vec<String> = m
+                .permissions
+                .iter()
+                .filter(|p| !p.starts_with("org:sys_"))
+                .cloned()
+                .collect();
+            let (fea, per, fpm) = pack_permissions(&custom);
             let o = OrgClaim {
                 id: m.organization.id,
                 slg: m.organization.slug,

@@ -4,12 +4,13 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::keys::SigningKey;
+use super::reply::ApiError;
 use super::resource::Table;
 use super::server::RequestLog;
 use super::users::Identifier;
 use crate::models::{
-    AllowlistIdentifier, BlocklistIdentifier, Domain, Invitation, RedirectUrl, SignInToken,
-    WaitlistEntry,
+    AllowlistIdentifier, BlocklistIdentifier, Domain, Invitation, OrganizationDomain, Permission,
+    RedirectUrl, Role, SignInToken, User, WaitlistEntry,
 };
 use crate::models::{JwtTemplate, OrganizationMembership, Session};
 
@@ -34,6 +35,12 @@ pub(crate) struct Store {
     pub api_keys: super::api_keys::Table,
     pub jwt_templates: Table<JwtTemplate>,
     pub actor_tokens: super::actor_tokens::Table,
+    /// Organization permissions, the system ones from the start (`organization_roles.rs`).
+    pub organization_permissions: Table<Permission>,
+    /// Organization roles, `org:admin` and `org:member` from the start.
+    pub organization_roles: Table<Role>,
+    /// The email domains of organizations.
+    pub organization_domains: Table<OrganizationDomain>,
     /// Where state changes queue their webhook events.
     pub webhooks: super::webhooks::Outbox,
 }
@@ -47,6 +54,7 @@ impl Store {
             ..Self::default()
         };
         store.domains.insert(super::domains::primary(origin));
+        super::organization_roles::seed(&mut store, now_ms());
         store
     }
 }
@@ -175,5 +183,55 @@ impl Store {
         self.users.record_sign_in(&grant.user_id, now);
         self.emit_session("session.created", &session, None);
         Some(session)
+    }
+}
+
+/// What crosses into users, roles and organizations for the identity modules.
+impl Store {
+    /// Every user, oldest first, read-only.
+    pub fn all_users(&self) -> impl Iterator<Item = &User> {
+        self.users.rows().iter().map(|s| &s.user)
+    }
+
+    /// Whether some user holds `value` as an identifier of `kind`.
+    pub fn identifier_taken(&self, kind: Identifier, value: &str) -> bool {
+        self.users.taken(kind, value, None)
+    }
+
+    /// Changes the user `user_id` with `edit`, stamps `updated_at` and queues `user.updated`;
+    /// answers what `edit` answered and the user as it is now. When `edit` fails the user is
+    /// left as it was. 404 for an unknown user.
+    pub fn edit_user<R>(
+        &mut self,
+        user_id: &str,
+        now: i64,
+        edit: impl FnOnce(&mut User) -> Result<R, ApiError>,
+    ) -> Result<(R, User), ApiError> {
+        let row = self.users.found_mut(user_id)?;
+        let mut user = row.user.clone();
+        let answer = edit(&mut user)?;
+        user.updated_at = now;
+        row.user = user.clone();
+        self.emit("user.updated", &user);
+        Ok((answer, user))
+    }
+
+    /// The role with this key (`org:admin`...), if the instance has it.
+    pub fn role(&self, key: &str) -> Option<&Role> {
+        self.organization_roles.find(|r| r.key == key)
+    }
+
+    /// The keys of the permissions the role `key` grants, as memberships show them; none for
+    /// an unknown role.
+    pub fn role_permissions(&self, key: &str) -> Vec<String> {
+        self.role(key)
+            .map(|r| r.permissions.iter().map(|p| p.key.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Whether a membership or a pending organization invitation carries the role `key`.
+    pub fn role_in_use(&self, key: &str) -> bool {
+        self.memberships.rows().iter().any(|m| m.role == key)
+            || self.organization_invitations.pending_with_role(key)
     }
 }
