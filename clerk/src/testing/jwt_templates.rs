@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use super::reply::ApiError;
 use super::resource::{
-    create, fetch, list, remove, update, Context, Create, Resource, Table, Update,
+    create, fetch, list, remove, row_accessors, update, Context, Create, Resource, Table, Update,
 };
 use super::shared::{reject_unknown, value_invalid};
 use super::store::{new_id, Shared, Store};
@@ -38,21 +38,7 @@ impl Resource for JwtTemplate {
     const OBJECT: &'static str = "jwt_template";
     const NAME: &'static str = "JWT template";
     const DEFAULT_ORDER: &'static str = "+created_at";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn created_at(&self) -> i64 {
-        self.created_at
-    }
-    fn updated_at(&self) -> i64 {
-        self.updated_at
-    }
-    fn table(store: &Store) -> &Table<Self> {
-        &store.jwt_templates
-    }
-    fn table_mut(store: &mut Store) -> &mut Table<Self> {
-        &mut store.jwt_templates
-    }
+    row_accessors!(jwt_templates);
 }
 
 /// Body of `POST /jwt_templates` and `PATCH /jwt_templates/{id}` (the same fields; the

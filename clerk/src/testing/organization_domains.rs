@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use super::organizations::organization;
 use super::reply::{deleted, ok, ApiError, Body, Params, Reply};
-use super::resource::{answer_list, Key, ListQuery, Listing, Resource, Table};
+use super::resource::{answer_list, row_accessors, Key, ListQuery, Listing, Resource, Table};
 use super::shared::{missing_resource, reject_unknown, value_invalid, Signed};
 use super::store::{new_id, now_ms, Shared, Store};
 use crate::models::{
@@ -29,27 +29,13 @@ impl Resource for OrganizationDomain {
     const NAME: &'static str = "organization domain";
     const LIST: Listing = Listing::Envelope;
     const ORDER_FIELDS: &'static [&'static str] = &["created_at", "name"];
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn created_at(&self) -> i64 {
-        self.created_at
-    }
-    fn updated_at(&self) -> i64 {
-        self.updated_at
-    }
     fn order_key(&self, field: &str) -> Key {
         match field {
             "name" => Key::Text(self.name.clone()),
             _ => Key::Int(self.created_at),
         }
     }
-    fn table(store: &Store) -> &Table<Self> {
-        &store.organization_domains
-    }
-    fn table_mut(store: &mut Store) -> &mut Table<Self> {
-        &mut store.organization_domains
-    }
+    row_accessors!(organization_domains);
 }
 
 impl Store {

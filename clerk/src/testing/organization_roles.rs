@@ -18,7 +18,8 @@ use serde_json::{Map, Value};
 
 use super::reply::{deleted, ok, ApiError, Body, Params, Reply};
 use super::resource::{
-    answer_list, create, fetch, Context, Create, Key, ListQuery, Listing, Resource, Table,
+    answer_list, create, fetch, row_accessors, Context, Create, Key, ListQuery, Listing, Resource,
+    Table,
 };
 use super::shared::{reject_unknown, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
@@ -135,15 +136,6 @@ impl Resource for Permission {
     const NAME: &'static str = "permission";
     const LIST: Listing = Listing::Envelope;
     const ORDER_FIELDS: &'static [&'static str] = &["created_at", "name", "key"];
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn created_at(&self) -> i64 {
-        self.created_at
-    }
-    fn updated_at(&self) -> i64 {
-        self.updated_at
-    }
     fn order_key(&self, field: &str) -> Key {
         match field {
             "name" => Key::Text(self.name.clone()),
@@ -151,12 +143,7 @@ impl Resource for Permission {
             _ => Key::Int(self.created_at),
         }
     }
-    fn table(store: &Store) -> &Table<Self> {
-        &store.organization_permissions
-    }
-    fn table_mut(store: &mut Store) -> &mut Table<Self> {
-        &mut store.organization_permissions
-    }
+    row_accessors!(organization_permissions);
 }
 
 impl Resource for Role {
@@ -164,15 +151,6 @@ impl Resource for Role {
     const NAME: &'static str = "organization role";
     const LIST: Listing = Listing::Envelope;
     const ORDER_FIELDS: &'static [&'static str] = &["created_at", "name", "key"];
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn created_at(&self) -> i64 {
-        self.created_at
-    }
-    fn updated_at(&self) -> i64 {
-        self.updated_at
-    }
     fn order_key(&self, field: &str) -> Key {
         match field {
             "name" => Key::Text(self.name.clone()),
@@ -180,12 +158,7 @@ impl Resource for Role {
             _ => Key::Int(self.created_at),
         }
     }
-    fn table(store: &Store) -> &Table<Self> {
-        &store.organization_roles
-    }
-    fn table_mut(store: &mut Store) -> &mut Table<Self> {
-        &mut store.organization_roles
-    }
+    row_accessors!(organization_roles);
 }
 
 /// Lowercase letters, digits and underscores, at least one.

@@ -9,7 +9,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::reply::ApiError;
-use super::resource::{create, fetch, list, remove, Context, Create, Resource, Table};
+use super::resource::{
+    create, fetch, list, remove, row_accessors, Context, Create, Resource, Table,
+};
 use super::shared::reject_unknown;
 use super::store::{new_id, Shared, Store};
 use crate::models::RedirectUrl;
@@ -18,21 +20,7 @@ impl Resource for RedirectUrl {
     const OBJECT: &'static str = "redirect_url";
     const NAME: &'static str = "redirect URL";
     const DEFAULT_ORDER: &'static str = "+created_at";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn created_at(&self) -> i64 {
-        self.created_at
-    }
-    fn updated_at(&self) -> i64 {
-        self.updated_at
-    }
-    fn table(store: &Store) -> &Table<Self> {
-        &store.redirect_urls
-    }
-    fn table_mut(store: &mut Store) -> &mut Table<Self> {
-        &mut store.redirect_urls
-    }
+    row_accessors!(redirect_urls);
 }
 
 /// Body of `POST /redirect_urls`.

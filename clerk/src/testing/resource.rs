@@ -25,11 +25,9 @@
 //! impl Resource for RedirectUrl {
 //!     const OBJECT: &'static str = "redirect_url";
 //!     const NAME: &'static str = "redirect URL";
-//!     fn id(&self) -> &str { &self.id }
-//!     fn created_at(&self) -> i64 { self.created_at }
-//!     fn updated_at(&self) -> i64 { self.updated_at }
-//!     fn table(store: &Store) -> &Table<Self> { &store.redirect_urls }
-//!     fn table_mut(store: &mut Store) -> &mut Table<Self> { &mut store.redirect_urls }
+//!     // `id`, `created_at`, `updated_at` read from the model's fields of those names, and
+//!     // the rows kept in `store.redirect_urls`.
+//!     row_accessors!(redirect_urls);
 //! }
 //!
 //! impl Create for RedirectUrl {
@@ -57,6 +55,30 @@
 use axum::extract::{Path, State};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+/// The five [`Resource`] accessors of a model whose `id`, `created_at` and `updated_at` are
+/// plain fields of those names and whose rows are `store.<field>`: written once here, named
+/// inside each `impl Resource` (the model-specific items stay beside it).
+macro_rules! row_accessors {
+    ($field:ident) => {
+        fn id(&self) -> &str {
+            &self.id
+        }
+        fn created_at(&self) -> i64 {
+            self.created_at
+        }
+        fn updated_at(&self) -> i64 {
+            self.updated_at
+        }
+        fn table(store: &Store) -> &Table<Self> {
+            &store.$field
+        }
+        fn table_mut(store: &mut Store) -> &mut Table<Self> {
+            &mut store.$field
+        }
+    };
+}
+pub(super) use row_accessors;
 
 use super::reply::Reply;
 use super::reply::{deleted, list as envelope, ok, page, paged, ApiError, Body, Paging, Params};

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::reply::{ok, ApiError, Body, Reply};
-use super::resource::{Resource, Table};
+use super::resource::{row_accessors, Resource, Table};
 use super::shared::{missing_resource, reject_unknown, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
 use crate::models::{SignInToken, SignInTokenStatus};
@@ -18,21 +18,7 @@ use crate::models::{SignInToken, SignInTokenStatus};
 impl Resource for SignInToken {
     const OBJECT: &'static str = "sign_in_token";
     const NAME: &'static str = "sign in token";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn created_at(&self) -> i64 {
-        self.created_at
-    }
-    fn updated_at(&self) -> i64 {
-        self.updated_at
-    }
-    fn table(store: &Store) -> &Table<Self> {
-        &store.sign_in_tokens
-    }
-    fn table_mut(store: &mut Store) -> &mut Table<Self> {
-        &mut store.sign_in_tokens
-    }
+    row_accessors!(sign_in_tokens);
 }
 
 /// The routes of sign-in tokens.

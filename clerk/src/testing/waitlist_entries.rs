@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use super::identifiers::check_email;
 use super::reply::{deleted, ok, ApiError, Body, Params, Reply};
-use super::resource::{answer_list, Key, ListQuery, Listing, Resource, Table};
+use super::resource::{answer_list, row_accessors, Key, ListQuery, Listing, Resource, Table};
 use super::shared::{reject_unknown, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
 use crate::models::{WaitlistEntry, WaitlistEntryStatus};
@@ -26,15 +26,6 @@ impl Resource for WaitlistEntry {
     const NAME: &'static str = "waitlist entry";
     const LIST: Listing = Listing::Envelope;
     const ORDER_FIELDS: &'static [&'static str] = &["created_at", "email_address", "invited_at"];
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn created_at(&self) -> i64 {
-        self.created_at
-    }
-    fn updated_at(&self) -> i64 {
-        self.updated_at
-    }
     fn order_key(&self, field: &str) -> Key {
         match field {
             "email_address" => Key::Text(self.email_address.to_ascii_lowercase()),
@@ -45,12 +36,7 @@ impl Resource for WaitlistEntry {
             _ => Key::Int(self.created_at),
         }
     }
-    fn table(store: &Store) -> &Table<Self> {
-        &store.waitlist
-    }
-    fn table_mut(store: &mut Store) -> &mut Table<Self> {
-        &mut store.waitlist
-    }
+    row_accessors!(waitlist);
 }
 
 /// The routes of waitlist entries.
