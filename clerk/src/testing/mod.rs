@@ -55,7 +55,9 @@ mod allowlist_identifiers;
 mod api_keys;
 mod blocklist_identifiers;
 mod domains;
+mod fallback;
 mod identifiers;
+mod ids;
 mod invitations;
 mod jwks;
 mod jwt_templates;
@@ -71,6 +73,7 @@ mod organization_roles;
 mod organizations;
 mod redirect_urls;
 mod reply;
+mod requests;
 mod resource;
 mod seed;
 mod server;
@@ -87,11 +90,9 @@ mod users;
 mod waitlist_entries;
 mod webhooks;
 
+pub use requests::{RecordedRequest, ServedRequest};
 pub use seed::{Seed, SeedError, Seeded};
-pub use server::{
-    RecordedRequest, ServedRequest, StandIn, StandInBuilder, DEFAULT_MAX_RECORDED_REQUESTS,
-    STANDIN_SECRET_KEY,
-};
+pub use server::{StandIn, StandInBuilder, DEFAULT_MAX_RECORDED_REQUESTS, STANDIN_SECRET_KEY};
 pub use webhooks::{
     generate_webhook_secret, WebhookAttempt, DEFAULT_WEBHOOK_RETRY_DELAYS,
     MAX_RECORDED_WEBHOOK_ATTEMPTS, WEBHOOK_ATTEMPT_TIMEOUT,

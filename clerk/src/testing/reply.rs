@@ -123,11 +123,8 @@ impl ApiError {
             "not_implemented",
             format!("{operation} is not implemented by the clerk_backend::testing stand-in"),
             format!(
-                "The stand-in implements users, organizations, memberships, invitations, \
-                 allow-list and block-list identifiers, sessions, JWT templates, actor \
-                 tokens, redirect URLs, waitlist entries, sign-in and testing tokens and \
-                 domains; {operation} is not one of \
-                 them. Use the real Backend API or Prism for it."
+                "The stand-in serves the families apps and their tests use (the crate's \
+                 README lists them); {operation} is not one of them. Use the real Backend API or Prism for it."
             ),
         )
     }
@@ -150,7 +147,7 @@ impl IntoResponse for ApiError {
                 e
             })
             .collect();
-        let trace = super::store::new_id("trace");
+        let trace = super::ids::new_id("trace");
         (
             self.status,
             Json(json!({ "errors": errors, "clerk_trace_id": trace })),

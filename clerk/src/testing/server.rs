@@ -1,23 +1,24 @@
-//! Starting and stopping the stand-in: the listener, the router, the secret-key check, the
-//! request log and the 501 for operations it does not implement.
+//! Starting and stopping the stand-in: the listener, the router and the secret-key check.
 
-use std::collections::VecDeque;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use bytes::Bytes;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+use super::fallback::not_implemented;
 use super::keys::SigningKey;
 use super::reply::ApiError;
+use super::requests::{
+    log, record, report, RecordedRequest, RequestHook, RequestLog, ServedRequest,
+};
 use super::store::{Inner, Shared, Store};
 use super::webhooks::{self, Deliveries, EndpointSetting, WebhookAttempt};
 use crate::jwt::Verifier;
@@ -59,90 +60,6 @@ impl Drop for StandIn {
         }
     }
 }
-
-/// One request the stand-in received, as it arrived.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RecordedRequest {
-    /// The HTTP method.
-    pub method: Method,
-    /// The path, percent-encoded as sent, e.g. `/users/user_123`.
-    pub path: String,
-    /// The query string without `?`, if any.
-    pub query: Option<String>,
-    /// The body as sent.
-    pub body: Bytes,
-}
-
-impl RecordedRequest {
-    /// `GET /users/user_123`: method and path.
-    pub fn line(&self) -> String {
-        format!("{} {}", self.method, self.path)
-    }
-
-    /// The body parsed as JSON, if it is JSON.
-    pub fn json(&self) -> Option<serde_json::Value> {
-        serde_json::from_slice(&self.body).ok()
-    }
-}
-
-/// The latest requests, oldest first: at most `limit` of them, the oldest dropped first.
-#[derive(Debug)]
-pub(crate) struct RequestLog {
-    limit: usize,
-    entries: VecDeque<RecordedRequest>,
-}
-
-impl RequestLog {
-    fn new(limit: usize) -> Self {
-        Self {
-            limit,
-            // Grows as requests come, so a large limit costs nothing up front.
-            entries: VecDeque::new(),
-        }
-    }
-
-    fn push(&mut self, request: RecordedRequest) {
-        if self.limit == 0 {
-            return;
-        }
-        if self.entries.len() == self.limit {
-            self.entries.pop_front();
-        }
-        self.entries.push_back(request);
-    }
-}
-
-/// One request the stand-in answered, as [`StandInBuilder::on_request`] reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ServedRequest {
-    /// The HTTP method.
-    pub method: Method,
-    /// The path, percent-encoded as sent, without the query string.
-    pub path: String,
-    /// The status of the answer.
-    pub status: StatusCode,
-    /// From the request's arrival to its answer being ready (the body included).
-    pub duration: Duration,
-}
-
-impl fmt::Display for ServedRequest {
-    /// One log line: `GET /users 200 0.42ms`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ms = self.duration.as_secs_f64() * 1000.0;
-        write!(
-            f,
-            "{} {} {} {ms:.2}ms",
-            self.method,
-            self.path,
-            self.status.as_u16()
-        )
-    }
-}
-
-/// The callback of [`StandInBuilder::on_request`].
-type RequestHook = Arc<dyn Fn(&ServedRequest) + Send + Sync>;
 
 /// Settings of a stand-in before it starts: [`StandIn::builder`].
 #[derive(Clone)]
@@ -414,11 +331,6 @@ impl StandIn {
     }
 }
 
-/// The request log, locked; a panic elsewhere leaves it usable.
-fn log(inner: &Inner) -> MutexGuard<'_, RequestLog> {
-    inner.requests.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 /// `pk_test_` + base64(`<host:port>$`) for `http://<host:port>`.
 fn publishable_key_for(url: &str) -> String {
     use base64::engine::general_purpose::STANDARD;
@@ -482,46 +394,10 @@ fn api_routes() -> Router<Shared> {
         .merge(super::user_identifications::routes())
         .merge(super::organization_roles::routes())
         .merge(super::organization_domains::routes())
+        .merge(super::fallback::retired_routes())
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)
-}
-
-/// Times each request and hands it to the [`StandInBuilder::on_request`] hook, if any.
-async fn report(State(hook): State<Option<RequestHook>>, request: Request, next: Next) -> Response {
-    let Some(hook) = hook else {
-        return next.run(request).await;
-    };
-    let started = Instant::now();
-    let method = request.method().clone();
-    let path = request.uri().path().to_owned();
-    let response = next.run(request).await;
-    hook(&ServedRequest {
-        method,
-        path,
-        status: response.status(),
-        duration: started.elapsed(),
-    });
-    response
-}
-
-async fn record(State(inner): State<Shared>, request: Request, next: Next) -> Response {
-    let (parts, body) = request.into_parts();
-    let bytes = match axum::body::to_bytes(body, 16 * 1024 * 1024).await {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            return ApiError::bad_request("request_body_invalid", "the body could not be read")
-                .into_response()
-        }
-    };
-    log(&inner).push(RecordedRequest {
-        method: parts.method.clone(),
-        path: parts.uri.path().to_owned(),
-        query: parts.uri.query().map(str::to_owned),
-        body: bytes.clone(),
-    });
-    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
-        .await
 }
 
 async fn check_key(State(inner): State<Shared>, request: Request, next: Next) -> Response {
@@ -559,41 +435,9 @@ async fn check_key(State(inner): State<Shared>, request: Request, next: Next) ->
     }
 }
 
-/// 501 naming the declared operation the path matches; 404 when no operation matches.
-/// Under `/v1` the `Uri` axum hands a nested router lacks the prefix, so both match alike.
-async fn not_implemented(method: Method, uri: http::Uri) -> ApiError {
-    let path = uri.path();
-    let operation = crate::catalog::endpoints()
-        .find(|e| e.method == method.as_str() && template_matches(e.path, path));
-    match operation {
-        Some(e) => {
-            ApiError::not_implemented(&format!("{}::{} ({})", e.resource, e.name, e.route()))
-        }
-        None => ApiError::not_found(),
-    }
-}
-
-/// Whether `path` fits `template`, each `{param}` standing for one non-empty segment.
-fn template_matches(template: &str, path: &str) -> bool {
-    let mut t = template.trim_matches('/').split('/');
-    let mut p = path.trim_matches('/').split('/');
-    loop {
-        match (t.next(), p.next()) {
-            (None, None) => return true,
-            (Some(t), Some(p)) if t.starts_with('{') => {
-                if p.is_empty() {
-                    return false;
-                }
-            }
-            (Some(t), Some(p)) if t == p => {}
-            _ => return false,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{publishable_key_for, reachable, template_matches};
+    use super::{publishable_key_for, reachable};
 
     #[test]
     fn the_publishable_key_encodes_host_and_port_like_clerk() {
@@ -615,14 +459,5 @@ mod tests {
         assert_eq!(url("0.0.0.0:8787"), "127.0.0.1:8787");
         assert_eq!(url("[::]:8787"), "[::1]:8787");
         assert_eq!(url("10.1.2.3:8787"), "10.1.2.3:8787");
-    }
-
-    #[test]
-    fn templates_match_one_segment_per_param() {
-        assert!(template_matches("/users/{user_id}", "/users/user_1"));
-        assert!(template_matches("/users/count", "/users/count"));
-        assert!(!template_matches("/users/{user_id}", "/users/a/b"));
-        assert!(!template_matches("/users/{user_id}", "/users/"));
-        assert!(!template_matches("/users/{user_id}/mfa", "/users/user_1"));
     }
 }

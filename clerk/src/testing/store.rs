@@ -1,12 +1,13 @@
 //! The stand-in's state: one table per resource, behind one lock.
 
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{SystemTime, UNIX_EPOCH};
 
+// Every module reads the clock and makes ids through the store's names.
+pub(crate) use super::ids::{new_id, now_ms};
 use super::keys::SigningKey;
 use super::reply::ApiError;
+use super::requests::RequestLog;
 use super::resource::Table;
-use super::server::RequestLog;
 use super::users::Identifier;
 use crate::models::{
     AllowlistIdentifier, BlocklistIdentifier, Domain, Invitation, OrganizationDomain, Permission,
@@ -80,26 +81,6 @@ impl Inner {
         // A handler that panicked left the store as it was; keep serving.
         self.store.lock().unwrap_or_else(|e| e.into_inner())
     }
-}
-
-/// Unix time in milliseconds, as the Backend API reports timestamps.
-pub(crate) fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or_default()
-}
-
-/// A fresh id with Clerk's prefix: `new_id("user")` gives `user_` and 27 alphanumerics.
-pub(crate) fn new_id(prefix: &str) -> String {
-    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    let mut id = String::with_capacity(prefix.len() + 28);
-    id.push_str(prefix);
-    id.push('_');
-    for _ in 0..27 {
-        id.push(char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]));
-    }
-    id
 }
 
 /// What crosses resources. A module that needs another resource's rows asks the store
