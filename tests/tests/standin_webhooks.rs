@@ -14,8 +14,8 @@ use axum::Router;
 use clerk_backend::axum::ClerkWebhook;
 use clerk_backend::models::{
     CreateOrganizationInvitationParams, CreateOrganizationMembershipParams,
-    CreateOrganizationParams, CreateSessionParams, CreateUserParams,
-    RevokeOrganizationInvitationParams, SessionStatus, UpdateUserParams,
+    CreateOrganizationParams, CreateSessionParams, CreateUserParams, CreateWaitlistEntryParams,
+    InviteWaitlistEntryParams, RevokeOrganizationInvitationParams, SessionStatus, UpdateUserParams,
 };
 use clerk_backend::testing::{generate_webhook_secret, StandIn};
 use clerk_backend::webhooks::{Event, EventData, Webhook};
@@ -440,4 +440,52 @@ async fn a_bad_endpoint_stops_the_start() {
         .await
         .expect("settled at once");
     assert!(quiet.webhook_attempts().is_empty());
+}
+
+#[tokio::test]
+async fn waitlist_changes_send_waitlist_entry_created_and_updated() {
+    // The webhooks spec has `waitlistEntry.created` and `.updated` (no `.deleted`); adding
+    // an address already on the list changes nothing, so it sends nothing.
+    let secret = generate_webhook_secret();
+    let (url, mut received) = serve_app(&secret, None).await;
+    let standin = StandIn::builder()
+        .webhook(url, secret)
+        .start()
+        .await
+        .expect("stand-in starts");
+    let waitlist = standin.clerk().waitlist_entries();
+    let ada = waitlist
+        .create(CreateWaitlistEntryParams::new("ada@example.com"))
+        .await
+        .expect("add ada");
+    let again = waitlist
+        .create(CreateWaitlistEntryParams::new("ADA@example.com"))
+        .await
+        .expect("add ada again");
+    assert_eq!(again.id, ada.id);
+    let bob = waitlist
+        .create(CreateWaitlistEntryParams::new("bob@example.com"))
+        .await
+        .expect("add bob");
+    let invited = waitlist
+        .invite(&ada.id, InviteWaitlistEntryParams::default())
+        .await
+        .expect("invite ada");
+    let rejected = waitlist.reject(&bob.id).await.expect("reject bob");
+
+    let events = settle(&standin, &mut received).await;
+    assert_eq!(
+        types(&events),
+        [
+            "waitlistEntry.created",
+            "waitlistEntry.created",
+            "waitlistEntry.updated",
+            "waitlistEntry.updated",
+        ]
+    );
+    let data: Vec<&EventData> = events.iter().map(|(_, e)| &e.data).collect();
+    assert!(matches!(data[0], EventData::WaitlistEntryCreated(e) if *e == ada));
+    assert!(matches!(data[1], EventData::WaitlistEntryCreated(e) if *e == bob));
+    assert!(matches!(data[2], EventData::WaitlistEntryUpdated(e) if *e == invited));
+    assert!(matches!(data[3], EventData::WaitlistEntryUpdated(e) if *e == rejected));
 }

@@ -124,7 +124,7 @@ fn add(store: &mut Store, body: CreateBody, now: i64) -> Result<WaitlistEntry, A
     if let Some(existing) = table.find(|e| e.email_address.eq_ignore_ascii_case(&email)) {
         return Ok(existing.clone());
     }
-    Ok(table.insert(WaitlistEntry {
+    let entry = table.insert(WaitlistEntry {
         object: WaitlistEntry::OBJECT.to_owned(),
         id: new_id("wle"),
         email_address: email,
@@ -133,7 +133,9 @@ fn add(store: &mut Store, body: CreateBody, now: i64) -> Result<WaitlistEntry, A
         created_at: now,
         updated_at: now,
         invitation: None,
-    }))
+    });
+    store.emit("waitlistEntry.created", &entry);
+    Ok(entry)
 }
 
 async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Reply {
@@ -234,7 +236,9 @@ async fn invite(
     row.status = WaitlistEntryStatus::Invited;
     row.invitation = invitation;
     row.updated_at = now_ms();
-    ok(row.clone())
+    let entry = row.clone();
+    store.emit("waitlistEntry.updated", &entry);
+    ok(entry)
 }
 
 async fn reject(State(inner): State<Shared>, Path(id): Path<String>) -> Reply {
@@ -246,5 +250,7 @@ async fn reject(State(inner): State<Shared>, Path(id): Path<String>) -> Reply {
     row.status = WaitlistEntryStatus::Rejected;
     row.updated_at = now_ms();
     let entry = row.clone();
-    ok(current(&store, &entry))
+    let shown = current(&store, &entry);
+    store.emit("waitlistEntry.updated", &shown);
+    ok(shown)
 }
