@@ -35,15 +35,17 @@ fn unavailable(why: &str) {
     eprintln!("skipping the official-client check: {why} (run `npm ci --prefix .ci`)");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn clerk_backend_js_works_against_the_stand_in() {
+/// Runs `.ci/official-client/<script>` against a fresh stand-in; answers the stand-in (for
+/// its request log) and the script's stdout, or `None` when the official client is absent
+/// and not required. Fails when the script does not print `<done>`.
+async fn run_script(script: &str, done: &str) -> Option<(StandIn, String)> {
     let root = workspace_root();
     let package = root.join(".ci/node_modules/@clerk/backend/package.json");
     if !package.is_file() {
         unavailable(&format!("{} is absent", package.display()));
-        return;
+        return None;
     }
-    let script = root.join(".ci/official-client/check.mjs");
+    let script = root.join(".ci/official-client").join(script);
     assert!(script.is_file(), "{} is missing", script.display());
 
     let standin = StandIn::start().await.expect("start the stand-in");
@@ -65,19 +67,25 @@ async fn clerk_backend_js_works_against_the_stand_in() {
         Ok(child) => child,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             unavailable("`node` is not on PATH");
-            return;
+            return None;
         }
         Err(e) => panic!("could not start node: {e}"),
     };
     let output = tokio::time::timeout(SCRIPT_TIMEOUT, child.wait_with_output())
         .await
-        .unwrap_or_else(|_| panic!("check.mjs did not finish within {SCRIPT_TIMEOUT:?}"))
+        .unwrap_or_else(|_| {
+            panic!(
+                "{} did not finish within {SCRIPT_TIMEOUT:?}",
+                script.display()
+            )
+        })
         .expect("wait for node");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success(),
-        "check.mjs failed ({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}\n--- requests\n{}",
+        "{} failed ({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}\n--- requests\n{}",
+        script.display(),
         output.status,
         standin
             .requests()
@@ -87,11 +95,16 @@ async fn clerk_backend_js_works_against_the_stand_in() {
             .join("\n")
     );
     println!("{stdout}");
-    assert!(
-        stdout.contains("official client: all checks passed"),
-        "the script ended early:\n{stdout}"
-    );
+    assert!(stdout.contains(done), "the script ended early:\n{stdout}");
+    Some((standin, stdout))
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clerk_backend_js_works_against_the_stand_in() {
+    let Some((standin, _)) = run_script("check.mjs", "official client: all checks passed").await
+    else {
+        return;
+    };
     // It really went through /v1, as it would against Clerk.
     let requests = standin.requests();
     assert!(
@@ -103,4 +116,23 @@ async fn clerk_backend_js_works_against_the_stand_in() {
         && r.query
             .as_deref()
             .is_some_and(|q| q.contains("paginated=true"))));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clerk_backend_js_covers_machine_auth_identities_and_instance_resources() {
+    let Some((standin, _)) = run_script(
+        "breadth.mjs",
+        "official client (breadth): all checks passed",
+    )
+    .await
+    else {
+        return;
+    };
+    // authenticateRequest verified the machine tokens through the Backend API, at the root:
+    // @clerk/backend builds its `apiKeys`, `m2m` and `idPOAuthAccessToken` clients with
+    // `skipApiVersionInUrl: true`, so the stand-in must answer them without `/v1` too.
+    let lines: Vec<String> = standin.requests().iter().map(|r| r.line()).collect();
+    for verify in ["POST /m2m_tokens/verify", "POST /api_keys/verify"] {
+        assert!(lines.iter().any(|l| l == verify), "{verify} was not called");
+    }
 }

@@ -320,8 +320,8 @@ struct RevokeBody {
     unknown: Map<String, Value>,
 }
 
-/// Marks the key revoked (answering it unchanged if it already was); it still verifies, with
-/// `revoked: true`, for the caller to refuse.
+/// Marks the key revoked (answering it unchanged if it already was); from then on it no
+/// longer verifies.
 async fn revoke(
     State(inner): State<Shared>,
     Path(id): Path<String>,
@@ -347,8 +347,10 @@ struct VerifyBody {
     unknown: Map<String, Value>,
 }
 
-/// The key whose secret this is, `revoked` and `expired` as they stand, `last_used_at` set to
-/// now; 404 for a secret the stand-in never issued (or of a deleted key).
+/// The key whose secret this is, with `last_used_at` set to now; 404 for a secret the
+/// stand-in never issued, of a deleted key, or of a revoked or expired one. Clerk refuses
+/// those outright: @clerk/backend's `apiKeys.verify` documents that it throws for an
+/// invalid, revoked or expired key, and its `verifyAPIKey` treats every 200 as valid.
 async fn verify(State(inner): State<Shared>, Body(body): Body<VerifyBody>) -> Reply {
     reject_unknown(&body.unknown)?;
     let secret = body
@@ -362,12 +364,13 @@ async fn verify(State(inner): State<Shared>, Body(body): Body<VerifyBody>) -> Re
         .rows
         .iter_mut()
         .find(|r| r.secret == secret)
+        .filter(|r| !r.key.revoked && !current(&r.key, now).expired)
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::NOT_FOUND,
                 "resource_not_found",
                 "not found",
-                "No API key was found for the given secret.",
+                "No valid API key was found for the given secret.",
             )
         })?;
     row.key.last_used_at = Some(now as f64);

@@ -354,10 +354,11 @@ struct VerifyBody {
     unknown: Map<String, Value>,
 }
 
-/// The stored token whose value is `token`, with `revoked` and `expired` as they stand (the
-/// caller decides), and `last_used_at` set to now; 404 for a value the stand-in never
-/// minted (JWT tokens included: they are verified locally). With a machine key, only tokens
-/// that may call that machine are found.
+/// The stored token whose value is `token`, with `last_used_at` set to now; 404 for a value
+/// the stand-in never minted (JWT tokens included: they are verified locally) and for a
+/// revoked or expired token, which Clerk refuses outright (@clerk/backend's `verifyM2MToken`
+/// treats every 200 as a valid token). With a machine key, only tokens that may call that
+/// machine are found.
 async fn verify(
     State(inner): State<Shared>,
     headers: HeaderMap,
@@ -376,6 +377,7 @@ async fn verify(
         .rows
         .iter_mut()
         .find(|r| r.secret == token)
+        .filter(|r| !r.token.revoked && !current(&r.token, now).expired)
         .filter(|r| match &who {
             Caller::Instance => true,
             Caller::Machine(me) => r.token.scopes.as_ref().is_some_and(|s| s.contains(me)),
@@ -385,7 +387,7 @@ async fn verify(
                 StatusCode::NOT_FOUND,
                 "resource_not_found",
                 "not found",
-                "No machine to machine token was found for the given token.",
+                "No valid machine to machine token was found for the given token.",
             )
         })?;
     row.token.last_used_at = Some(now as f64);
