@@ -1,11 +1,12 @@
 //! Rules about identifiers that several resources apply: what an email address looks like,
-//! what kind an allow-list or block-list identifier is, and the duplicate check both lists
-//! share. Kept apart from every resource so none of them imports another for these.
+//! what kind an allow-list or block-list identifier is, the duplicate check both lists
+//! share, and the identifiers that must be unique across users with their uniqueness check.
+//! Kept apart from every resource so none of them imports another for these.
 
 use axum::http::StatusCode;
 
 use super::reply::ApiError;
-use crate::models::IdentifierType;
+use crate::models::{IdentifierType, User};
 
 /// The instance id the stand-in reports on list entries.
 pub(super) const INSTANCE_ID: &str = "ins_standin";
@@ -92,6 +93,83 @@ pub(super) fn check_unlisted<'r>(
         .param("identifier"));
     }
     Ok(())
+}
+
+/// The identifiers that must be unique across users, with the `param_name` Clerk reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Identifier {
+    Email,
+    Phone,
+    Username,
+    Web3,
+    ExternalId,
+}
+
+impl Identifier {
+    /// The body field that carries it.
+    pub(super) fn param(self) -> &'static str {
+        match self {
+            Self::Email => "email_address",
+            Self::Phone => "phone_number",
+            Self::Username => "username",
+            Self::Web3 => "web3_wallet",
+            Self::ExternalId => "external_id",
+        }
+    }
+
+    /// How Clerk names it in messages.
+    pub(super) fn what(self) -> &'static str {
+        match self {
+            Self::Email => "email address",
+            Self::Phone => "phone number",
+            Self::Username => "username",
+            Self::Web3 => "web3 wallet",
+            Self::ExternalId => "external ID",
+        }
+    }
+
+    /// The user's values of this identifier.
+    pub(super) fn values(self, user: &User) -> Box<dyn Iterator<Item = String> + '_> {
+        match self {
+            Self::Email => Box::new(user.email_addresses.iter().map(|e| e.email_address.clone())),
+            Self::Phone => Box::new(user.phone_numbers.iter().map(|p| p.phone_number.clone())),
+            Self::Username => Box::new(user.username.clone().into_iter()),
+            Self::Web3 => Box::new(user.web3_wallets.iter().map(|w| w.web3_wallet.clone())),
+            Self::ExternalId => Box::new(user.external_id.clone().into_iter()),
+        }
+    }
+
+    /// Whether two values are the same identifier: emails, usernames and wallets ignore
+    /// case, as Clerk does; phone numbers and external ids are compared exactly.
+    pub(super) fn same(self, a: &str, b: &str) -> bool {
+        match self {
+            Self::Email | Self::Username | Self::Web3 => a.eq_ignore_ascii_case(b),
+            Self::Phone | Self::ExternalId => a == b,
+        }
+    }
+}
+
+/// 422 `form_identifier_exists` for the first value of each kind that is `taken` (by another
+/// user, as the caller decides) or repeated within the same request.
+pub(super) fn check_unique(
+    taken: impl Fn(Identifier, &str) -> bool,
+    wanted: &[(Identifier, Vec<String>)],
+) -> Result<(), ApiError> {
+    let mut problems = Vec::new();
+    for (kind, values) in wanted {
+        for (i, value) in values.iter().enumerate() {
+            let repeated = values[..i].iter().any(|v| kind.same(v, value));
+            if repeated || taken(*kind, value) {
+                problems.extend(ApiError::identifier_exists(kind.param(), kind.what()).problems);
+                break;
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::fields(problems))
+    }
 }
 
 #[cfg(test)]

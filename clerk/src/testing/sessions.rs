@@ -14,9 +14,9 @@ use super::actor_tokens::Grant;
 use super::jwt_templates::fill;
 use super::organization_memberships::primary_email;
 use super::reply::{self, ApiError, Body, Paging, Params, Reply};
+use super::shared::user_not_found;
 use super::shared::value_invalid;
 use super::store::{new_id, now_ms, Inner, Shared, Store};
-use super::users::user_not_found;
 use crate::models::{Session, SessionStatus};
 
 /// How long a new session lives: Clerk's default maximum lifetime, 7 days.

@@ -1,4 +1,4 @@
-//! Helpers the organization, membership, invitation and identifier-list modules share:
+//! Helpers the organization, membership, invitation, identifier-list and user modules share:
 //! Clerk's 404 and 422 shapes, metadata deep merge, `order_by` and `+id`/`-id` filters, and
 //! RFC 3339 times.
 
@@ -16,6 +16,15 @@ pub(super) fn missing_resource(what: &str, id: &str) -> ApiError {
         "not found",
         format!("No {what} was found with id {id}."),
     )
+}
+
+/// 404 naming the user id, as Clerk words it; every module that takes a user id answers it.
+pub(super) fn user_not_found(id: &str) -> ApiError {
+    let mut err = ApiError::not_found();
+    for p in &mut err.problems {
+        p.long_message = format!("No user was found with id {id}");
+    }
+    err
 }
 
 /// 422 `form_param_value_invalid`: a value outside what the parameter allows.

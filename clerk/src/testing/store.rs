@@ -44,6 +44,8 @@ pub(crate) struct Store {
     pub organization_domains: Table<OrganizationDomain>,
     /// Where state changes queue their webhook events.
     pub webhooks: super::webhooks::Outbox,
+    /// One-time-code verifications of email addresses and phone numbers.
+    pub code_verifications: super::identity_verifications::Table,
 }
 
 impl Store {
@@ -214,5 +216,30 @@ impl Store {
     pub fn role_in_use(&self, key: &str) -> bool {
         self.memberships.rows().iter().any(|m| m.role == key)
             || self.organization_invitations.pending_with_role(key)
+    }
+}
+
+/// What crosses from users into memberships and sessions (users family).
+impl Store {
+    /// Every membership of `user_id` as the API shows it, taken out of the store; read them
+    /// before the user goes, as their public user data needs the user.
+    pub fn take_memberships_of(&mut self, user_id: &str) -> Vec<OrganizationMembership> {
+        let views = super::organization_memberships::views_of_user(self, user_id);
+        self.memberships.remove_user(user_id);
+        views
+    }
+
+    /// Revokes every active session of `user_id` at `now` and queues their events; `removed`
+    /// is the user when the revocation comes from deleting them.
+    pub fn revoke_user_sessions(&mut self, user_id: &str, now: i64, removed: Option<&User>) {
+        let ended =
+            self.sessions
+                .end_user_sessions(user_id, crate::models::SessionStatus::Revoked, now);
+        self.emit_ended_sessions(&ended, removed);
+    }
+
+    /// The ids of the members of `organization_id`, for the users list's filter.
+    pub fn organization_user_ids(&self, organization_id: &str) -> Vec<String> {
+        self.memberships.user_ids_in(organization_id)
     }
 }

@@ -7,11 +7,11 @@ use axum::extract::State;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::organization_memberships::Table as MembershipTable;
+use super::identifiers::Identifier;
 use super::reply::{self, ApiError, Params, Reply};
 use super::shared::Signed;
-use super::store::{now_ms, Shared};
-use super::users::{Identifier, Stored};
+use super::store::{now_ms, Shared, Store};
+use super::user_table::Stored;
 use crate::models::User;
 
 /// The query of both endpoints; count ignores the ordering and pagination fields.
@@ -103,7 +103,7 @@ fn matching(inner: &Shared, query: &UserQuery) -> Result<Vec<User>, ApiError> {
         external_ids: Signed::parse(&query.external_id),
         user_ids: Signed::parse(&query.user_id),
         organizations: Signed::parse(&query.organization_id),
-        memberships: &store.memberships,
+        store: &store,
     };
     Ok(store
         .users
@@ -120,7 +120,8 @@ struct Filter<'q> {
     external_ids: Signed,
     user_ids: Signed,
     organizations: Signed,
-    memberships: &'q MembershipTable,
+    /// Where organization membership is looked up.
+    store: &'q Store,
 }
 
 impl Filter<'_> {
@@ -136,7 +137,7 @@ impl Filter<'_> {
         };
         let in_orgs = self
             .organizations
-            .admits(|org| self.memberships.user_ids_in(org).contains(&user.id));
+            .admits(|org| self.store.organization_user_ids(org).contains(&user.id));
         any_of(Identifier::Email, &q.email_address)
             && any_of(Identifier::Phone, &q.phone_number)
             && any_of(Identifier::Username, &q.username)

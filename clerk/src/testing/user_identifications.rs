@@ -16,158 +16,16 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::identity_kinds::{
+    check_format, check_free, holder, is_verified, owner, set_verified, slot, Identification,
+};
 use super::reply::{deleted, ok, ApiError, Body, Reply};
 use super::shared::{missing_resource, reject_unknown, value_invalid};
 use super::store::{now_ms, Shared, Store};
-use super::user_input::{check_formats, email, phone};
-use super::users::Identifier;
-use crate::models::{EmailAddress, PhoneNumber, User, Verification, VerificationStatus};
-
-/// What the two kinds of identification have in common.
-trait Identification: Clone + serde::Serialize + Sized {
-    /// The `object` of the model and of the delete reply.
-    const OBJECT: &'static str;
-    /// What a 404 calls it.
-    const NAME: &'static str;
-    /// Which identifier it is, for uniqueness.
-    const KIND: Identifier;
-    /// The id (`idn_...`).
-    fn id(&self) -> Option<&str>;
-    /// The user's identifications of this kind.
-    fn of(user: &User) -> &[Self];
-    /// The user's identifications of this kind, for changes.
-    fn of_mut(user: &mut User) -> &mut Vec<Self>;
-    /// The user's primary id of this kind.
-    fn primary(user: &mut User) -> &mut Option<String>;
-    /// The verification, for marking it verified or not.
-    fn verification(&mut self) -> &mut Option<Verification>;
-    /// Stamps the last change.
-    fn touch(&mut self, now: i64);
-}
-
-impl Identification for EmailAddress {
-    const OBJECT: &'static str = "email_address";
-    const NAME: &'static str = "email address";
-    const KIND: Identifier = Identifier::Email;
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-    fn of(user: &User) -> &[Self] {
-        &user.email_addresses
-    }
-    fn of_mut(user: &mut User) -> &mut Vec<Self> {
-        &mut user.email_addresses
-    }
-    fn primary(user: &mut User) -> &mut Option<String> {
-        &mut user.primary_email_address_id
-    }
-    fn verification(&mut self) -> &mut Option<Verification> {
-        &mut self.verification
-    }
-    fn touch(&mut self, now: i64) {
-        self.updated_at = now;
-    }
-}
-
-impl Identification for PhoneNumber {
-    const OBJECT: &'static str = "phone_number";
-    const NAME: &'static str = "phone number";
-    const KIND: Identifier = Identifier::Phone;
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-    fn of(user: &User) -> &[Self] {
-        &user.phone_numbers
-    }
-    fn of_mut(user: &mut User) -> &mut Vec<Self> {
-        &mut user.phone_numbers
-    }
-    fn primary(user: &mut User) -> &mut Option<String> {
-        &mut user.primary_phone_number_id
-    }
-    fn verification(&mut self) -> &mut Option<Verification> {
-        &mut self.verification
-    }
-    fn touch(&mut self, now: i64) {
-        self.updated_at = now;
-    }
-}
-
-/// The id of the user holding the identification `id`, or Clerk's 404 naming it.
-fn holder<T: Identification>(store: &Store, id: &str) -> Result<String, ApiError> {
-    store
-        .all_users()
-        .find(|u| T::of(u).iter().any(|i| i.id() == Some(id)))
-        .map(|u| u.id.clone())
-        .ok_or_else(|| missing_resource(T::NAME, id))
-}
-
-/// The identification `id` of `user` for changes; the caller found it there.
-fn slot<'u, T: Identification>(user: &'u mut User, id: &str) -> Result<&'u mut T, ApiError> {
-    T::of_mut(user)
-        .iter_mut()
-        .find(|i| i.id() == Some(id))
-        .ok_or_else(|| missing_resource(T::NAME, id))
-}
-
-/// A verification by the Backend API (`admin` strategy), verified.
-fn verified_by_admin() -> Verification {
-    Verification {
-        object: Some("verification_admin".to_owned()),
-        status: VerificationStatus::Verified,
-        strategy: "admin".to_owned(),
-        attempts: None,
-        expire_at: None,
-        channel: None,
-        verified_at_client: None,
-        error: None,
-        external_verification_redirect_url: None,
-        nonce: None,
-        message: None,
-    }
-}
-
-/// Whether the identification's verification says verified.
-fn is_verified(verification: Option<&Verification>) -> bool {
-    verification.is_some_and(|v| v.status == VerificationStatus::Verified)
-}
-
-/// Marks the identification verified, or takes its verification away.
-fn set_verified<T: Identification>(item: &mut T, verified: bool) {
-    *item.verification() = verified.then(verified_by_admin);
-}
-
-/// The user of a create body: 422 when the id is missing, 404 when no user has it.
-fn owner(store: &Store, user_id: &str) -> Result<(), ApiError> {
-    if user_id.trim().is_empty() {
-        return Err(ApiError::missing("user_id"));
-    }
-    if store.user_exists(user_id) {
-        Ok(())
-    } else {
-        Err(missing_resource("user", user_id).param("user_id"))
-    }
-}
-
-/// 422 `form_identifier_exists` when some user already holds `value`.
-fn check_free<T: Identification>(store: &Store, value: &str) -> Result<(), ApiError> {
-    if store.identifier_taken(T::KIND, value) {
-        Err(ApiError::identifier_exists(T::KIND.param(), T::KIND.what()))
-    } else {
-        Ok(())
-    }
-}
-
-/// 422 `form_param_format_invalid` for a malformed email or phone number.
-fn check_format(emails: &[String], phones: &[String]) -> Result<(), ApiError> {
-    let mut problems = Vec::new();
-    check_formats(emails, phones, &[], None, &mut problems);
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::fields(problems))
-    }
-}
+use super::user_input::{email, phone};
+use super::user_mfa::refresh_two_factor;
+use super::{identity_replace, identity_verifications};
+use crate::models::{EmailAddress, PhoneNumber, User};
 
 /// Adds `item` to the user, primary when asked or when it is the user's first of its kind,
 /// then lets `then` finish the change; answers the item as stored.
@@ -349,8 +207,8 @@ fn check_second_factor(reserved: bool, verified: bool) -> Result<(), ApiError> {
 
 /// Reserves (or releases) the number `id` for second factor: the user's first reserved
 /// number becomes the default, a released default hands over to another reserved number,
-/// and `two_factor_enabled` follows whether any number is reserved.
-fn reserve(user: &mut User, id: &str, reserved: bool) {
+/// and `two_factor_enabled` follows the user's second factors.
+fn reserve(user: &mut User, id: &str, reserved: bool, now: i64) {
     let has_default = user
         .phone_numbers
         .iter()
@@ -370,12 +228,7 @@ fn reserve(user: &mut User, id: &str, reserved: bool) {
             next.default_second_factor = Some(true);
         }
     }
-    user.two_factor_enabled = user.totp_enabled
-        || user.backup_code_enabled
-        || user
-            .phone_numbers
-            .iter()
-            .any(|p| p.reserved_for_second_factor == Some(true));
+    refresh_two_factor(user, now);
 }
 
 /// `POST /phone_numbers`: unverified unless `verified` says otherwise.
@@ -398,7 +251,7 @@ async fn create_phone(State(inner): State<Shared>, Body(body): Body<CreatePhoneB
     let id = item.id.clone().unwrap_or_default();
     let item = attach(&mut store, &body.user_id, item, body.primary, now, |user| {
         if reserved {
-            reserve(user, &id, true);
+            reserve(user, &id, true, now);
         }
     })?;
     ok(item)
@@ -438,7 +291,7 @@ async fn update_phone(
         check_second_factor(reserved, verified)?;
         item.touch(now);
         if body.reserved_for_second_factor.is_some() {
-            reserve(user, &id, reserved);
+            reserve(user, &id, reserved, now);
         }
         slot::<PhoneNumber>(user, &id).cloned()
     })?;
@@ -462,4 +315,6 @@ pub(super) fn routes() -> Router<Shared> {
                 .patch(update_phone)
                 .delete(remove::<PhoneNumber>),
         )
+        .merge(identity_verifications::routes())
+        .merge(identity_replace::routes())
 }

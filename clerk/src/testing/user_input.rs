@@ -4,34 +4,9 @@
 use super::reply::{ApiError, Problem};
 use super::shared::parse_time;
 use super::store::new_id;
-use super::users::{Identifier, Table};
 use crate::models::{
     EmailAddress, Metadata, PhoneNumber, Verification, VerificationStatus, Web3Wallet,
 };
-
-/// 422 `form_identifier_exists` for the first value another user (or the same request)
-/// already holds.
-pub(super) fn check_unique(
-    users: &Table,
-    wanted: &[(Identifier, Vec<String>)],
-    except: Option<&str>,
-) -> Result<(), ApiError> {
-    let mut problems = Vec::new();
-    for (kind, values) in wanted {
-        for (i, value) in values.iter().enumerate() {
-            let repeated = values[..i].iter().any(|v| kind.same(v, value));
-            if repeated || users.taken(*kind, value, except) {
-                problems.extend(ApiError::identifier_exists(kind.param(), kind.what()).problems);
-                break;
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::fields(problems))
-    }
-}
 
 /// Format checks of the identifiers, each failure one field problem.
 pub(super) fn check_formats(

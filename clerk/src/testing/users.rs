@@ -1,6 +1,8 @@
 //! The stand-in's users: create, get, update and delete, with Clerk's validation and
-//! uniqueness rules. Listing lives in `user_filters`, the per-user actions (metadata, ban,
-//! lock, passwords) in `user_actions`.
+//! uniqueness rules. The table lives in `user_table`, listing in `user_filters`, the per-user
+//! actions in `user_actions` (metadata, ban, lock), `user_passwords`, `user_mfa` (TOTP and
+//! backup codes), `user_accounts` (passkeys, wallets, external accounts, trusted devices,
+//! OAuth tokens) and `user_images`.
 
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
@@ -8,176 +10,22 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::identifiers::check_unique;
 use super::reply::{self, ApiError, Body, Reply};
+use super::shared::user_not_found;
 use super::store::{new_id, now_ms, Shared, Store};
-use super::user_input::{
-    check_formats, check_unique, email, metadata, phone, statuses, timestamp, wallet,
-};
-use super::{user_actions, user_filters};
-use crate::models::{EmailAddress, PhoneNumber, SessionStatus, User, Web3Wallet};
+use super::user_input::{check_formats, email, metadata, phone, statuses, timestamp, wallet};
+use super::user_table::{Stored, VERIFICATION_ATTEMPTS};
+use super::{user_accounts, user_actions, user_filters, user_images, user_mfa, user_passwords};
+use crate::models::{EmailAddress, PhoneNumber, User, Web3Wallet};
 
-/// How long `POST /users/{id}/lock` locks a user out: Clerk's default lockout duration.
-pub(super) const LOCKOUT_MS: i64 = 60 * 60 * 1000;
+/// Kept at this path for the modules outside the users family that still name it here
+/// (`store.rs`, `invitations.rs`); it lives in `identifiers`.
+pub(super) use super::identifiers::Identifier;
+/// Kept at this path for `store.rs`, which names the users table here.
+pub(crate) use super::user_table::Table;
 
-/// Sign-in attempts a user has before a lockout: Clerk's default.
-const VERIFICATION_ATTEMPTS: i64 = 100;
-
-/// One stored user: the model every response serializes, plus what Clerk keeps private.
-#[derive(Debug, Clone)]
-pub(crate) struct Stored {
-    /// The user as the API shows it.
-    pub user: User,
-    /// The password as an argon2 PHC string; never the password itself.
-    pub password: Option<String>,
-    /// When the current lock ends (unix ms); `None` when not locked.
-    pub locked_until: Option<i64>,
-}
-
-/// The stand-in's users table, oldest first.
-#[derive(Debug, Default)]
-pub(crate) struct Table {
-    rows: Vec<Stored>,
-}
-
-impl Table {
-    /// The user with this id. Other modules use it to check that a user exists and to copy
-    /// public user data (names, identifier, image) into memberships.
-    pub fn get(&self, id: &str) -> Option<&User> {
-        self.rows.iter().find(|s| s.user.id == id).map(|s| &s.user)
-    }
-
-    /// The stored user with this id, for changes.
-    pub(super) fn row_mut(&mut self, id: &str) -> Option<&mut Stored> {
-        self.rows.iter_mut().find(|s| s.user.id == id)
-    }
-
-    /// The stored user with this id, or 404.
-    pub(super) fn found_mut(&mut self, id: &str) -> Result<&mut Stored, ApiError> {
-        self.row_mut(id).ok_or_else(|| user_not_found(id))
-    }
-
-    /// Every user, oldest first.
-    pub(super) fn rows(&self) -> &[Stored] {
-        &self.rows
-    }
-
-    /// Records a sign-in (a new session) of the user: Clerk moves both activity stamps.
-    pub(super) fn record_sign_in(&mut self, id: &str, now: i64) {
-        if let Some(row) = self.row_mut(id) {
-            row.user.last_sign_in_at = Some(now);
-            row.user.last_active_at = Some(now);
-        }
-    }
-
-    /// Records session activity (a token minted) of the user.
-    pub(super) fn record_activity(&mut self, id: &str, now: i64) {
-        if let Some(row) = self.row_mut(id) {
-            row.user.last_active_at = Some(now);
-        }
-    }
-
-    /// Ends locks whose time is up and counts down the others, so that every read shows
-    /// what Clerk would show at `now`.
-    pub(super) fn expire_locks(&mut self, now: i64) {
-        for row in &mut self.rows {
-            row.refresh_lock(now);
-        }
-    }
-
-    /// Which identifier of another user `value` collides with, if any.
-    pub(super) fn taken(&self, kind: Identifier, value: &str, except: Option<&str>) -> bool {
-        self.rows
-            .iter()
-            .filter(|s| Some(s.user.id.as_str()) != except)
-            .any(|s| kind.values(&s.user).any(|v| kind.same(&v, value)))
-    }
-}
-
-impl Stored {
-    /// Locks the user out for [`LOCKOUT_MS`] from `now`.
-    pub(super) fn lock(&mut self, now: i64) {
-        self.locked_until = Some(now.saturating_add(LOCKOUT_MS));
-        self.refresh_lock(now);
-    }
-
-    /// Lifts the lock.
-    pub(super) fn unlock(&mut self) {
-        self.locked_until = None;
-        self.user.locked = false;
-        self.user.lockout_expires_in_seconds = None;
-        self.user.verification_attempts_remaining = Some(VERIFICATION_ATTEMPTS);
-    }
-
-    /// Brings the lock fields up to date with `now`.
-    fn refresh_lock(&mut self, now: i64) {
-        match self.locked_until {
-            Some(until) if until > now => {
-                self.user.locked = true;
-                // Clerk rounds the remaining time up to whole seconds.
-                self.user.lockout_expires_in_seconds = Some((until - now + 999) / 1000);
-                self.user.verification_attempts_remaining = Some(0);
-            }
-            Some(_) => self.unlock(),
-            None => {}
-        }
-    }
-}
-
-/// The identifiers that must be unique across users, with the `param_name` Clerk reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Identifier {
-    Email,
-    Phone,
-    Username,
-    Web3,
-    ExternalId,
-}
-
-impl Identifier {
-    /// The body field that carries it.
-    pub(super) fn param(self) -> &'static str {
-        match self {
-            Self::Email => "email_address",
-            Self::Phone => "phone_number",
-            Self::Username => "username",
-            Self::Web3 => "web3_wallet",
-            Self::ExternalId => "external_id",
-        }
-    }
-
-    /// How Clerk names it in messages.
-    pub(super) fn what(self) -> &'static str {
-        match self {
-            Self::Email => "email address",
-            Self::Phone => "phone number",
-            Self::Username => "username",
-            Self::Web3 => "web3 wallet",
-            Self::ExternalId => "external ID",
-        }
-    }
-
-    /// The user's values of this identifier.
-    pub(super) fn values(self, user: &User) -> Box<dyn Iterator<Item = String> + '_> {
-        match self {
-            Self::Email => Box::new(user.email_addresses.iter().map(|e| e.email_address.clone())),
-            Self::Phone => Box::new(user.phone_numbers.iter().map(|p| p.phone_number.clone())),
-            Self::Username => Box::new(user.username.clone().into_iter()),
-            Self::Web3 => Box::new(user.web3_wallets.iter().map(|w| w.web3_wallet.clone())),
-            Self::ExternalId => Box::new(user.external_id.clone().into_iter()),
-        }
-    }
-
-    /// Whether two values are the same identifier: emails, usernames and wallets ignore
-    /// case, as Clerk does; phone numbers and external ids are compared exactly.
-    pub(super) fn same(self, a: &str, b: &str) -> bool {
-        match self {
-            Self::Email | Self::Username | Self::Web3 => a.eq_ignore_ascii_case(b),
-            Self::Phone | Self::ExternalId => a == b,
-        }
-    }
-}
-
-/// The routes of users, including those of `user_filters` and `user_actions`.
+/// The routes of users, including those of the other user modules.
 pub(super) fn routes() -> Router<Shared> {
     Router::new()
         .route("/users", get(user_filters::list).post(create))
@@ -193,23 +41,14 @@ pub(super) fn routes() -> Router<Shared> {
         .route("/users/{user_id}/unban", post(user_actions::unban))
         .route("/users/{user_id}/lock", post(user_actions::lock))
         .route("/users/{user_id}/unlock", post(user_actions::unlock))
-        .route(
-            "/users/{user_id}/verify_password",
-            post(user_actions::verify_password),
-        )
+        .merge(user_passwords::routes())
+        .merge(user_mfa::routes())
+        .merge(user_accounts::routes())
+        .merge(user_images::routes())
 }
 
-/// 404 naming the user id, as Clerk words it.
-pub(super) fn user_not_found(id: &str) -> ApiError {
-    let mut err = ApiError::not_found();
-    for p in &mut err.problems {
-        p.long_message = format!("No user was found with id {id}");
-    }
-    err
-}
-
-/// The body of `POST /users`. Fields the stand-in has no state for (TOTP, backup codes,
-/// legal checks) are accepted and ignored.
+/// The body of `POST /users`. Fields the stand-in has no state for (legal checks) are
+/// accepted and ignored.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct CreateBody {
@@ -238,6 +77,8 @@ struct CreateBody {
     bypass_client_trust: Option<bool>,
     banned: Option<bool>,
     locked: Option<bool>,
+    totp_secret: Option<String>,
+    backup_codes: Vec<String>,
 }
 
 /// `POST /users`.
@@ -268,7 +109,7 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
         body.legal_accepted_at.as_deref(),
         &mut problems,
     );
-    let password = user_actions::password_input(
+    let password = user_passwords::password_input(
         body.password.as_deref(),
         body.password_digest.as_deref(),
         body.password_hasher.as_deref(),
@@ -278,6 +119,7 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
     let public_metadata = metadata("public_metadata", body.public_metadata, &mut problems);
     let private_metadata = metadata("private_metadata", body.private_metadata, &mut problems);
     let unsafe_metadata = metadata("unsafe_metadata", body.unsafe_metadata, &mut problems);
+    let totp_secret = user_mfa::totp_secret(body.totp_secret.as_deref(), &mut problems);
     if !problems.is_empty() {
         return Err(ApiError::fields(problems));
     }
@@ -302,7 +144,7 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
             body.external_id.clone().into_iter().collect(),
         ),
     ];
-    check_unique(&store.users, &wanted, None)?;
+    check_unique(|kind, value| store.users.taken(kind, value, None), &wanted)?;
 
     let now = now_ms();
     let id = new_id("user");
@@ -372,12 +214,16 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
         user,
         password,
         locked_until: None,
+        totp_secret: None,
+        backup_codes: Vec::new(),
+        password_compromised: false,
     };
     if body.locked == Some(true) {
         row.lock(now);
     }
+    user_mfa::enroll(&mut row, totp_secret, &body.backup_codes, now);
     let user = row.user.clone();
-    store.users.rows.push(row);
+    store.users.insert(row);
     store.emit("user.created", &user);
     reply::ok(user)
 }
@@ -390,8 +236,8 @@ async fn fetch(State(inner): State<Shared>, Path(user_id): Path<String>) -> Repl
     reply::ok(user)
 }
 
-/// The body of `PATCH /users/{user_id}`. Metadata goes through `/metadata`; TOTP, backup
-/// codes and the profile image are accepted and ignored.
+/// The body of `PATCH /users/{user_id}`. Metadata goes through `/metadata`; a TOTP secret or
+/// backup codes replace the user's.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct UpdateBody {
@@ -414,6 +260,8 @@ struct UpdateBody {
     legal_accepted_at: Option<String>,
     created_at: Option<String>,
     bypass_client_trust: Option<bool>,
+    totp_secret: Option<String>,
+    backup_codes: Vec<String>,
 }
 
 /// `PATCH /users/{user_id}`: only the given fields change.
@@ -430,13 +278,14 @@ async fn update(
         body.legal_accepted_at.as_deref(),
         &mut problems,
     );
-    let password = user_actions::password_input(
+    let password = user_passwords::password_input(
         body.password.as_deref(),
         body.password_digest.as_deref(),
         body.password_hasher.as_deref(),
         body.skip_password_checks.unwrap_or(false),
         &mut problems,
     );
+    let totp_secret = user_mfa::totp_secret(body.totp_secret.as_deref(), &mut problems);
     if !problems.is_empty() {
         return Err(ApiError::fields(problems));
     }
@@ -460,7 +309,10 @@ async fn update(
             body.external_id.clone().into_iter().collect(),
         ),
     ];
-    check_unique(&store.users, &wanted, Some(&user_id))?;
+    check_unique(
+        |kind, value| store.users.taken(kind, value, Some(&user_id)),
+        &wanted,
+    )?;
     let now = now_ms();
     let row = store.users.found_mut(&user_id)?;
     let user = &mut row.user;
@@ -543,18 +395,20 @@ async fn update(
     let password_changed = password.is_some();
     if let Some(phc) = password {
         row.password = Some(phc);
+        // A new password is no longer the compromised one.
+        row.password_compromised = false;
         row.user.password_enabled = true;
         row.user.password_last_updated_at = Some(now);
+    }
+    if totp_secret.is_some() || !body.backup_codes.is_empty() {
+        user_mfa::enroll(row, totp_secret, &body.backup_codes, now);
     }
     row.user.updated_at = now;
     let user = row.user.clone();
     store.emit("user.updated", &user);
     if password_changed && body.sign_out_of_other_sessions == Some(true) {
         // The Backend API has no "current" session, so every session of the user ends.
-        let ended = store
-            .sessions
-            .end_user_sessions(&user_id, SessionStatus::Revoked, now);
-        store.emit_ended_sessions(&ended, None);
+        store.revoke_user_sessions(&user_id, now, None);
     }
     reply::ok(user)
 }
@@ -563,17 +417,14 @@ async fn update(
 async fn remove(State(inner): State<Shared>, Path(user_id): Path<String>) -> Reply {
     let mut store = inner.store();
     let store: &mut Store = &mut store;
-    let Some(at) = store.users.rows.iter().position(|s| s.user.id == user_id) else {
+    if !store.user_exists(&user_id) {
         return Err(user_not_found(&user_id));
-    };
-    let memberships = super::organization_memberships::views_of_user(store, &user_id);
-    let removed = store.users.rows.remove(at);
-    store.memberships.remove_user(&user_id);
-    let ended = store
-        .sessions
-        .end_user_sessions(&user_id, SessionStatus::Revoked, now_ms());
+    }
+    // The memberships are read while the user still exists, for their public user data.
+    let memberships = store.take_memberships_of(&user_id);
+    let removed = store.users.take(&user_id)?;
     // What depended on the user goes first, then the user.
-    store.emit_ended_sessions(&ended, Some(&removed.user));
+    store.revoke_user_sessions(&user_id, now_ms(), Some(&removed.user));
     for membership in &memberships {
         store.emit("organizationMembership.deleted", membership);
     }
