@@ -14,7 +14,6 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::organizations::organization;
 use super::reply::{deleted, ok, ApiError, Body, Params, Reply};
 use super::resource::{answer_list, row_accessors, Key, ListQuery, Listing, Resource, Table};
 use super::shared::{missing_resource, reject_unknown, value_invalid, Signed};
@@ -36,23 +35,6 @@ impl Resource for OrganizationDomain {
         }
     }
     row_accessors!(organization_domains);
-}
-
-impl Store {
-    /// Drops the domains of a deleted organization.
-    pub(super) fn forget_organization_domains(&mut self, organization_id: &str) {
-        let ids: Vec<String> = self
-            .organization_domains
-            .rows()
-            .iter()
-            .filter(|d| d.organization_id == organization_id)
-            .map(|d| d.id.clone())
-            .collect();
-        for id in ids {
-            // Every id was just read from the table.
-            let _ = self.organization_domains.remove(&id);
-        }
-    }
 }
 
 /// Whether `name` is a host name with at least two labels of letters, digits and inner
@@ -118,7 +100,7 @@ fn is_verified(domain: &OrganizationDomain) -> bool {
 
 /// The organization id a path names (its id or slug), or Clerk's 404.
 fn organization_id(store: &Store, key: &str) -> Result<String, ApiError> {
-    Ok(organization(store, key)?.id.clone())
+    Ok(store.organization(key)?.id.clone())
 }
 
 /// Query of `GET /organizations/{organization_id}/domains`.
@@ -198,7 +180,7 @@ async fn create(
 ) -> Reply {
     reject_unknown(&body.unknown)?;
     let mut store = inner.store();
-    let org = organization(&store, &key)?.clone();
+    let org = store.organization(&key)?.clone();
     let name = body.name.trim().to_ascii_lowercase();
     if name.is_empty() {
         return Err(ApiError::missing("name"));

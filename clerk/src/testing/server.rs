@@ -464,6 +464,7 @@ fn api_routes() -> Router<Shared> {
         .merge(super::jwks::routes())
         .merge(super::organizations::routes())
         .merge(super::organization_memberships::routes())
+        .merge(super::membership_filters::routes())
         .merge(super::organization_invitations::routes())
         .merge(super::invitations::routes())
         .merge(super::allowlist_identifiers::routes())

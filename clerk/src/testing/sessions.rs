@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 
 use super::actor_tokens::Grant;
 use super::jwt_templates::fill;
-use super::organization_memberships::primary_email;
+use super::user_labels::primary_email;
 use super::reply::{self, ApiError, Body, Paging, Params, Reply};
 use super::shared::value_invalid;
 use super::store::{new_id, now_ms, Inner, Shared, Store};

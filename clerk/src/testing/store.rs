@@ -235,3 +235,131 @@ impl Store {
             || self.organization_invitations.pending_with_role(key)
     }
 }
+
+// Organizations family: what organizations, memberships, invitations and domains read of each other.
+impl Store {
+    /// The organization a path names (`org_...` is read as an id, anything else as a slug),
+    /// or Clerk's 404.
+    pub fn organization(&self, key: &str) -> Result<&crate::models::Organization, ApiError> {
+        self.organizations
+            .find(key)
+            .ok_or_else(|| super::shared::missing_resource("organization", key))
+    }
+
+    /// The user with this id, read-only.
+    pub fn user(&self, user_id: &str) -> Option<&User> {
+        self.users.get(user_id)
+    }
+
+    /// How many members the organization has.
+    pub fn member_count(&self, organization_id: &str) -> usize {
+        self.memberships.count_in(organization_id)
+    }
+
+    /// How many invitations of the organization still wait for an answer.
+    pub fn pending_invitation_count(&self, organization_id: &str) -> usize {
+        self.organization_invitations.pending_in(organization_id)
+    }
+
+    /// Whether some member of the organization is an admin.
+    pub fn has_admin(&self, organization_id: &str) -> bool {
+        self.memberships.has_admin(organization_id)
+    }
+
+    /// The ids of the organization's members.
+    pub fn member_ids(&self, organization_id: &str) -> Vec<String> {
+        self.memberships.user_ids_in(organization_id)
+    }
+
+    /// Every membership as the API shows it, oldest first.
+    pub fn membership_views(&self) -> Vec<OrganizationMembership> {
+        self.memberships
+            .rows()
+            .iter()
+            .filter_map(|m| super::organization_memberships::view(self, m))
+            .collect()
+    }
+
+    /// 422 unless the instance has the role `key`.
+    pub fn check_role(&self, key: &str) -> Result<(), ApiError> {
+        super::organization_roles::check_role(self, key)
+    }
+
+    /// The display name of a role; the key itself for a role the instance no longer has.
+    pub fn role_name(&self, key: &str) -> String {
+        self.role(key)
+            .map_or_else(|| key.to_owned(), |r| r.name.clone())
+    }
+
+    /// 403 `organization_membership_quota_exceeded` when `adding` more would overfill the
+    /// organization; pending invitations count against the limit, as in Clerk.
+    pub fn check_membership_quota(
+        &self,
+        organization_id: &str,
+        adding: usize,
+    ) -> Result<(), ApiError> {
+        let Some(org) = self.organizations.get(organization_id) else {
+            return Ok(());
+        };
+        let Ok(limit) = usize::try_from(org.max_allowed_memberships) else {
+            return Ok(());
+        };
+        let used = self.member_count(organization_id) + self.pending_invitation_count(organization_id);
+        if limit > 0 && used + adding > limit {
+            return Err(ApiError::new(
+                http::StatusCode::FORBIDDEN,
+                "organization_membership_quota_exceeded",
+                "organization membership quota exceeded",
+                format!(
+                    "You have reached your limit of {limit} organization memberships, including outstanding invitations."
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Makes `user_id` a member of `organization_id` with `role` (callers checked all three)
+    /// and queues `organizationMembership.created`; answers the membership as shown.
+    pub fn add_member(
+        &mut self,
+        organization_id: &str,
+        user_id: &str,
+        role: &str,
+    ) -> Option<OrganizationMembership> {
+        let member = self.memberships.add(
+            organization_id,
+            user_id,
+            role,
+            crate::models::Metadata::new(),
+            crate::models::Metadata::new(),
+        );
+        let shown = super::organization_memberships::view(self, &member);
+        if let Some(shown) = &shown {
+            self.emit("organizationMembership.created", shown);
+        }
+        shown
+    }
+
+    /// Drops what belonged to a deleted organization: its memberships, invitations and
+    /// domains (each domain announced by `organizationDomain.deleted`).
+    pub fn forget_organization(&mut self, organization_id: &str) {
+        self.memberships.remove_organization(organization_id);
+        self.organization_invitations
+            .remove_organization(organization_id);
+        let ids: Vec<String> = self
+            .organization_domains
+            .rows()
+            .iter()
+            .filter(|d| d.organization_id == organization_id)
+            .map(|d| d.id.clone())
+            .collect();
+        for id in ids {
+            if self.organization_domains.remove(&id).is_ok() {
+                self.emit(
+                    "organizationDomain.deleted",
+                    serde_json::json!({ "object": "organization_domain", "id": id, "deleted": true }),
+                );
+            }
+        }
+    }
+}
