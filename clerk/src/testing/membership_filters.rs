@@ -188,10 +188,8 @@ fn sort_members(store: &Store, members: &mut [&Member], field: &str, descending:
 
 /// One page of the matches in the `{data, total_count}` envelope.
 fn answer(members: &[&Member], limit: Option<i64>, offset: Option<i64>) -> Reply {
-    let data: Vec<OrganizationMembership> = page(members, limit, offset)?
-        .into_iter()
-        .cloned()
-        .collect();
+    let data: Vec<OrganizationMembership> =
+        page(members, limit, offset)?.into_iter().cloned().collect();
     list(data, members.len())
 }
 

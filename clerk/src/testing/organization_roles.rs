@@ -8,6 +8,11 @@
 //! permissions through [`Store::role_permissions`] each time they are shown, so a change
 //! here reaches every member at once. A role that a membership or a pending invitation
 //! holds, or that serves as the creator or default role, cannot be deleted or re-keyed.
+//!
+//! Each change is announced with the webhook events the spec lists for them
+//! (`permission.created/updated/deleted`, `role.created/updated/deleted`), carrying the same
+//! models the API answers; the refreshed copies inside roles are not announced as role
+//! changes of their own.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -18,8 +23,7 @@ use serde_json::{Map, Value};
 
 use super::reply::{deleted, ok, ApiError, Body, Params, Reply};
 use super::resource::{
-    answer_list, create, fetch, row_accessors, Context, Create, Key, ListQuery, Listing, Resource,
-    Table,
+    answer_list, fetch, row_accessors, Context, Create, Key, ListQuery, Listing, Resource, Table,
 };
 use super::shared::{reject_unknown, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
@@ -368,6 +372,7 @@ async fn update_permission(
             *granted = permission.clone();
         }
     });
+    store.emit("permission.updated", &permission);
     ok(permission)
 }
 
@@ -377,7 +382,7 @@ async fn delete_permission(State(inner): State<Shared>, Path(id): Path<String>) 
     system_permission(store.organization_permissions.get(&id)?)?;
     store.organization_permissions.remove(&id)?;
     change_roles(&mut store, |role| role.permissions.retain(|p| p.id != id));
-    deleted(Permission::OBJECT, &id)
+    announce_deleted(&store, Permission::OBJECT, &id)
 }
 
 /// Applies `change` to every role, then brings its creator eligibility up to date.
@@ -529,6 +534,7 @@ fn save_role(store: &mut Store, mut role: Role) -> Reply {
     refresh_eligibility(&mut role);
     role.updated_at = now_ms();
     *store.organization_roles.get_mut(&role.id)? = role.clone();
+    store.emit("role.updated", &role);
     ok(role)
 }
 
@@ -538,7 +544,7 @@ async fn delete_role(State(inner): State<Shared>, Path(id): Path<String>) -> Rep
     let key = store.organization_roles.get(&id)?.key.clone();
     check_unused(&store, &key, "deleted")?;
     store.organization_roles.remove(&id)?;
-    deleted(Role::OBJECT, &id)
+    announce_deleted(&store, Role::OBJECT, &id)
 }
 
 /// `POST /organization_roles/{organization_role_id}/permissions/{permission_id}`.
@@ -581,6 +587,31 @@ async fn remove_permission(
     save_role(&mut store, role)
 }
 
+/// `POST` of a permission or role: the generic create, announced by `<object>.created`.
+async fn create_announced<T: Create>(
+    State(inner): State<Shared>,
+    Body(params): Body<T::Params>,
+) -> Reply {
+    let mut store = inner.store();
+    let cx = Context {
+        origin: &inner.origin,
+        now: now_ms(),
+    };
+    let row = T::create(&mut store, &cx, params)?;
+    let row = T::table_mut(&mut store).insert(row);
+    store.emit(&format!("{}.created", T::OBJECT), &row);
+    ok(row)
+}
+
+/// The delete reply, also sent as `<object>.deleted` (the spec's `DeletedObject` payload).
+fn announce_deleted(store: &Store, object: &str, id: &str) -> Reply {
+    store.emit(
+        &format!("{object}.deleted"),
+        serde_json::json!({ "object": object, "id": id, "deleted": true }),
+    );
+    deleted(object, id)
+}
+
 /// 422 `form_param_value_invalid` unless the instance has the role `key`, listing those it has.
 pub(super) fn check_role(store: &Store, key: &str) -> Result<(), ApiError> {
     if store.role(key).is_some() {
@@ -606,7 +637,7 @@ pub(super) fn routes() -> Router<Shared> {
     Router::new()
         .route(
             "/organization_permissions",
-            get(list_permissions).post(create::<Permission>),
+            get(list_permissions).post(create_announced::<Permission>),
         )
         .route(
             "/organization_permissions/{id}",
@@ -614,7 +645,10 @@ pub(super) fn routes() -> Router<Shared> {
                 .patch(update_permission)
                 .delete(delete_permission),
         )
-        .route("/organization_roles", get(list_roles).post(create::<Role>))
+        .route(
+            "/organization_roles",
+            get(list_roles).post(create_announced::<Role>),
+        )
         .route(
             "/organization_roles/{id}",
             get(fetch::<Role>).patch(update_role).delete(delete_role),

@@ -35,6 +35,12 @@ impl Table {
         self.position(key).map(|i| &self.rows[i])
     }
 
+    /// The organization a path segment names, for changes.
+    pub fn find_mut(&mut self, key: &str) -> Option<&mut Organization> {
+        let index = self.position(key)?;
+        self.rows.get_mut(index)
+    }
+
     fn position(&self, key: &str) -> Option<usize> {
         if key.starts_with("org_") {
             self.rows.iter().position(|o| o.id == key)
@@ -193,6 +199,7 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
     let id = new_id("org");
     let org = Organization {
         object: "organization".to_owned(),
+        // `organization_logos.rs` restores this URL when the logo is deleted.
         image_url: Some(format!("https://img.clerk.com/standin/{id}")),
         id,
         name,
@@ -272,8 +279,7 @@ async fn list_organizations(State(inner): State<Shared>, Params(q): Params<ListQ
         .map(|o| {
             let mut org = view(&store, o, counts);
             if elevated {
-                org.missing_member_with_elevated_permissions =
-                    Some(!store.has_admin(&o.id));
+                org.missing_member_with_elevated_permissions = Some(!store.has_admin(&o.id));
             }
             org
         })
@@ -300,8 +306,7 @@ async fn get_one(
     if q.include_missing_member_with_elevated_permissions
         .unwrap_or(false)
     {
-        shown.missing_member_with_elevated_permissions =
-            Some(!store.has_admin(&org.id));
+        shown.missing_member_with_elevated_permissions = Some(!store.has_admin(&org.id));
     }
     ok(shown)
 }

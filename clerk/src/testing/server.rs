@@ -463,6 +463,7 @@ fn api_routes() -> Router<Shared> {
         .merge(super::sessions::routes())
         .merge(super::jwks::routes())
         .merge(super::organizations::routes())
+        .merge(super::organization_logos::routes())
         .merge(super::organization_memberships::routes())
         .merge(super::membership_filters::routes())
         .merge(super::organization_invitations::routes())
@@ -483,6 +484,7 @@ fn api_routes() -> Router<Shared> {
         .merge(super::user_identifications::routes())
         .merge(super::organization_roles::routes())
         .merge(super::organization_domains::routes())
+        .merge(super::organization_domain_lists::routes())
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)

@@ -12,10 +12,10 @@ use serde_json::{json, Map, Value};
 
 use super::actor_tokens::Grant;
 use super::jwt_templates::fill;
-use super::user_labels::primary_email;
 use super::reply::{self, ApiError, Body, Paging, Params, Reply};
 use super::shared::value_invalid;
 use super::store::{new_id, now_ms, Inner, Shared, Store};
+use super::user_labels::primary_email;
 use super::users::user_not_found;
 use crate::models::{Session, SessionStatus};
 

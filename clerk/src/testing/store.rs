@@ -304,7 +304,8 @@ impl Store {
         let Ok(limit) = usize::try_from(org.max_allowed_memberships) else {
             return Ok(());
         };
-        let used = self.member_count(organization_id) + self.pending_invitation_count(organization_id);
+        let used =
+            self.member_count(organization_id) + self.pending_invitation_count(organization_id);
         if limit > 0 && used + adding > limit {
             return Err(ApiError::new(
                 http::StatusCode::FORBIDDEN,
@@ -361,5 +362,24 @@ impl Store {
                 );
             }
         }
+    }
+
+    /// Changes the organization a path names with `edit`, stamps `updated_at` and queues
+    /// `organization.updated`; 404 for an unknown organization.
+    pub fn edit_organization(
+        &mut self,
+        key: &str,
+        now: i64,
+        edit: impl FnOnce(&mut crate::models::Organization),
+    ) -> Result<crate::models::Organization, ApiError> {
+        let org = self
+            .organizations
+            .find_mut(key)
+            .ok_or_else(|| super::shared::missing_resource("organization", key))?;
+        edit(org);
+        org.updated_at = now;
+        let org = org.clone();
+        self.emit("organization.updated", &org);
+        Ok(org)
     }
 }
