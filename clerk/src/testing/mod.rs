@@ -67,6 +67,8 @@ mod m2m_tokens;
 mod machines;
 mod membership_filters;
 mod oauth_access_tokens;
+mod oauth_applications;
+mod oauth_rules;
 mod organization_domain_lists;
 mod organization_domains;
 mod organization_invitations;

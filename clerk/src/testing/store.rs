@@ -43,6 +43,10 @@ pub(crate) struct Store {
     pub organization_domains: Table<OrganizationDomain>,
     /// Where state changes queue their webhook events.
     pub webhooks: super::webhooks::Outbox,
+    /// OAuth applications and their client secrets.
+    pub oauth_applications: super::oauth_applications::Registry,
+    /// The OAuth access tokens issued to those applications.
+    pub oauth_access_tokens: super::oauth_access_tokens::Table,
 }
 
 impl Store {
@@ -381,5 +385,60 @@ impl Store {
         let org = org.clone();
         self.emit("organization.updated", &org);
         Ok(org)
+    }
+}
+
+// OAuth family: issuing, revoking and forgetting the access tokens of OAuth applications.
+impl Store {
+    /// Issues an opaque access token as the token endpoint of the application `client_id`
+    /// would for `user_id`: the client authenticates with its current secret (none for a
+    /// public client), asks for scopes among the application's, and the token expires
+    /// `lifetime_ms` after `now`. The error is an OAuth 2.0 error code and why.
+    pub fn issue_oauth_access_token(
+        &mut self,
+        client_id: &str,
+        client_secret: Option<&str>,
+        user_id: &str,
+        scopes: &str,
+        lifetime_ms: i64,
+        now: i64,
+    ) -> Result<String, String> {
+        let app = self
+            .oauth_applications
+            .by_client_id(client_id)
+            .ok_or_else(|| {
+                format!("invalid_client: no OAuth application has client id {client_id}")
+            })?;
+        if !self.oauth_applications.authenticates(app, client_secret) {
+            return Err("invalid_client: the client secret is not the application's".to_owned());
+        }
+        let allowed: Vec<&str> = app.scopes.split_whitespace().collect();
+        let asked: Vec<String> = scopes.split_whitespace().map(str::to_owned).collect();
+        if let Some(bad) = asked.iter().find(|s| !allowed.contains(&s.as_str())) {
+            return Err(format!(
+                "invalid_scope: the application may not ask for {bad}"
+            ));
+        }
+        if !self.user_exists(user_id) {
+            return Err(format!("invalid_grant: no user has id {user_id}"));
+        }
+        let grant = super::oauth_access_tokens::Grant {
+            client_id,
+            user_id,
+            scopes: asked,
+            expiration: now.saturating_add(lifetime_ms),
+        };
+        Ok(self.oauth_access_tokens.issue(grant, now))
+    }
+
+    /// Revokes the token `token` of the application `client_id`; `false` when the
+    /// application was never issued it.
+    pub fn revoke_oauth_token(&mut self, client_id: &str, token: &str, now: i64) -> bool {
+        self.oauth_access_tokens.revoke(client_id, token, now)
+    }
+
+    /// Forgets the tokens of a deleted application, so they no longer verify.
+    pub fn forget_oauth_tokens(&mut self, client_id: &str) {
+        self.oauth_access_tokens.forget_client(client_id);
     }
 }
