@@ -74,15 +74,17 @@ async fn applications_are_created_with_the_spec_defaults_and_the_secret_shown_on
         app.discovery_url,
         format!("{origin}/.well-known/openid-configuration")
     );
-    assert_eq!(app.token_introspection_url, format!("{origin}/oauth/token_info"));
+    assert_eq!(
+        app.token_introspection_url,
+        format!("{origin}/oauth/token_info")
+    );
     let secret = created.client_secret.as_ref().expect("a secret");
     assert_eq!(secret.expose().len(), 32);
 
     // A fetch shows no secret: Clerk returns it from create and rotate only.
-    let raw = raw_json(
-        reqwest::Client::new().get(format!("{origin}/oauth_applications/{}", app.id)),
-    )
-    .await;
+    let raw =
+        raw_json(reqwest::Client::new().get(format!("{origin}/oauth_applications/{}", app.id)))
+            .await;
     assert_eq!(raw["client_id"], app.client_id.as_str());
     assert!(raw.get("client_secret").is_none());
     assert_eq!(apps.get(&app.id).await.expect("get"), *app);
@@ -111,7 +113,11 @@ async fn applications_are_created_with_the_spec_defaults_and_the_secret_shown_on
             apps.create(CreateOAuthApplicationParams::new("x").scopes("profile admin"))
                 .await
         ),
-        (422, "form_param_value_invalid".into(), Some("scopes".into()))
+        (
+            422,
+            "form_param_value_invalid".into(),
+            Some("scopes".into())
+        )
     );
     assert_eq!(
         refusal(
@@ -188,10 +194,17 @@ async fn applications_are_listed_updated_given_a_logo_and_deleted() {
     assert_eq!(apps.get(&alpha.id).await.expect("get"), updated);
     assert_eq!(
         refusal(
-            apps.update(&alpha.id, UpdateOAuthApplicationParams::default().scopes("root"))
-                .await
+            apps.update(
+                &alpha.id,
+                UpdateOAuthApplicationParams::default().scopes("root")
+            )
+            .await
         ),
-        (422, "form_param_value_invalid".into(), Some("scopes".into()))
+        (
+            422,
+            "form_param_value_invalid".into(),
+            Some("scopes".into())
+        )
     );
 
     let with_logo = apps
@@ -315,7 +328,10 @@ async fn issued_tokens_verify_as_clerk_backend_reads_them_and_sign_in_until_revo
     );
     clerk
         .oauth_applications()
-        .revoke_token(&app.id, RevokeOAuthApplicationTokenParams::new(token.expose()))
+        .revoke_token(
+            &app.id,
+            RevokeOAuthApplicationTokenParams::new(token.expose()),
+        )
         .await
         .expect("revoke");
     let verified = clerk
@@ -416,7 +432,10 @@ async fn a_rotated_secret_replaces_the_old_one_at_once() {
     };
     let err = issue(Some(old.expose())).expect_err("the old secret");
     assert!(err.starts_with("invalid_client"), "{err}");
-    assert!(issue(None).is_err(), "a confidential client needs its secret");
+    assert!(
+        issue(None).is_err(),
+        "a confidential client needs its secret"
+    );
     assert!(issue(Some(new.expose())).is_ok());
 }
 

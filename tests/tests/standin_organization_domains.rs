@@ -9,9 +9,9 @@ use axum::extract::State;
 use axum::routing::post;
 use axum::Router;
 use clerk_backend::models::{
-    CreateOrganizationDomainParams, CreateOrganizationParams, EnrollmentMode,
-    EnrollmentModeFilter, OrganizationDomainListAllParams, OrganizationDomainOrderBy,
-    UpdateOrganizationDomainParams, VerificationStatus,
+    CreateOrganizationDomainParams, CreateOrganizationParams, EnrollmentMode, EnrollmentModeFilter,
+    OrganizationDomainListAllParams, OrganizationDomainOrderBy, UpdateOrganizationDomainParams,
+    VerificationStatus,
 };
 use clerk_backend::testing::{generate_webhook_secret, StandIn};
 use clerk_backend::webhooks::{Event, EventData, Webhook};
@@ -98,7 +98,11 @@ async fn every_domain_change_sends_its_organization_domain_event() {
     domains.verify(&acme.id, &main.id).await.expect("verify");
     domains.delete(&acme.id, &main.id).await.expect("delete");
     // Deleting the organization takes its remaining domain along, announced too.
-    clerk.organizations().delete(&acme.id).await.expect("delete org");
+    clerk
+        .organizations()
+        .delete(&acme.id)
+        .await
+        .expect("delete org");
 
     let seen = settle(&standin, &mut events).await;
     let domain_events: Vec<&Event> = seen
@@ -123,7 +127,9 @@ async fn every_domain_change_sends_its_organization_domain_event() {
     }
     match &domain_events[3].data {
         EventData::OrganizationDomainUpdated(d) => assert_eq!(
-            d.ownership_verification.as_ref().map(|v| v.strategy.as_str()),
+            d.ownership_verification
+                .as_ref()
+                .map(|v| v.strategy.as_str()),
             Some("manual_override")
         ),
         other => panic!("expected the verified domain, got {other:?}"),
@@ -228,7 +234,11 @@ async fn the_instance_list_filters_orders_and_pages_across_organizations() {
         .expect("all");
     assert_eq!(all.total_count, Some(3));
     let ids: Vec<&str> = all.data.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(ids, [&beta_io.id, &acme_dev.id, &acme_com.id], "newest first");
+    assert_eq!(
+        ids,
+        [&beta_io.id, &acme_dev.id, &acme_com.id],
+        "newest first"
+    );
 
     let names = |page: &clerk_backend::Page<clerk_backend::models::OrganizationDomain>| {
         page.data.iter().map(|d| d.name.clone()).collect::<Vec<_>>()
@@ -251,20 +261,16 @@ async fn the_instance_list_filters_orders_and_pages_across_organizations() {
         .expect("unverified");
     assert_eq!(names(&unverified), ["acme.dev"]);
     let automatic = domains
-        .list_all(
-            OrganizationDomainListAllParams::default().enrollment_mode([
-                EnrollmentModeFilter::include(EnrollmentMode::AutomaticInvitation),
-            ]),
-        )
+        .list_all(OrganizationDomainListAllParams::default().enrollment_mode([
+            EnrollmentModeFilter::include(EnrollmentMode::AutomaticInvitation),
+        ]))
         .await
         .expect("automatic");
     assert_eq!(names(&automatic), ["acme.com"]);
     let not_manual = domains
-        .list_all(
-            OrganizationDomainListAllParams::default().enrollment_mode([
-                EnrollmentModeFilter::exclude(EnrollmentMode::ManualInvitation),
-            ]),
-        )
+        .list_all(OrganizationDomainListAllParams::default().enrollment_mode([
+            EnrollmentModeFilter::exclude(EnrollmentMode::ManualInvitation),
+        ]))
         .await
         .expect("not manual");
     assert_eq!(names(&not_manual), ["acme.com"]);
@@ -285,10 +291,17 @@ async fn the_instance_list_filters_orders_and_pages_across_organizations() {
         .expect("domains");
     assert_eq!(names(&exact), ["beta.io", "acme.com"]);
     let page = domains
-        .list_all(OrganizationDomainListAllParams::default().limit(1).offset(2))
+        .list_all(
+            OrganizationDomainListAllParams::default()
+                .limit(1)
+                .offset(2),
+        )
         .await
         .expect("page");
-    assert_eq!((names(&page), page.total_count), (vec!["acme.com".to_owned()], Some(3)));
+    assert_eq!(
+        (names(&page), page.total_count),
+        (vec!["acme.com".to_owned()], Some(3))
+    );
 
     assert_eq!(
         refusal(
@@ -296,7 +309,11 @@ async fn the_instance_list_filters_orders_and_pages_across_organizations() {
                 .list_all(OrganizationDomainListAllParams::default().query(" "))
                 .await
         ),
-        (422, "form_param_format_invalid".into(), Some("query".into()))
+        (
+            422,
+            "form_param_format_invalid".into(),
+            Some("query".into())
+        )
     );
     assert_eq!(
         refusal(

@@ -5,8 +5,7 @@ use std::time::Duration;
 
 use clerk_backend::models::{
     CreateOrganizationParams, CreatePermissionParams, CreateRoleParams, GetOrganizationParams,
-    OrganizationLogo,
-    UpdatePermissionParams, UpdateRoleParams,
+    OrganizationLogo, UpdatePermissionParams, UpdateRoleParams,
 };
 use clerk_backend::multipart::FileUpload;
 use clerk_backend::testing::{generate_webhook_secret, StandIn};
