@@ -548,6 +548,7 @@ fn api_routes() -> Router<Shared> {
         .merge(super::actor_tokens::routes())
         .merge(super::user_identifications::routes())
         .merge(super::organization_roles::routes())
+        .merge(super::organization_permissions::routes())
         .merge(super::organization_domains::routes())
         .merge(super::organization_domain_lists::routes())
         .fallback(not_implemented)

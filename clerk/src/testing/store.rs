@@ -368,6 +368,23 @@ impl Store {
         }
     }
 
+    /// Applies `change` to every organization role, then brings each one's creator
+    /// eligibility up to date (a permission they copy changed or went).
+    pub fn change_roles(&mut self, change: impl Fn(&mut crate::models::Role)) {
+        let ids: Vec<String> = self
+            .organization_roles
+            .rows()
+            .iter()
+            .map(|r| r.id.clone())
+            .collect();
+        for id in ids {
+            if let Ok(role) = self.organization_roles.get_mut(&id) {
+                change(role);
+                super::role_rules::refresh_eligibility(role);
+            }
+        }
+    }
+
     /// Changes the organization a path names with `edit`, stamps `updated_at` and queues
     /// `organization.updated`; 404 for an unknown organization.
     pub fn edit_organization(
