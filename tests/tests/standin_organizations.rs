@@ -1039,10 +1039,10 @@ async fn organization_operations_it_does_not_implement_answer_501() {
     let clerk = standin.clerk();
     let acme = org(clerk, CreateOrganizationParams::new("Acme")).await;
     let err = clerk
-        .organization_domains()
-        .verify(&acme.id, "orgdmn_missing")
+        .organizations()
+        .get_billing_subscription(&acme.id)
         .await
-        .expect_err("domain ownership checks are not implemented");
+        .expect_err("organization billing is not implemented");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(501));
     assert_eq!(err.code(), Some("not_implemented"));
 }

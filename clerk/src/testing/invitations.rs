@@ -1,22 +1,20 @@
 //! The stand-in's application invitations: create (one or up to ten at once), list, revoke.
-//! Also the expiry and invitation link that organization invitations share.
+//! The expiry and invitation link it shares with organization invitations live in
+//! `invitation_rules.rs`.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::identifiers::check_email;
+use super::invitation_rules::{expires_at, parse_status, ticket_url, DAY_MS};
 use super::reply::{ok, paged, ApiError, Body, Paging, Params, Reply};
 use super::shared::{order_by, reject_unknown, sort_items, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
-use super::users::Identifier;
 use crate::models::{Invitation, InvitationStatus, Metadata};
-
-const DAY_MS: i64 = 86_400_000;
 
 /// Every invitation, oldest first.
 #[derive(Debug, Default)]
@@ -58,30 +56,6 @@ pub(super) fn routes() -> Router<Shared> {
         .route("/invitations", get(list_invitations).post(create))
         .route("/invitations/bulk", post(create_bulk))
         .route("/invitations/{invitation_id}/revoke", post(revoke))
-}
-
-/// When an invitation created `now` for `days` (1 to 365, default 30) expires.
-pub(super) fn expires_at(days: Option<i64>, now: i64) -> Result<i64, ApiError> {
-    match days {
-        None => Ok(now + 30 * DAY_MS),
-        Some(d) if (1..=365).contains(&d) => Ok(now + d * DAY_MS),
-        Some(_) => Err(value_invalid(
-            "expires_in_days",
-            "expires_in_days must be between 1 and 365.",
-        )),
-    }
-}
-
-/// The link an invitee follows, carrying a ticket and, when given, where to land afterwards.
-pub(super) fn ticket_url(origin: &str, redirect_url: Option<&str>) -> String {
-    let ticket = new_id("tkt");
-    match redirect_url {
-        Some(url) => format!(
-            "{origin}/v1/tickets/accept?ticket={ticket}&redirect_url={}",
-            utf8_percent_encode(url, NON_ALPHANUMERIC)
-        ),
-        None => format!("{origin}/v1/tickets/accept?ticket={ticket}"),
-    }
 }
 
 fn new_invitation(
@@ -153,10 +127,10 @@ fn prepare(
     let now = now_ms();
     let expires = expires_at(body.expires_in_days, now)?;
     let ignore_existing = body.ignore_existing.unwrap_or(false);
-    if !ignore_existing && store.users.taken(Identifier::Email, &email, None) {
+    if !ignore_existing && store.email_in_use(&email) {
         return Err(ApiError::identifier_exists(
             "email_address",
-            Identifier::Email.what(),
+            "email address",
         ));
     }
     let in_batch = batch
@@ -217,21 +191,6 @@ struct ListQuery {
     paginated: Option<bool>,
     limit: Option<i64>,
     offset: Option<i64>,
-}
-
-/// Parses a `status` filter into one of the four states Clerk knows.
-pub(super) fn parse_status<T: std::str::FromStr>(raw: &str) -> Result<T, ApiError> {
-    if matches!(raw, "pending" | "accepted" | "revoked" | "expired") {
-        if let Ok(status) = raw.parse() {
-            return Ok(status);
-        }
-    }
-    Err(value_invalid(
-        "status",
-        format!(
-            "{raw} does not match the allowed values for parameter status. Allowed values: pending, accepted, revoked, expired"
-        ),
-    ))
 }
 
 async fn list_invitations(State(inner): State<Shared>, Params(q): Params<ListQuery>) -> Reply {

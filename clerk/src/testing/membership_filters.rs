@@ -3,19 +3,45 @@
 //! user's memberships.
 
 use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::Router;
 use serde::Deserialize;
 
-use super::organization_memberships::{primary_email, view, Member};
-use super::organizations::organization;
 use super::reply::{list, page, Params, Reply};
 use super::shared::{missing_resource, order_by, sort_items, Signed};
 use super::store::{Shared, Store};
+use super::user_labels::primary_email;
 use crate::models::{OrganizationMembership, User};
+
+/// A membership as the API shows it; the lists filter and sort these.
+type Member = OrganizationMembership;
+
+/// The three membership lists; `organization_memberships.rs` serves the changes on the same
+/// paths, and axum merges the two method sets.
+pub(super) fn routes() -> Router<Shared> {
+    Router::new()
+        .route(
+            "/organizations/{organization_id}/memberships",
+            get(list_members),
+        )
+        .route("/organization_memberships", get(list_instance))
+        .route(
+            "/users/{user_id}/organization_memberships",
+            get(list_for_user),
+        )
+}
+
+/// The member's user id (every view the store renders carries it).
+fn user_id(m: &Member) -> &str {
+    m.public_user_data
+        .as_ref()
+        .map_or("", |p| p.user_id.as_str())
+}
 
 /// Query of `GET /organizations/{organization_id}/memberships`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub(super) struct ListQuery {
+struct ListQuery {
     order_by: Option<String>,
     user_id: Vec<String>,
     email_address: Vec<String>,
@@ -70,7 +96,7 @@ fn any_in<'a>(values: &[String], mut candidates: impl Iterator<Item = &'a str>) 
 
 /// Whether the member passes every filter of the query.
 fn admits(q: &ListQuery, users: &Signed, m: &Member, user: Option<&User>) -> bool {
-    if !users.admits(|id| id == m.user_id) || !(q.role.is_empty() || q.role.contains(&m.role)) {
+    if !users.admits(|id| id == user_id(m)) || !(q.role.is_empty() || q.role.contains(&m.role)) {
         return false;
     }
     let Some(u) = user else {
@@ -101,7 +127,7 @@ fn admits(q: &ListQuery, users: &Signed, m: &Member, user: Option<&User>) -> boo
             .all(Option::is_none)
             && q.query
                 .as_deref()
-                .is_none_or(|t| contains_ci(&m.user_id, t));
+                .is_none_or(|t| contains_ci(user_id(m), t));
     };
     let name_hit = |t: &str| {
         [u.first_name.as_deref(), u.last_name.as_deref()]
@@ -144,7 +170,7 @@ fn admits(q: &ListQuery, users: &Signed, m: &Member, user: Option<&User>) -> boo
 /// Sorts memberships by one of [`ORDER_FIELDS`], reading the member's data for user fields.
 fn sort_members(store: &Store, members: &mut [&Member], field: &str, descending: bool) {
     let user_field = |m: &Member| -> Option<String> {
-        let u = store.users.get(&m.user_id)?;
+        let u = store.user(user_id(m))?;
         match field {
             "email_address" => primary_email(u).map(str::to_lowercase),
             "phone_number" => u.phone_numbers.first().map(|p| p.phone_number.clone()),
@@ -160,77 +186,72 @@ fn sort_members(store: &Store, members: &mut [&Member], field: &str, descending:
     }
 }
 
-fn answer(store: &Store, members: &[&Member], limit: Option<i64>, offset: Option<i64>) -> Reply {
-    let data: Vec<OrganizationMembership> = page(members, limit, offset)?
-        .into_iter()
-        .filter_map(|m| view(store, m))
-        .collect();
+/// One page of the matches in the `{data, total_count}` envelope.
+fn answer(members: &[&Member], limit: Option<i64>, offset: Option<i64>) -> Reply {
+    let data: Vec<OrganizationMembership> =
+        page(members, limit, offset)?.into_iter().cloned().collect();
     list(data, members.len())
 }
 
-pub(super) async fn list_members(
+/// `GET /organizations/{organization_id}/memberships`.
+async fn list_members(
     State(inner): State<Shared>,
     Path(key): Path<String>,
     Params(q): Params<ListQuery>,
 ) -> Reply {
     let store = inner.store();
-    let org_id = organization(&store, &key)?.id.clone();
+    let org_id = store.organization(&key)?.id.clone();
     let (field, descending) = order_by(q.order_by.as_deref(), "-created_at", &ORDER_FIELDS)?;
     let users = Signed::parse(&q.user_id);
-    let mut members: Vec<&Member> = store
-        .memberships
-        .rows()
+    let views = store.membership_views();
+    let mut members: Vec<&Member> = views
         .iter()
-        .filter(|m| m.organization_id == org_id)
-        .filter(|m| admits(&q, &users, m, store.users.get(&m.user_id)))
+        .filter(|m| m.organization.id == org_id)
+        .filter(|m| admits(&q, &users, m, store.user(user_id(m))))
         .collect();
     sort_members(&store, &mut members, &field, descending);
-    answer(&store, &members, q.limit, q.offset)
+    answer(&members, q.limit, q.offset)
 }
 
 /// Query of `GET /organization_memberships`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub(super) struct InstanceQuery {
+struct InstanceQuery {
     order_by: Option<String>,
     limit: Option<i64>,
     offset: Option<i64>,
 }
 
-pub(super) async fn list_instance(
-    State(inner): State<Shared>,
-    Params(q): Params<InstanceQuery>,
-) -> Reply {
+/// `GET /organization_memberships`.
+async fn list_instance(State(inner): State<Shared>, Params(q): Params<InstanceQuery>) -> Reply {
     let store = inner.store();
     let (field, descending) = order_by(q.order_by.as_deref(), "-created_at", &ORDER_FIELDS)?;
-    let mut members: Vec<&Member> = store.memberships.rows().iter().collect();
+    let views = store.membership_views();
+    let mut members: Vec<&Member> = views.iter().collect();
     sort_members(&store, &mut members, &field, descending);
-    answer(&store, &members, q.limit, q.offset)
+    answer(&members, q.limit, q.offset)
 }
 
 /// Query of `GET /users/{user_id}/organization_memberships`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub(super) struct UserQuery {
+struct UserQuery {
     limit: Option<i64>,
     offset: Option<i64>,
 }
 
-pub(super) async fn list_for_user(
+/// `GET /users/{user_id}/organization_memberships`: newest first.
+async fn list_for_user(
     State(inner): State<Shared>,
-    Path(user_id): Path<String>,
+    Path(id): Path<String>,
     Params(q): Params<UserQuery>,
 ) -> Reply {
     let store = inner.store();
-    if store.users.get(&user_id).is_none() {
-        return Err(missing_resource("user", &user_id));
+    if !store.user_exists(&id) {
+        return Err(missing_resource("user", &id));
     }
-    let mut members: Vec<&Member> = store
-        .memberships
-        .rows()
-        .iter()
-        .filter(|m| m.user_id == user_id)
-        .collect();
+    let views = store.membership_views();
+    let mut members: Vec<&Member> = views.iter().filter(|m| user_id(m) == id).collect();
     sort_items(&mut members, true, |m| m.created_at);
-    answer(&store, &members, q.limit, q.offset)
+    answer(&members, q.limit, q.offset)
 }

@@ -1,6 +1,6 @@
-//! The email domains of organizations, on the generic table: add, list (paged, filtered by
-//! verification and enrollment mode), change and remove, all under
-//! `/organizations/{organization_id}/domains`.
+//! The email domains of organizations, on the generic table: add, change, verify ownership
+//! and remove, under `/organizations/{organization_id}/domains`, each change announced by an
+//! `organizationDomain.*` event. The lists are `organization_domain_lists.rs`.
 //!
 //! The rules of their own: a name is a lowercase host name with a dot and belongs to one
 //! organization of the instance at most; the enrollment mode is `manual_invitation` unless
@@ -9,20 +9,19 @@
 //! `verified: false` is sent.
 
 use axum::extract::{Path, State};
-use axum::routing::{get, patch};
+use axum::routing::{patch, post};
 use axum::Router;
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
-use super::organizations::organization;
-use super::reply::{deleted, ok, ApiError, Body, Params, Reply};
-use super::resource::{answer_list, row_accessors, Key, ListQuery, Listing, Resource, Table};
-use super::shared::{missing_resource, reject_unknown, value_invalid, Signed};
-use super::store::{new_id, now_ms, Shared, Store};
-use crate::models::{
-    EnrollmentMode, OrganizationDomain, OrganizationDomainVerification,
-    OrganizationInvitationPublicOrganizationData, VerificationStatus,
+use super::domain_rules::{
+    enrollment_mode, is_verified, ownership_verified, verification, well_formed,
 };
+use super::reply::{ok, ApiError, Body, Reply};
+use super::resource::{row_accessors, Key, Listing, Resource, Table};
+use super::shared::{missing_resource, reject_unknown};
+use super::store::{new_id, now_ms, Shared, Store};
+use crate::models::{OrganizationDomain, OrganizationInvitationPublicOrganizationData};
 
 impl Resource for OrganizationDomain {
     const OBJECT: &'static str = "organization_domain";
@@ -38,146 +37,9 @@ impl Resource for OrganizationDomain {
     row_accessors!(organization_domains);
 }
 
-impl Store {
-    /// Drops the domains of a deleted organization.
-    pub(super) fn forget_organization_domains(&mut self, organization_id: &str) {
-        let ids: Vec<String> = self
-            .organization_domains
-            .rows()
-            .iter()
-            .filter(|d| d.organization_id == organization_id)
-            .map(|d| d.id.clone())
-            .collect();
-        for id in ids {
-            // Every id was just read from the table.
-            let _ = self.organization_domains.remove(&id);
-        }
-    }
-}
-
-/// Whether `name` is a host name with at least two labels of letters, digits and inner
-/// hyphens.
-fn well_formed(name: &str) -> bool {
-    let labels: Vec<&str> = name.split('.').collect();
-    labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
-}
-
-/// Reads an enrollment mode, refusing what the stand-in cannot honour.
-fn enrollment_mode(raw: &str, verified: bool) -> Result<EnrollmentMode, ApiError> {
-    let mode: EnrollmentMode = raw
-        .parse()
-        .unwrap_or(EnrollmentMode::Unknown(String::new()));
-    match mode {
-        EnrollmentMode::ManualInvitation => Ok(mode),
-        EnrollmentMode::AutomaticInvitation | EnrollmentMode::AutomaticSuggestion if verified => {
-            Ok(mode)
-        }
-        EnrollmentMode::AutomaticInvitation | EnrollmentMode::AutomaticSuggestion => Err(
-            value_invalid("enrollment_mode", format!("{raw} needs a verified domain.")),
-        ),
-        EnrollmentMode::EnterpriseSso => Err(value_invalid(
-            "enrollment_mode",
-            "enterprise_sso needs an enterprise connection for the domain; the stand-in has none.",
-        )),
-        _ => Err(value_invalid(
-            "enrollment_mode",
-            format!(
-                "{raw} does not match the allowed values for parameter enrollment_mode. Allowed \
-                 values: manual_invitation, automatic_invitation, automatic_suggestion, \
-                 enterprise_sso"
-            ),
-        )),
-    }
-}
-
-/// The verification a domain shows: verified by an administrator, or none yet.
-fn verification(verified: bool, now: i64) -> Option<OrganizationDomainVerification> {
-    verified.then(|| OrganizationDomainVerification {
-        status: VerificationStatus::Verified,
-        strategy: "manual_override".to_owned(),
-        attempts: None,
-        expire_at: None,
-        verified_at: Some(now),
-    })
-}
-
-/// Whether the domain shows as verified.
-fn is_verified(domain: &OrganizationDomain) -> bool {
-    domain
-        .affiliation_verification
-        .as_ref()
-        .is_some_and(|v| v.status == VerificationStatus::Verified)
-}
-
 /// The organization id a path names (its id or slug), or Clerk's 404.
 fn organization_id(store: &Store, key: &str) -> Result<String, ApiError> {
-    Ok(organization(store, key)?.id.clone())
-}
-
-/// Query of `GET /organizations/{organization_id}/domains`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct ListDomains {
-    verified: Option<String>,
-    /// Comma-separated modes; a `-` prefix excludes.
-    enrollment_mode: Option<String>,
-    limit: Option<i64>,
-    offset: Option<i64>,
-}
-
-/// `GET /organizations/{organization_id}/domains`: newest first, in the envelope.
-async fn list(
-    State(inner): State<Shared>,
-    Path(key): Path<String>,
-    Params(q): Params<ListDomains>,
-) -> Reply {
-    let store = inner.store();
-    let org_id = organization_id(&store, &key)?;
-    let verified = match q.verified.as_deref() {
-        None | Some("") => None,
-        Some("true") => Some(true),
-        Some("false") => Some(false),
-        Some(other) => {
-            return Err(ApiError::invalid(
-                "verified",
-                format!("{other} is not true or false."),
-            ))
-        }
-    };
-    let modes: Vec<String> = q
-        .enrollment_mode
-        .as_deref()
-        .unwrap_or_default()
-        .split(',')
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let modes = Signed::parse(&modes);
-    let rows: Vec<OrganizationDomain> = store
-        .organization_domains
-        .rows()
-        .iter()
-        .filter(|d| d.organization_id == org_id)
-        .filter(|d| verified.is_none_or(|v| is_verified(d) == v))
-        .filter(|d| modes.admits(|m| d.enrollment_mode.as_str() == m))
-        .cloned()
-        .collect();
-    answer_list(
-        rows,
-        &ListQuery {
-            limit: q.limit,
-            offset: q.offset,
-            ..ListQuery::default()
-        },
-    )
+    Ok(store.organization(key)?.id.clone())
 }
 
 /// Body of `POST /organizations/{organization_id}/domains`.
@@ -198,7 +60,7 @@ async fn create(
 ) -> Reply {
     reject_unknown(&body.unknown)?;
     let mut store = inner.store();
-    let org = organization(&store, &key)?.clone();
+    let org = store.organization(&key)?.clone();
     let name = body.name.trim().to_ascii_lowercase();
     if name.is_empty() {
         return Err(ApiError::missing("name"));
@@ -246,7 +108,9 @@ async fn create(
         created_at: now,
         updated_at: now,
     };
-    ok(store.organization_domains.insert(domain))
+    let domain = store.organization_domains.insert(domain);
+    store.emit("organizationDomain.created", &domain);
+    ok(domain)
 }
 
 /// The domain `id` of the organization, or a 404 for either.
@@ -295,7 +159,9 @@ async fn update(
     }
     domain.enrollment_mode = mode;
     domain.updated_at = now;
-    ok(domain.clone())
+    let domain = domain.clone();
+    store.emit("organizationDomain.updated", &domain);
+    ok(domain)
 }
 
 /// `DELETE /organizations/{organization_id}/domains/{domain_id}`.
@@ -303,33 +169,41 @@ async fn remove(State(inner): State<Shared>, Path((key, id)): Path<(String, Stri
     let mut store = inner.store();
     locate(&mut store, &key, &id)?;
     store.organization_domains.remove(&id)?;
-    deleted(OrganizationDomain::OBJECT, &id)
+    let gone = json!({ "object": OrganizationDomain::OBJECT, "id": id, "deleted": true });
+    store.emit("organizationDomain.deleted", &gone);
+    ok(gone)
 }
 
-/// The routes of organization domains.
+/// `POST /organizations/{organization_id}/domains/{domain_id}/verify_ownership`: ownership
+/// becomes verified by `manual_override`, skipping the DNS TXT challenge. Idempotent, as the
+/// spec says: a domain already verified is answered as it is, with no event.
+async fn verify_ownership(
+    State(inner): State<Shared>,
+    Path((key, id)): Path<(String, String)>,
+) -> Reply {
+    let mut store = inner.store();
+    let domain = locate(&mut store, &key, &id)?;
+    if ownership_verified(domain) {
+        return ok(domain.clone());
+    }
+    let now = now_ms();
+    domain.ownership_verification = verification(true, now);
+    domain.updated_at = now;
+    let domain = domain.clone();
+    store.emit("organizationDomain.updated", &domain);
+    ok(domain)
+}
+
+/// The routes that change organization domains.
 pub(super) fn routes() -> Router<Shared> {
     Router::new()
-        .route(
-            "/organizations/{organization_id}/domains",
-            get(list).post(create),
-        )
+        .route("/organizations/{organization_id}/domains", post(create))
         .route(
             "/organizations/{organization_id}/domains/{domain_id}",
             patch(update).delete(remove),
         )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::well_formed;
-
-    #[test]
-    fn names_are_host_names() {
-        assert!(well_formed("example.com"));
-        assert!(well_formed("mail.my-company.co.uk"));
-        assert!(!well_formed("localhost"));
-        assert!(!well_formed("example..com"));
-        assert!(!well_formed("-bad.com"));
-        assert!(!well_formed("ada@example.com"));
-    }
+        .route(
+            "/organizations/{organization_id}/domains/{domain_id}/verify_ownership",
+            post(verify_ownership),
+        )
 }

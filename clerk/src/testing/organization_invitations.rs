@@ -9,12 +9,11 @@ use axum::Router;
 use serde::Deserialize;
 
 use super::identifiers::check_email;
-use super::invitations::{expires_at, parse_status, ticket_url};
-use super::organization_memberships::{check_quota, check_role, identifier, role_name};
-use super::organizations::organization;
+use super::invitation_rules::{expires_at, parse_status, ticket_url};
 use super::reply::{list, ok, page, ApiError, Body, Params, Reply};
 use super::shared::{missing_resource, order_by, sort_items};
 use super::store::{new_id, now_ms, Shared, Store};
+use super::user_labels::identifier;
 use crate::models::{
     Metadata, OrganizationInvitation, OrganizationInvitationList,
     OrganizationInvitationPublicOrganizationData, OrganizationInvitationPublicUserData,
@@ -103,10 +102,10 @@ fn view(invitation: &OrganizationInvitation, now: i64) -> OrganizationInvitation
 /// Checks that `user_id` exists and is an admin of the organization, as Clerk requires of
 /// inviters and revokers.
 fn check_admin(store: &Store, org_id: &str, param: &str, user_id: &str) -> Result<(), ApiError> {
-    if store.users.get(user_id).is_none() {
+    if !store.user_exists(user_id) {
         return Err(missing_resource("user", user_id).param(param));
     }
-    match store.memberships.find(org_id, user_id) {
+    match store.membership_view(org_id, user_id) {
         Some(m) if m.role == "org:admin" => Ok(()),
         _ => Err(ApiError::new(
             StatusCode::FORBIDDEN,
@@ -141,18 +140,18 @@ fn prepare(
 ) -> Result<OrganizationInvitation, ApiError> {
     let email = body.email_address.trim().to_owned();
     check_email("email_address", &email)?;
-    check_role(store, &body.role)?;
+    store.check_role(&body.role)?;
     let now = now_ms();
     let expires = expires_at(body.expires_in_days, now)?;
     let inviter = match &body.inviter_user_id {
         Some(id) => {
             check_admin(store, org_id, "inviter_user_id", id)?;
-            store.users.get(id)
+            store.user(id)
         }
         None => None,
     };
-    let member_with_email = store.memberships.user_ids_in(org_id).into_iter().any(|id| {
-        store.users.get(&id).is_some_and(|u| {
+    let member_with_email = store.member_ids(org_id).into_iter().any(|id| {
+        store.user(&id).is_some_and(|u| {
             u.email_addresses
                 .iter()
                 .any(|e| e.email_address.eq_ignore_ascii_case(&email))
@@ -175,12 +174,12 @@ fn prepare(
             "Organizations cannot have duplicate pending invitations for an email address.",
         ));
     }
-    check_quota(store, org_id, batch.len() + 1)?;
+    store.check_membership_quota(org_id, batch.len() + 1)?;
     Ok(OrganizationInvitation {
         object: "organization_invitation".to_owned(),
         id: new_id("orginv"),
         email_address: email,
-        role_name: role_name(store, &body.role),
+        role_name: store.role_name(&body.role),
         role: body.role,
         organization_id: Some(org_id.to_owned()),
         inviter_id: inviter.map(|u| u.id.clone()),
@@ -209,7 +208,7 @@ async fn create(
     Body(body): Body<CreateBody>,
 ) -> Reply {
     let mut store = inner.store();
-    let org_id = organization(&store, &key)?.id.clone();
+    let org_id = store.organization(&key)?.id.clone();
     let invitation = prepare(&store, &inner.origin, &org_id, body, &[])?;
     store.organization_invitations.rows.push(invitation.clone());
     store.emit("organizationInvitation.created", &invitation);
@@ -222,7 +221,7 @@ async fn create_bulk(
     Body(bodies): Body<Vec<CreateBody>>,
 ) -> Reply {
     let mut store = inner.store();
-    let org_id = organization(&store, &key)?.id.clone();
+    let org_id = store.organization(&key)?.id.clone();
     if bodies.is_empty() || bodies.len() > 10 {
         return Err(super::shared::value_invalid(
             "invitations",
@@ -306,7 +305,7 @@ fn answer<'a>(
             let org = invitation
                 .organization_id
                 .as_deref()
-                .and_then(|id| store.organizations.get(id));
+                .and_then(|id| store.organization(id).ok());
             invitation.public_organization_data =
                 org.map(|o| OrganizationInvitationPublicOrganizationData {
                     id: o.id.clone(),
@@ -337,7 +336,7 @@ async fn list_for_organization(
     Params(q): Params<ListQuery>,
 ) -> Reply {
     let store = inner.store();
-    let org_id = organization(&store, &key)?.id.clone();
+    let org_id = store.organization(&key)?.id.clone();
     answer(&store, &q, of_organization(&store, &org_id), false)
 }
 
@@ -347,7 +346,7 @@ async fn list_pending(
     Params(mut q): Params<ListQuery>,
 ) -> Reply {
     let store = inner.store();
-    let org_id = organization(&store, &key)?.id.clone();
+    let org_id = store.organization(&key)?.id.clone();
     q.status = vec!["pending".to_owned()];
     answer(&store, &q, of_organization(&store, &org_id), false)
 }
@@ -364,8 +363,7 @@ async fn list_for_user(
 ) -> Reply {
     let store = inner.store();
     let user = store
-        .users
-        .get(&user_id)
+        .user(&user_id)
         .ok_or_else(|| missing_resource("user", &user_id))?;
     let emails: Vec<&str> = user
         .email_addresses
@@ -382,7 +380,7 @@ async fn list_for_user(
 
 /// The index of the invitation a path names, or the 404s Clerk answers.
 fn locate(store: &Store, key: &str, invitation_id: &str) -> Result<usize, ApiError> {
-    let org_id = organization(store, key)?.id.clone();
+    let org_id = store.organization(key)?.id.clone();
     store
         .organization_invitations
         .rows

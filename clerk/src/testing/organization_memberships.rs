@@ -4,16 +4,14 @@
 //! data are read from their tables when answering, so they never go stale.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::routing::{get, patch};
+use axum::routing::{patch, post};
 use axum::Router;
 use serde::Deserialize;
 
-use super::membership_filters;
-use super::organizations::organization;
 use super::reply::{ok, ApiError, Body, Reply};
 use super::shared::{merge_metadata, missing_resource};
 use super::store::{new_id, now_ms, Shared, Store};
+use super::user_labels::identifier;
 use crate::models::{Metadata, OrganizationMembership, OrganizationMembershipPublicUserData, User};
 
 /// One membership as stored.
@@ -132,13 +130,10 @@ pub(super) fn views_of_user(store: &Store, user_id: &str) -> Vec<OrganizationMem
         .collect()
 }
 
-/// The routes of organization memberships, including `GET /users/{user_id}/organization_memberships`.
+/// The routes that change organization memberships (the lists are `membership_filters.rs`).
 pub(super) fn routes() -> Router<Shared> {
     Router::new()
-        .route(
-            "/organizations/{organization_id}/memberships",
-            get(membership_filters::list_members).post(create),
-        )
+        .route("/organizations/{organization_id}/memberships", post(create))
         .route(
             "/organizations/{organization_id}/memberships/{user_id}",
             patch(update).delete(delete),
@@ -147,46 +142,6 @@ pub(super) fn routes() -> Router<Shared> {
             "/organizations/{organization_id}/memberships/{user_id}/metadata",
             patch(merge_metadata_of),
         )
-        .route(
-            "/organization_memberships",
-            get(membership_filters::list_instance),
-        )
-        .route(
-            "/users/{user_id}/organization_memberships",
-            get(membership_filters::list_for_user),
-        )
-}
-
-/// 422 unless the instance has the role `role` (see `organization_roles.rs`).
-pub(super) fn check_role(store: &Store, role: &str) -> Result<(), ApiError> {
-    super::organization_roles::check_role(store, role)
-}
-
-/// The display name of a role; the key itself for a role the instance no longer has.
-pub(super) fn role_name(store: &Store, role: &str) -> String {
-    store
-        .role(role)
-        .map_or_else(|| role.to_owned(), |r| r.name.clone())
-}
-
-/// The user's primary email address, or their first one.
-pub(super) fn primary_email(user: &User) -> Option<&str> {
-    let primary = user
-        .email_addresses
-        .iter()
-        .find(|e| e.id.is_some() && e.id == user.primary_email_address_id);
-    primary
-        .or_else(|| user.email_addresses.first())
-        .map(|e| e.email_address.as_str())
-}
-
-/// What Clerk shows as a user's identifier: email, else phone, else username, else wallet.
-pub(super) fn identifier(user: &User) -> Option<String> {
-    primary_email(user)
-        .map(str::to_owned)
-        .or_else(|| user.phone_numbers.first().map(|p| p.phone_number.clone()))
-        .or_else(|| user.username.clone())
-        .or_else(|| user.web3_wallets.first().map(|w| w.web3_wallet.clone()))
 }
 
 fn public_user_data(user_id: &str, user: Option<&User>) -> OrganizationMembershipPublicUserData {
@@ -206,48 +161,20 @@ fn public_user_data(user_id: &str, user: Option<&User>) -> OrganizationMembershi
 
 /// The membership as responses show it, with its organization and member as they are now.
 pub(super) fn view(store: &Store, m: &Member) -> Option<OrganizationMembership> {
-    let organization = store.organizations.get(&m.organization_id)?.clone();
+    let organization = store.organization(&m.organization_id).ok()?.clone();
     Some(OrganizationMembership {
         object: "organization_membership".to_owned(),
         id: m.id.clone(),
         role: m.role.clone(),
-        role_name: Some(role_name(store, &m.role)),
+        role_name: Some(store.role_name(&m.role)),
         permissions: store.role_permissions(&m.role),
         public_metadata: m.public_metadata.clone(),
         private_metadata: Some(m.private_metadata.clone()),
         organization,
-        public_user_data: Some(public_user_data(&m.user_id, store.users.get(&m.user_id))),
+        public_user_data: Some(public_user_data(&m.user_id, store.user(&m.user_id))),
         created_at: m.created_at,
         updated_at: m.updated_at,
     })
-}
-
-/// 403 `organization_membership_quota_exceeded` when the organization is full; pending
-/// invitations count against the limit, as in Clerk.
-pub(super) fn check_quota(
-    store: &Store,
-    organization_id: &str,
-    adding: usize,
-) -> Result<(), ApiError> {
-    let Some(org) = store.organizations.get(organization_id) else {
-        return Ok(());
-    };
-    let Ok(limit) = usize::try_from(org.max_allowed_memberships) else {
-        return Ok(());
-    };
-    let used = store.memberships.count_in(organization_id)
-        + store.organization_invitations.pending_in(organization_id);
-    if limit > 0 && used + adding > limit {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "organization_membership_quota_exceeded",
-            "organization membership quota exceeded",
-            format!(
-                "You have reached your limit of {limit} organization memberships, including outstanding invitations."
-            ),
-        ));
-    }
-    Ok(())
 }
 
 /// Body of `POST /organizations/{organization_id}/memberships`.
@@ -265,15 +192,14 @@ async fn create(
     Body(body): Body<CreateBody>,
 ) -> Reply {
     let mut store = inner.store();
-    let org_id = organization(&store, &key)?.id.clone();
+    let org_id = store.organization(&key)?.id.clone();
     if body.user_id.is_empty() {
         return Err(ApiError::missing("user_id"));
     }
     let user = store
-        .users
-        .get(&body.user_id)
+        .user(&body.user_id)
         .ok_or_else(|| missing_resource("user", &body.user_id).param("user_id"))?;
-    check_role(&store, &body.role)?;
+    store.check_role(&body.role)?;
     if store.memberships.find(&org_id, &body.user_id).is_some() {
         let who = identifier(user).unwrap_or_else(|| body.user_id.clone());
         return Err(ApiError::bad_request(
@@ -281,7 +207,7 @@ async fn create(
             format!("{who} is already a member of the organization."),
         ));
     }
-    check_quota(&store, &org_id, 1)?;
+    store.check_membership_quota(&org_id, 1)?;
     let member = store.memberships.add(
         &org_id,
         &body.user_id,
@@ -304,7 +230,7 @@ struct UpdateBody {
 
 /// The index of the membership a path names, or the 404s Clerk answers.
 fn locate(store: &Store, key: &str, user_id: &str) -> Result<usize, ApiError> {
-    let org_id = organization(store, key)?.id.clone();
+    let org_id = store.organization(key)?.id.clone();
     store
         .memberships
         .position(&org_id, user_id)
@@ -318,7 +244,7 @@ async fn update(
 ) -> Reply {
     let mut store = inner.store();
     let index = locate(&store, &key, &user_id)?;
-    check_role(&store, &body.role)?;
+    store.check_role(&body.role)?;
     let member = &mut store.memberships.rows[index];
     member.role = body.role;
     member.updated_at = now_ms();

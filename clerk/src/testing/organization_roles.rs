@@ -1,13 +1,18 @@
-//! Organization permissions and the roles that grant them, one family with two tables.
+//! Organization roles and the permissions they grant (the permissions themselves are
+//! `organization_permissions.rs`; their shared rules are `role_rules.rs`).
 //!
 //! A fresh stand-in has Clerk's eight system permissions (`org:sys_*`) and the two default
 //! roles: `org:admin` with every system permission and `org:member` with the two read ones.
-//! System permissions cannot be changed or deleted; custom ones are shaped
-//! `org:<feature>:<action>`. A role's `permissions` are copies of the permission rows, so
-//! this module refreshes them when a permission changes or goes. Memberships read a role's
+//! A role's `permissions` are copies of the permission rows, refreshed through
+//! [`Store::change_roles`] when a permission changes or goes. Memberships read a role's
 //! permissions through [`Store::role_permissions`] each time they are shown, so a change
 //! here reaches every member at once. A role that a membership or a pending invitation
 //! holds, or that serves as the creator or default role, cannot be deleted or re-keyed.
+//!
+//! Each change is announced with the webhook events the spec lists for them
+//! (`permission.created/updated/deleted`, `role.created/updated/deleted`), carrying the same
+//! models the API answers; the refreshed copies inside roles are not announced as role
+//! changes of their own.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -16,10 +21,13 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::reply::{deleted, ok, ApiError, Body, Params, Reply};
+use super::reply::{ok, ApiError, Body, Params, Reply};
 use super::resource::{
-    answer_list, create, fetch, row_accessors, Context, Create, Key, ListQuery, Listing, Resource,
-    Table,
+    answer_list, fetch, row_accessors, Context, Create, Key, Listing, Resource, Table,
+};
+use super::role_rules::{
+    announce_deleted, check_role_key, create_announced, key_taken, matches, refresh_eligibility,
+    required, SearchQuery,
 };
 use super::shared::{reject_unknown, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
@@ -44,14 +52,6 @@ const MEMBER_PERMISSIONS: [&str; 2] = ["org:sys_memberships:read", "org:sys_bill
 const CREATOR_ROLE: &str = "org:admin";
 /// The role members get when nothing else is said (domain enrollment, for instance).
 const DEFAULT_ROLE: &str = "org:member";
-
-/// The permissions a role needs before it may be given to an organization's creator.
-const CREATOR_NEEDS: [&str; 4] = [
-    "org:sys_profile:manage",
-    "org:sys_profile:delete",
-    "org:sys_memberships:read",
-    "org:sys_memberships:manage",
-];
 
 /// Fills a fresh store with the system permissions and the two default roles.
 pub(super) fn seed(store: &mut Store, now: i64) {
@@ -123,29 +123,6 @@ fn role_row(
     role
 }
 
-/// A role may be the creator's role when it can manage and delete the organization and
-/// read and manage its members.
-fn refresh_eligibility(role: &mut Role) {
-    role.is_creator_eligible = CREATOR_NEEDS
-        .iter()
-        .all(|need| role.permissions.iter().any(|p| p.key == *need));
-}
-
-impl Resource for Permission {
-    const OBJECT: &'static str = "permission";
-    const NAME: &'static str = "permission";
-    const LIST: Listing = Listing::Envelope;
-    const ORDER_FIELDS: &'static [&'static str] = &["created_at", "name", "key"];
-    fn order_key(&self, field: &str) -> Key {
-        match field {
-            "name" => Key::Text(self.name.clone()),
-            "key" => Key::Text(self.key.clone()),
-            _ => Key::Int(self.created_at),
-        }
-    }
-    row_accessors!(organization_permissions);
-}
-
 impl Resource for Role {
     const OBJECT: &'static str = "role";
     const NAME: &'static str = "organization role";
@@ -159,241 +136,6 @@ impl Resource for Role {
         }
     }
     row_accessors!(organization_roles);
-}
-
-/// Lowercase letters, digits and underscores, at least one.
-fn segment(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
-
-/// A custom permission key: `org:<feature>:<action>`, not in the system namespace.
-fn check_permission_key(key: &str) -> Result<(), ApiError> {
-    let parts: Vec<&str> = key.split(':').collect();
-    if parts.len() != 3 || parts[0] != "org" || !parts[1..].iter().all(|s| segment(s)) {
-        return Err(ApiError::invalid(
-            "key",
-            format!(
-                "{key} is not a valid permission key: use org:<feature>:<action> with lowercase \
-                 letters, digits and underscores, e.g. org:invoices:read."
-            ),
-        ));
-    }
-    if parts[1].starts_with("sys_") {
-        return Err(value_invalid(
-            "key",
-            "Permission keys starting with org:sys_ are reserved for system permissions.",
-        ));
-    }
-    Ok(())
-}
-
-/// A role key: `org:` and lowercase letters, digits and underscores.
-fn check_role_key(key: &str) -> Result<(), ApiError> {
-    if key.strip_prefix("org:").is_some_and(segment) {
-        Ok(())
-    } else {
-        Err(ApiError::invalid(
-            "key",
-            format!(
-                "{key} is not a valid role key: use org: followed by lowercase letters, digits \
-                 and underscores, e.g. org:billing."
-            ),
-        ))
-    }
-}
-
-/// 400 `duplicate_record` for a key the instance already has.
-fn key_taken(what: &str, key: &str) -> ApiError {
-    ApiError::new(
-        StatusCode::BAD_REQUEST,
-        "duplicate_record",
-        format!("duplicate {what} key"),
-        format!("An organization {what} with key {key} already exists."),
-    )
-    .param("key")
-}
-
-/// 422 `form_param_missing` for a required text field given empty.
-fn required(param: &str, value: &str) -> Result<(), ApiError> {
-    if value.trim().is_empty() {
-        Err(ApiError::missing(param))
-    } else {
-        Ok(())
-    }
-}
-
-/// The query of both list routes: paging, order and the `query` text search.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub(super) struct SearchQuery {
-    /// An exact id, or part of a name or key (case-insensitive).
-    query: Option<String>,
-    order_by: Option<String>,
-    limit: Option<i64>,
-    offset: Option<i64>,
-}
-
-impl SearchQuery {
-    /// The paging and order, for [`answer_list`]. (Spelled out rather than flattened: a
-    /// flattened struct would read numbers in a query string as text.)
-    fn list(&self) -> ListQuery {
-        ListQuery {
-            order_by: self.order_by.clone(),
-            limit: self.limit,
-            offset: self.offset,
-            ..ListQuery::default()
-        }
-    }
-}
-
-/// Whether a row matches `query`: the exact id, or a part of its name or key.
-fn matches(query: Option<&str>, id: &str, name: &str, key: &str) -> bool {
-    let Some(query) = query.map(str::trim).filter(|q| !q.is_empty()) else {
-        return true;
-    };
-    let needle = query.to_lowercase();
-    id == query || name.to_lowercase().contains(&needle) || key.to_lowercase().contains(&needle)
-}
-
-/// `GET /organization_permissions`.
-async fn list_permissions(State(inner): State<Shared>, Params(q): Params<SearchQuery>) -> Reply {
-    let rows: Vec<Permission> = Permission::table(&inner.store())
-        .rows()
-        .iter()
-        .filter(|p| matches(q.query.as_deref(), &p.id, &p.name, &p.key))
-        .cloned()
-        .collect();
-    answer_list(rows, &q.list())
-}
-
-/// Body of `POST /organization_permissions`.
-#[derive(Debug, Deserialize)]
-pub(crate) struct CreatePermissionBody {
-    name: String,
-    key: String,
-    description: Option<String>,
-    #[serde(flatten)]
-    unknown: Map<String, Value>,
-}
-
-impl Create for Permission {
-    type Params = CreatePermissionBody;
-
-    fn create(
-        store: &mut Store,
-        cx: &Context<'_>,
-        body: CreatePermissionBody,
-    ) -> Result<Self, ApiError> {
-        reject_unknown(&body.unknown)?;
-        required("name", &body.name)?;
-        check_permission_key(&body.key)?;
-        if Self::table(store).find(|p| p.key == body.key).is_some() {
-            return Err(key_taken("permission", &body.key));
-        }
-        Ok(Self {
-            object: Self::OBJECT.to_owned(),
-            id: new_id("perm"),
-            name: body.name,
-            key: body.key,
-            description: body.description.unwrap_or_default(),
-            kind: "user".to_owned(),
-            created_at: cx.now,
-            updated_at: cx.now,
-        })
-    }
-}
-
-/// 403 for changing or deleting one of Clerk's system permissions.
-fn system_permission(permission: &Permission) -> Result<(), ApiError> {
-    if permission.kind == "system" {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "system_permission_not_modifiable",
-            "system permissions cannot be changed",
-            format!(
-                "{} is a system permission; system permissions cannot be updated or deleted.",
-                permission.key
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Body of `PATCH /organization_permissions/{permission_id}`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct UpdatePermissionBody {
-    name: Option<String>,
-    key: Option<String>,
-    description: Option<String>,
-    #[serde(flatten)]
-    unknown: Map<String, Value>,
-}
-
-/// `PATCH /organization_permissions/{permission_id}`: the roles granting it show the change.
-async fn update_permission(
-    State(inner): State<Shared>,
-    Path(id): Path<String>,
-    Body(body): Body<UpdatePermissionBody>,
-) -> Reply {
-    reject_unknown(&body.unknown)?;
-    let mut store = inner.store();
-    let mut permission = store.organization_permissions.get(&id)?.clone();
-    system_permission(&permission)?;
-    if let Some(name) = body.name {
-        required("name", &name)?;
-        permission.name = name;
-    }
-    if let Some(key) = body.key {
-        check_permission_key(&key)?;
-        if store
-            .organization_permissions
-            .find(|p| p.key == key && p.id != id)
-            .is_some()
-        {
-            return Err(key_taken("permission", &key));
-        }
-        permission.key = key;
-    }
-    if let Some(description) = body.description {
-        permission.description = description;
-    }
-    permission.updated_at = now_ms();
-    *store.organization_permissions.get_mut(&id)? = permission.clone();
-    change_roles(&mut store, |role| {
-        for granted in role.permissions.iter_mut().filter(|p| p.id == id) {
-            *granted = permission.clone();
-        }
-    });
-    ok(permission)
-}
-
-/// `DELETE /organization_permissions/{permission_id}`: the roles granting it lose it.
-async fn delete_permission(State(inner): State<Shared>, Path(id): Path<String>) -> Reply {
-    let mut store = inner.store();
-    system_permission(store.organization_permissions.get(&id)?)?;
-    store.organization_permissions.remove(&id)?;
-    change_roles(&mut store, |role| role.permissions.retain(|p| p.id != id));
-    deleted(Permission::OBJECT, &id)
-}
-
-/// Applies `change` to every role, then brings its creator eligibility up to date.
-fn change_roles(store: &mut Store, change: impl Fn(&mut Role)) {
-    let ids: Vec<String> = store
-        .organization_roles
-        .rows()
-        .iter()
-        .map(|r| r.id.clone())
-        .collect();
-    for id in ids {
-        if let Ok(role) = store.organization_roles.get_mut(&id) {
-            change(role);
-            refresh_eligibility(role);
-        }
-    }
 }
 
 /// The permissions with these ids, or a 404 naming the first unknown one.
@@ -529,6 +271,7 @@ fn save_role(store: &mut Store, mut role: Role) -> Reply {
     refresh_eligibility(&mut role);
     role.updated_at = now_ms();
     *store.organization_roles.get_mut(&role.id)? = role.clone();
+    store.emit("role.updated", &role);
     ok(role)
 }
 
@@ -538,7 +281,7 @@ async fn delete_role(State(inner): State<Shared>, Path(id): Path<String>) -> Rep
     let key = store.organization_roles.get(&id)?.key.clone();
     check_unused(&store, &key, "deleted")?;
     store.organization_roles.remove(&id)?;
-    deleted(Role::OBJECT, &id)
+    announce_deleted(&store, Role::OBJECT, &id)
 }
 
 /// `POST /organization_roles/{organization_role_id}/permissions/{permission_id}`.
@@ -601,20 +344,13 @@ pub(super) fn check_role(store: &Store, key: &str) -> Result<(), ApiError> {
     ))
 }
 
-/// The routes of organization permissions and roles.
+/// The routes of organization roles (permissions are `organization_permissions.rs`).
 pub(super) fn routes() -> Router<Shared> {
     Router::new()
         .route(
-            "/organization_permissions",
-            get(list_permissions).post(create::<Permission>),
+            "/organization_roles",
+            get(list_roles).post(create_announced::<Role>),
         )
-        .route(
-            "/organization_permissions/{id}",
-            get(fetch::<Permission>)
-                .patch(update_permission)
-                .delete(delete_permission),
-        )
-        .route("/organization_roles", get(list_roles).post(create::<Role>))
         .route(
             "/organization_roles/{id}",
             get(fetch::<Role>).patch(update_role).delete(delete_role),
@@ -623,23 +359,4 @@ pub(super) fn routes() -> Router<Shared> {
             "/organization_roles/{id}/permissions/{permission_id}",
             post(assign_permission).delete(remove_permission),
         )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{check_permission_key, check_role_key};
-
-    #[test]
-    fn keys_are_shaped_like_clerks() {
-        assert!(check_permission_key("org:invoices:read").is_ok());
-        assert!(check_permission_key("org:team_2:manage").is_ok());
-        assert!(check_permission_key("org:invoices").is_err());
-        assert!(check_permission_key("org:Invoices:read").is_err());
-        assert!(check_permission_key("app:invoices:read").is_err());
-        assert!(check_permission_key("org:sys_profile:manage").is_err());
-        assert!(check_role_key("org:billing").is_ok());
-        assert!(check_role_key("billing").is_err());
-        assert!(check_role_key("org:Billing").is_err());
-        assert!(check_role_key("org:").is_err());
-    }
 }

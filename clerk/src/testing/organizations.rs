@@ -35,6 +35,12 @@ impl Table {
         self.position(key).map(|i| &self.rows[i])
     }
 
+    /// The organization a path segment names, for changes.
+    pub fn find_mut(&mut self, key: &str) -> Option<&mut Organization> {
+        let index = self.position(key)?;
+        self.rows.get_mut(index)
+    }
+
     fn position(&self, key: &str) -> Option<usize> {
         if key.starts_with("org_") {
             self.rows.iter().position(|o| o.id == key)
@@ -64,21 +70,12 @@ pub(super) fn routes() -> Router<Shared> {
         )
 }
 
-/// The organization a path names, or the 404 Clerk answers.
-pub(super) fn organization<'s>(store: &'s Store, key: &str) -> Result<&'s Organization, ApiError> {
-    store
-        .organizations
-        .find(key)
-        .ok_or_else(|| missing_resource("organization", key))
-}
-
 /// The organization as a response shows it, with member counts when asked for.
-pub(super) fn view(store: &Store, org: &Organization, counts: bool) -> Organization {
+fn view(store: &Store, org: &Organization, counts: bool) -> Organization {
     let mut org = org.clone();
     if counts {
-        org.members_count = Some(count(store.memberships.count_in(&org.id)));
-        org.pending_invitations_count =
-            Some(count(store.organization_invitations.pending_in(&org.id)));
+        org.members_count = Some(count(store.member_count(&org.id)));
+        org.pending_invitations_count = Some(count(store.pending_invitation_count(&org.id)));
     }
     org
 }
@@ -185,7 +182,7 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
         None => now,
     };
     if let Some(creator) = &body.created_by {
-        if store.users.get(creator).is_none() {
+        if !store.user_exists(creator) {
             return Err(ApiError::bad_request(
                 "organization_creator_not_found",
                 format!("No users found with id {creator}."),
@@ -202,6 +199,7 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
     let id = new_id("org");
     let org = Organization {
         object: "organization".to_owned(),
+        // `organization_logos.rs` restores this URL when the logo is deleted.
         image_url: Some(format!("https://img.clerk.com/standin/{id}")),
         id,
         name,
@@ -223,16 +221,7 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
     store.organizations.rows.push(org.clone());
     store.emit("organization.created", &org);
     if let Some(creator) = body.created_by {
-        let member = store.memberships.add(
-            &org.id,
-            &creator,
-            "org:admin",
-            Metadata::new(),
-            Metadata::new(),
-        );
-        if let Some(membership) = super::organization_memberships::view(&store, &member) {
-            store.emit("organizationMembership.created", membership);
-        }
+        store.add_member(&org.id, &creator, "org:admin");
     }
     ok(org)
 }
@@ -267,7 +256,7 @@ async fn list_organizations(State(inner): State<Shared>, Params(q): Params<ListQ
         .rows
         .iter()
         .filter(|o| ids.admits(|id| id == o.id))
-        .filter(|o| users.admits(|user| store.memberships.find(&o.id, user).is_some()))
+        .filter(|o| users.admits(|user| store.is_member(&o.id, user)))
         .filter(|o| match (query, &needle) {
             (Some(exact), Some(n)) => {
                 o.id == exact || o.name.to_lowercase().contains(n) || o.slug.contains(n.as_str())
@@ -277,9 +266,7 @@ async fn list_organizations(State(inner): State<Shared>, Params(q): Params<ListQ
         .collect();
     match field.as_str() {
         "name" => sort_items(&mut matches, descending, |o| o.name.to_lowercase()),
-        "members_count" => sort_items(&mut matches, descending, |o| {
-            store.memberships.count_in(&o.id)
-        }),
+        "members_count" => sort_items(&mut matches, descending, |o| store.member_count(&o.id)),
         _ => sort_items(&mut matches, descending, |o| o.created_at),
     }
     let total = matches.len();
@@ -292,8 +279,7 @@ async fn list_organizations(State(inner): State<Shared>, Params(q): Params<ListQ
         .map(|o| {
             let mut org = view(&store, o, counts);
             if elevated {
-                org.missing_member_with_elevated_permissions =
-                    Some(!store.memberships.has_admin(&o.id));
+                org.missing_member_with_elevated_permissions = Some(!store.has_admin(&o.id));
             }
             org
         })
@@ -315,13 +301,12 @@ async fn get_one(
     Params(q): Params<GetQuery>,
 ) -> Reply {
     let store = inner.store();
-    let org = organization(&store, &key)?;
+    let org = store.organization(&key)?;
     let mut shown = view(&store, org, q.include_members_count.unwrap_or(false));
     if q.include_missing_member_with_elevated_permissions
         .unwrap_or(false)
     {
-        shown.missing_member_with_elevated_permissions =
-            Some(!store.memberships.has_admin(&org.id));
+        shown.missing_member_with_elevated_permissions = Some(!store.has_admin(&org.id));
     }
     ok(shown)
 }
@@ -394,9 +379,7 @@ async fn delete(State(inner): State<Shared>, Path(key): Path<String>) -> Reply {
         .position(&key)
         .ok_or_else(|| missing_resource("organization", &key))?;
     let org = store.organizations.rows.remove(index);
-    store.memberships.remove_organization(&org.id);
-    store.organization_invitations.remove_organization(&org.id);
-    store.forget_organization_domains(&org.id);
+    store.forget_organization(&org.id);
     let deleted =
         json!({ "object": "organization", "id": org.id, "slug": org.slug, "deleted": true });
     store.emit("organization.deleted", &deleted);

@@ -288,6 +288,70 @@ impl StandIn {
             .accept_actor_token(token, super::store::now_ms())
     }
 
+    /// Issues an opaque OAuth access token (`oat_...`), standing in for the token endpoint
+    /// of Clerk's Frontend API (`token_fetch_url`) at the end of an authorization: the OAuth
+    /// application `client_id` authenticates with its current `client_secret` (`None` for a
+    /// public client), for the user `user_id`, with space-separated `scopes` among the
+    /// application's, valid for `lifetime` (zero gives a token that is already expired).
+    /// `POST /oauth_applications/access_tokens/verify` then answers its record, and
+    /// [`crate::auth::Authenticator`] signs it in until it is revoked
+    /// (`revoke_token`), its application is deleted, or it expires.
+    ///
+    /// # Errors
+    /// An OAuth 2.0 error code and why: `invalid_client` for an unknown client id or a
+    /// wrong (for instance rotated-out) secret, `invalid_scope` for a scope the application
+    /// may not ask for, `invalid_grant` for an unknown user.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// use std::time::Duration;
+    /// use clerk_backend::models::{CreateOAuthApplicationParams, VerifyOAuthAccessTokenParams};
+    /// use clerk_backend::testing::StandIn;
+    ///
+    /// let standin = StandIn::start().await?;
+    /// let app = standin
+    ///     .clerk()
+    ///     .oauth_applications()
+    ///     .create(CreateOAuthApplicationParams::new("Partner"))
+    ///     .await?;
+    /// let secret = app.client_secret.as_ref().map(|s| s.expose());
+    /// let token = standin.issue_oauth_access_token(
+    ///     &app.application.client_id,
+    ///     secret,
+    ///     "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
+    ///     "profile email",
+    ///     Duration::from_secs(3600),
+    /// )?;
+    /// let verified = standin
+    ///     .clerk()
+    ///     .oauth_access_tokens()
+    ///     .verify(VerifyOAuthAccessTokenParams::new(token.expose()))
+    ///     .await?;
+    /// assert!(verified.is_valid());
+    /// # Ok(()) }
+    /// ```
+    pub fn issue_oauth_access_token(
+        &self,
+        client_id: &str,
+        client_secret: Option<&str>,
+        user_id: &str,
+        scopes: &str,
+        lifetime: Duration,
+    ) -> Result<crate::Secret, String> {
+        let lifetime_ms = i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX);
+        self.inner
+            .store()
+            .issue_oauth_access_token(
+                client_id,
+                client_secret,
+                user_id,
+                scopes,
+                lifetime_ms,
+                super::store::now_ms(),
+            )
+            .map(crate::Secret::new)
+    }
+
     /// A session-token verifier that reads the stand-in's `GET /jwks`.
     pub fn verifier(&self) -> Verifier {
         Verifier::from_jwks(self.clerk.clone())
@@ -375,7 +439,9 @@ fn api_routes() -> Router<Shared> {
         .merge(super::sessions::routes())
         .merge(super::jwks::routes())
         .merge(super::organizations::routes())
+        .merge(super::organization_logos::routes())
         .merge(super::organization_memberships::routes())
+        .merge(super::membership_filters::routes())
         .merge(super::organization_invitations::routes())
         .merge(super::invitations::routes())
         .merge(super::allowlist_identifiers::routes())
@@ -389,11 +455,14 @@ fn api_routes() -> Router<Shared> {
         .merge(super::m2m_tokens::routes())
         .merge(super::api_keys::routes())
         .merge(super::oauth_access_tokens::routes())
+        .merge(super::oauth_applications::routes())
         .merge(super::jwt_templates::routes())
         .merge(super::actor_tokens::routes())
         .merge(super::user_identifications::routes())
         .merge(super::organization_roles::routes())
+        .merge(super::organization_permissions::routes())
         .merge(super::organization_domains::routes())
+        .merge(super::organization_domain_lists::routes())
         .merge(super::fallback::retired_routes())
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.

@@ -12,11 +12,11 @@ use serde_json::{json, Map, Value};
 
 use super::actor_tokens::Grant;
 use super::jwt_templates::fill;
-use super::organization_memberships::primary_email;
 use super::reply::{self, ApiError, Body, Paging, Params, Reply};
 use super::shared::user_not_found;
 use super::shared::value_invalid;
 use super::store::{new_id, now_ms, Inner, Shared, Store};
+use super::user_labels::primary_email;
 use crate::models::{Session, SessionStatus};
 
 /// How long a new session lives: Clerk's default maximum lifetime, 7 days.

@@ -46,6 +46,10 @@ pub(crate) struct Store {
     pub webhooks: super::webhooks::Outbox,
     /// One-time-code verifications of email addresses and phone numbers.
     pub code_verifications: super::identity_verifications::Table,
+    /// OAuth applications and their client secrets.
+    pub oauth_applications: super::oauth_applications::Registry,
+    /// The OAuth access tokens issued to those applications.
+    pub oauth_access_tokens: super::oauth_access_tokens::Table,
 }
 
 impl Store {
@@ -237,9 +241,224 @@ impl Store {
                 .end_user_sessions(user_id, crate::models::SessionStatus::Revoked, now);
         self.emit_ended_sessions(&ended, removed);
     }
+}
 
-    /// The ids of the members of `organization_id`, for the users list's filter.
-    pub fn organization_user_ids(&self, organization_id: &str) -> Vec<String> {
+// Organizations family: what organizations, memberships, invitations and domains read of each other.
+impl Store {
+    /// The organization a path names (`org_...` is read as an id, anything else as a slug),
+    /// or Clerk's 404.
+    pub fn organization(&self, key: &str) -> Result<&crate::models::Organization, ApiError> {
+        self.organizations
+            .find(key)
+            .ok_or_else(|| super::shared::missing_resource("organization", key))
+    }
+
+    /// The user with this id, read-only.
+    pub fn user(&self, user_id: &str) -> Option<&User> {
+        self.users.get(user_id)
+    }
+
+    /// How many members the organization has.
+    pub fn member_count(&self, organization_id: &str) -> usize {
+        self.memberships.count_in(organization_id)
+    }
+
+    /// How many invitations of the organization still wait for an answer.
+    pub fn pending_invitation_count(&self, organization_id: &str) -> usize {
+        self.organization_invitations.pending_in(organization_id)
+    }
+
+    /// Whether some member of the organization is an admin.
+    pub fn has_admin(&self, organization_id: &str) -> bool {
+        self.memberships.has_admin(organization_id)
+    }
+
+    /// The ids of the organization's members.
+    pub fn member_ids(&self, organization_id: &str) -> Vec<String> {
         self.memberships.user_ids_in(organization_id)
+    }
+
+    /// Every membership as the API shows it, oldest first.
+    pub fn membership_views(&self) -> Vec<OrganizationMembership> {
+        self.memberships
+            .rows()
+            .iter()
+            .filter_map(|m| super::organization_memberships::view(self, m))
+            .collect()
+    }
+
+    /// 422 unless the instance has the role `key`.
+    pub fn check_role(&self, key: &str) -> Result<(), ApiError> {
+        super::organization_roles::check_role(self, key)
+    }
+
+    /// The display name of a role; the key itself for a role the instance no longer has.
+    pub fn role_name(&self, key: &str) -> String {
+        self.role(key)
+            .map_or_else(|| key.to_owned(), |r| r.name.clone())
+    }
+
+    /// 403 `organization_membership_quota_exceeded` when `adding` more would overfill the
+    /// organization; pending invitations count against the limit, as in Clerk.
+    pub fn check_membership_quota(
+        &self,
+        organization_id: &str,
+        adding: usize,
+    ) -> Result<(), ApiError> {
+        let Some(org) = self.organizations.get(organization_id) else {
+            return Ok(());
+        };
+        let Ok(limit) = usize::try_from(org.max_allowed_memberships) else {
+            return Ok(());
+        };
+        let used =
+            self.member_count(organization_id) + self.pending_invitation_count(organization_id);
+        if limit > 0 && used + adding > limit {
+            return Err(ApiError::new(
+                http::StatusCode::FORBIDDEN,
+                "organization_membership_quota_exceeded",
+                "organization membership quota exceeded",
+                format!(
+                    "You have reached your limit of {limit} organization memberships, including outstanding invitations."
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Makes `user_id` a member of `organization_id` with `role` (callers checked all three)
+    /// and queues `organizationMembership.created`; answers the membership as shown.
+    pub fn add_member(
+        &mut self,
+        organization_id: &str,
+        user_id: &str,
+        role: &str,
+    ) -> Option<OrganizationMembership> {
+        let member = self.memberships.add(
+            organization_id,
+            user_id,
+            role,
+            crate::models::Metadata::new(),
+            crate::models::Metadata::new(),
+        );
+        let shown = super::organization_memberships::view(self, &member);
+        if let Some(shown) = &shown {
+            self.emit("organizationMembership.created", shown);
+        }
+        shown
+    }
+
+    /// Drops what belonged to a deleted organization: its memberships, invitations and
+    /// domains (each domain announced by `organizationDomain.deleted`).
+    pub fn forget_organization(&mut self, organization_id: &str) {
+        self.memberships.remove_organization(organization_id);
+        self.organization_invitations
+            .remove_organization(organization_id);
+        let ids: Vec<String> = self
+            .organization_domains
+            .rows()
+            .iter()
+            .filter(|d| d.organization_id == organization_id)
+            .map(|d| d.id.clone())
+            .collect();
+        for id in ids {
+            if self.organization_domains.remove(&id).is_ok() {
+                self.emit(
+                    "organizationDomain.deleted",
+                    serde_json::json!({ "object": "organization_domain", "id": id, "deleted": true }),
+                );
+            }
+        }
+    }
+
+    /// Applies `change` to every organization role, then brings each one's creator
+    /// eligibility up to date (a permission they copy changed or went).
+    pub fn change_roles(&mut self, change: impl Fn(&mut crate::models::Role)) {
+        let ids: Vec<String> = self
+            .organization_roles
+            .rows()
+            .iter()
+            .map(|r| r.id.clone())
+            .collect();
+        for id in ids {
+            if let Ok(role) = self.organization_roles.get_mut(&id) {
+                change(role);
+                super::role_rules::refresh_eligibility(role);
+            }
+        }
+    }
+
+    /// Changes the organization a path names with `edit`, stamps `updated_at` and queues
+    /// `organization.updated`; 404 for an unknown organization.
+    pub fn edit_organization(
+        &mut self,
+        key: &str,
+        now: i64,
+        edit: impl FnOnce(&mut crate::models::Organization),
+    ) -> Result<crate::models::Organization, ApiError> {
+        let org = self
+            .organizations
+            .find_mut(key)
+            .ok_or_else(|| super::shared::missing_resource("organization", key))?;
+        edit(org);
+        org.updated_at = now;
+        let org = org.clone();
+        self.emit("organization.updated", &org);
+        Ok(org)
+    }
+}
+
+// OAuth family: issuing, revoking and forgetting the access tokens of OAuth applications.
+impl Store {
+    /// Issues an opaque access token as the token endpoint of the application `client_id`
+    /// would for `user_id`: the client authenticates with its current secret (none for a
+    /// public client), asks for scopes among the application's, and the token expires
+    /// `lifetime_ms` after `now`. The error is an OAuth 2.0 error code and why.
+    pub fn issue_oauth_access_token(
+        &mut self,
+        client_id: &str,
+        client_secret: Option<&str>,
+        user_id: &str,
+        scopes: &str,
+        lifetime_ms: i64,
+        now: i64,
+    ) -> Result<String, String> {
+        let app = self
+            .oauth_applications
+            .by_client_id(client_id)
+            .ok_or_else(|| {
+                format!("invalid_client: no OAuth application has client id {client_id}")
+            })?;
+        if !self.oauth_applications.authenticates(app, client_secret) {
+            return Err("invalid_client: the client secret is not the application's".to_owned());
+        }
+        let allowed: Vec<&str> = app.scopes.split_whitespace().collect();
+        let asked: Vec<String> = scopes.split_whitespace().map(str::to_owned).collect();
+        if let Some(bad) = asked.iter().find(|s| !allowed.contains(&s.as_str())) {
+            return Err(format!(
+                "invalid_scope: the application may not ask for {bad}"
+            ));
+        }
+        if !self.user_exists(user_id) {
+            return Err(format!("invalid_grant: no user has id {user_id}"));
+        }
+        let grant = super::oauth_access_tokens::Grant {
+            client_id,
+            user_id,
+            scopes: asked,
+            expiration: now.saturating_add(lifetime_ms),
+        };
+        Ok(self.oauth_access_tokens.issue(grant, now))
+    }
+
+    /// Revokes the token `token` of the application `client_id`; `false` when the
+    /// application was never issued it.
+    pub fn revoke_oauth_token(&mut self, client_id: &str, token: &str, now: i64) -> bool {
+        self.oauth_access_tokens.revoke(client_id, token, now)
+    }
+
+    /// Forgets the tokens of a deleted application, so they no longer verify.
+    pub fn forget_oauth_tokens(&mut self, client_id: &str) {
+        self.oauth_access_tokens.forget_client(client_id);
     }
 }

@@ -137,7 +137,7 @@ impl Filter<'_> {
         };
         let in_orgs = self
             .organizations
-            .admits(|org| self.store.organization_user_ids(org).contains(&user.id));
+            .admits(|org| self.store.member_ids(org).contains(&user.id));
         any_of(Identifier::Email, &q.email_address)
             && any_of(Identifier::Phone, &q.phone_number)
             && any_of(Identifier::Username, &q.username)
