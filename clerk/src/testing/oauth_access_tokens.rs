@@ -3,10 +3,10 @@
 //! `Store::issue_oauth_access_token`), and their verification,
 //! `POST /oauth_applications/access_tokens/verify`.
 //!
-//! Verification follows the M2M token and API key endpoints: a token the stand-in issued is
-//! answered with its record, `revoked` and `expired` as they stand now (the caller decides;
-//! `clerk_backend::auth::Authenticator` refuses either), and any other token with Clerk's
-//! 404. A deleted application's tokens are forgotten, so they are 404s too. The record
+//! Verification follows the M2M token and API key endpoints: a live token the stand-in
+//! issued is answered with its record, and any other token (never issued, revoked, expired,
+//! or of a deleted application) with Clerk's 404, because @clerk/backend's
+//! `verifyOAuthToken` takes every 200 for a valid token. The record
 //! carries `type: "oauth:access_token"` besides the spec's fields, as @clerk/backend's
 //! `IdPOAuthAccessTokenJSON` reads it.
 
@@ -119,7 +119,8 @@ struct VerifyBody {
     unknown: Map<String, Value>,
 }
 
-/// 400 without a token, 404 for one the stand-in did not issue, else the record as of now.
+/// 400 without a token, 404 for one the stand-in did not issue or that is revoked or
+/// expired, else the record.
 async fn verify(State(inner): State<Shared>, Body(body): Body<VerifyBody>) -> Reply {
     reject_unknown(&body.unknown)?;
     let token = body
@@ -135,22 +136,22 @@ async fn verify(State(inner): State<Shared>, Body(body): Body<VerifyBody>) -> Re
             )
         })?;
     let store = inner.store();
+    let now = now_ms();
     let row = store
         .oauth_access_tokens
         .rows
         .iter()
         .find(|r| r.secret == token)
+        .filter(|r| !r.token.revoked && !r.token.expiration.is_some_and(|e| e <= now as f64))
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::NOT_FOUND,
                 "resource_not_found",
                 "not found",
-                "No OAuth access token was found for the given token.",
+                "No valid OAuth access token was found for the given token.",
             )
         })?;
-    let mut record = row.token.clone();
-    let now = now_ms();
-    record.expired = record.expiration.is_some_and(|e| e <= now as f64);
+    let record = row.token.clone();
     let mut shown = serde_json::to_value(&record).map_err(|_| ApiError::not_found())?;
     if let Some(fields) = shown.as_object_mut() {
         fields.insert("type".to_owned(), Value::from("oauth:access_token"));
