@@ -43,6 +43,10 @@ pub(crate) struct Store {
     pub organization_domains: Table<OrganizationDomain>,
     /// Where state changes queue their webhook events.
     pub webhooks: super::webhooks::Outbox,
+    /// The instance's settings, Clerk's defaults from the start (`instance_settings.rs`).
+    pub instance_settings: super::instance_settings::Settings,
+    /// Role sets, `role_set:default` from the start.
+    pub role_sets: super::role_sets::Table,
 }
 
 impl Store {
@@ -233,5 +237,50 @@ impl Store {
     pub fn role_in_use(&self, key: &str) -> bool {
         self.memberships.rows().iter().any(|m| m.role == key)
             || self.organization_invitations.pending_with_role(key)
+    }
+}
+
+// Instance settings: what other families may honour.
+impl Store {
+    /// The organization settings (membership limit, creator role...). The initial role set
+    /// key is read from the role sets when shown, not from here.
+    pub fn organization_settings(&self) -> &crate::models::OrganizationSettings {
+        &self.instance_settings.organizations
+    }
+
+    /// The sign-up and sign-in restrictions (allowlist, blocklist, email rules).
+    #[allow(dead_code)] // for the families that will honour it; none does yet
+    pub fn instance_restrictions(&self) -> &crate::models::InstanceRestrictions {
+        &self.instance_settings.restrictions
+    }
+
+    /// The ISO country codes SMS messages must not be sent to.
+    #[allow(dead_code)] // for the families that will honour it; none does yet
+    pub fn sms_blocked_countries(&self) -> &[String] {
+        &self.instance_settings.communication.blocked_country_codes
+    }
+
+    /// The instance's general settings that no GET shows (test mode, HIBP...).
+    #[allow(dead_code)] // for the families that will honour it; none does yet
+    pub fn instance_general(&self) -> &super::instance_settings::General {
+        &self.instance_settings.general
+    }
+
+    /// The OAuth application settings.
+    pub fn oauth_application_settings(&self) -> &crate::models::InstanceOAuthApplicationSettings {
+        &self.instance_settings.oauth_applications
+    }
+
+    /// The role with this id, if the instance has it.
+    pub fn role_by_id(&self, id: &str) -> Option<&Role> {
+        self.organization_roles.get(id).ok()
+    }
+}
+
+// Role sets: what organizations and their settings read.
+impl Store {
+    /// The key of the role set new organizations get, if one is initial.
+    pub fn initial_role_set_key(&self) -> Option<String> {
+        self.role_sets.initial_key()
     }
 }
