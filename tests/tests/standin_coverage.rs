@@ -10,7 +10,7 @@ use clerk_backend::testing::StandIn;
 
 /// Operations the stand-in served when this figure was last raised. Raise it as families
 /// are added; a change that makes it fail has stopped serving an operation.
-const SERVED_FLOOR: usize = 143;
+const SERVED_FLOOR: usize = 155;
 
 /// The template with each `{param}` replaced by a value no resource has.
 fn placeholder_path(template: &str) -> String {

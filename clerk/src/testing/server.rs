@@ -484,6 +484,8 @@ fn api_routes() -> Router<Shared> {
         .merge(super::organization_domains::routes())
         .merge(super::instance_settings::routes())
         .merge(super::role_sets::routes())
+        .merge(super::saml_connections::routes())
+        .merge(super::enterprise_connections::routes())
         .fallback(not_implemented)
         // A known path with a method the stand-in does not serve is still an operation to name.
         .method_not_allowed_fallback(not_implemented)
