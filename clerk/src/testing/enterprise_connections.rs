@@ -4,10 +4,9 @@
 //! lowercased) that no other SAML or enterprise connection routes
 //! ([`Store::claim_sso_domains`], 409 otherwise), a linked organization must exist (404),
 //! and an active SAML connection needs its identity provider (metadata URL or XML, or
-//! entity id and SSO URL). Create answers 201, as the spec says. The model shows no IdP
-//! certificate, metadata XML or OIDC client secret, so the stand-in does not keep them.
-//! No identity provider ever answers the stand-in, so a connection has no test runs; the
-//! test-run URL it hands out starts nothing.
+//! entity id and SSO URL). Create answers 201, as the spec says. The protocol settings are
+//! in `enterprise_connection_settings.rs`, the test runs in
+//! `enterprise_connection_test_runs.rs`.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -17,16 +16,18 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::reply::{list as envelope, ok, page, ApiError, Body, Params, Reply};
+use super::enterprise_connection_settings::{
+    apply_oidc, apply_saml, attributes, check_activation, AttributeBody, OidcBody, SamlBody,
+};
+use super::reply::{ok, ApiError, Body, Params, Reply};
 use super::resource::{
     answer_list, fetch, remove, row_accessors, ListQuery, Listing, Resource, Table,
 };
 use super::shared::{missing_resource, reject_unknown, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
 use crate::models::{
-    EnterpriseConnection, EnterpriseConnectionCustomAttribute, EnterpriseConnectionOAuthConfig,
-    EnterpriseConnectionProvider, EnterpriseConnectionSaml, EnterpriseConnectionTestRun,
-    EnterpriseConnectionTestRunUrl, SamlLoginHint,
+    EnterpriseConnection, EnterpriseConnectionOAuthConfig, EnterpriseConnectionProvider,
+    EnterpriseConnectionSaml,
 };
 
 /// The providers Clerk accepts.
@@ -45,132 +46,6 @@ impl Resource for EnterpriseConnection {
     const NAME: &'static str = "enterprise connection";
     const LIST: Listing = Listing::Envelope;
     row_accessors!(enterprise_connections);
-}
-
-/// The SAML settings of a body; the certificate and metadata XML count towards activation
-/// but are not kept (the model does not show them).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct SamlBody {
-    name: Option<String>,
-    idp_entity_id: Option<String>,
-    idp_sso_url: Option<String>,
-    idp_certificate: Option<String>,
-    idp_metadata_url: Option<String>,
-    idp_metadata: Option<String>,
-    #[allow(dead_code)] // accepted: the model shows no attribute mapping
-    attribute_mapping: Option<Value>,
-    allow_subdomains: Option<bool>,
-    allow_idp_initiated: Option<bool>,
-    force_authn: Option<bool>,
-    login_hint: Option<SamlLoginHint>,
-}
-
-/// The OIDC settings of a body; the client secret is not kept.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct OidcBody {
-    client_id: Option<String>,
-    #[allow(dead_code)] // accepted: answers never show the secret
-    client_secret: Option<String>,
-    discovery_url: Option<String>,
-    auth_url: Option<String>,
-    token_url: Option<String>,
-    user_info_url: Option<String>,
-    requires_pkce: Option<bool>,
-}
-
-/// A custom attribute as a body gives it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct AttributeBody {
-    name: String,
-    key: String,
-    sso_path: Option<String>,
-    scim_path: Option<String>,
-    directory_path: Option<String>,
-    multi_valued: Option<bool>,
-}
-
-/// The stored custom attributes of a body's list.
-fn attributes(given: Vec<AttributeBody>) -> Vec<EnterpriseConnectionCustomAttribute> {
-    given
-        .into_iter()
-        .map(|a| EnterpriseConnectionCustomAttribute {
-            name: a.name,
-            key: a.key,
-            sso_path: a.sso_path,
-            scim_path: a.scim_path,
-            directory_path: a.directory_path,
-            multi_valued: a.multi_valued,
-        })
-        .collect()
-}
-
-/// Applies a body's SAML settings; answers whether it gave the IdP's metadata XML or
-/// certificate, which are not kept.
-fn apply_saml(saml: &mut EnterpriseConnectionSaml, body: SamlBody) -> bool {
-    for (slot, value) in [
-        (&mut saml.name, body.name),
-        (&mut saml.idp_entity_id, body.idp_entity_id),
-        (&mut saml.idp_sso_url, body.idp_sso_url),
-        (&mut saml.idp_metadata_url, body.idp_metadata_url),
-    ] {
-        if value.is_some() {
-            *slot = value;
-        }
-    }
-    for (slot, value) in [
-        (&mut saml.allow_subdomains, body.allow_subdomains),
-        (&mut saml.allow_idp_initiated, body.allow_idp_initiated),
-        (&mut saml.force_authn, body.force_authn),
-    ] {
-        if value.is_some() {
-            *slot = value;
-        }
-    }
-    if body.login_hint.is_some() {
-        saml.login_hint = body.login_hint;
-    }
-    body.idp_metadata.is_some() || body.idp_certificate.is_some()
-}
-
-/// Applies a body's OIDC settings.
-fn apply_oidc(oauth: &mut EnterpriseConnectionOAuthConfig, body: OidcBody, now: i64) {
-    for (slot, value) in [
-        (&mut oauth.client_id, body.client_id),
-        (&mut oauth.discovery_url, body.discovery_url),
-        (&mut oauth.auth_url, body.auth_url),
-        (&mut oauth.token_url, body.token_url),
-        (&mut oauth.user_info_url, body.user_info_url),
-    ] {
-        if value.is_some() {
-            *slot = value;
-        }
-    }
-    if body.requires_pkce.is_some() {
-        oauth.requires_pkce = body.requires_pkce;
-    }
-    oauth.updated_at = Some(now);
-}
-
-/// An active SAML connection needs its identity provider: a metadata URL, metadata XML or
-/// a certificate given in this request, or an entity id and an SSO URL. 422 otherwise.
-fn check_activation(c: &EnterpriseConnection, idp_given: bool) -> Result<(), ApiError> {
-    let Some(saml) = c.saml_connection.as_ref().filter(|_| c.active) else {
-        return Ok(());
-    };
-    let has = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
-    if idp_given || has(&saml.idp_metadata_url) {
-        return Ok(());
-    }
-    if !has(&saml.idp_entity_id) {
-        return Err(ApiError::missing("saml.idp_entity_id"));
-    }
-    if !has(&saml.idp_sso_url) {
-        return Err(ApiError::missing("saml.idp_sso_url"));
-    }
-    Ok(())
 }
 
 /// 404 for an organization the instance does not have.
@@ -419,48 +294,6 @@ async fn update(
     ok(row)
 }
 
-/// Query of `GET .../test_runs`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct TestRunQuery {
-    status: Vec<String>,
-    limit: Option<i64>,
-    offset: Option<i64>,
-}
-
-/// `GET .../test_runs`: 404 for an unknown connection; otherwise its runs, always none.
-async fn list_test_runs(
-    State(inner): State<Shared>,
-    Path(id): Path<String>,
-    Params(q): Params<TestRunQuery>,
-) -> Reply {
-    inner.store().enterprise_connections.get(&id)?;
-    if let Some(bad) = q
-        .status
-        .iter()
-        .find(|s| !matches!(s.as_str(), "pending" | "success" | "failed"))
-    {
-        return Err(value_invalid(
-            "status",
-            format!("{bad} is not one of pending, success, failed."),
-        ));
-    }
-    let runs: Vec<EnterpriseConnectionTestRun> = page(&[], q.limit, q.offset)?;
-    envelope(runs, 0)
-}
-
-/// `POST .../test_runs`: a URL under the stand-in that would start the IdP flow.
-async fn create_test_run(State(inner): State<Shared>, Path(id): Path<String>) -> Reply {
-    inner.store().enterprise_connections.get(&id)?;
-    ok(EnterpriseConnectionTestRunUrl {
-        url: format!(
-            "{}/v1/enterprise_connections/{id}/test_runs/start?token={}",
-            inner.origin,
-            new_id("tr")
-        ),
-    })
-}
-
 /// The routes of enterprise connections.
 pub(super) fn routes() -> Router<Shared> {
     type Row = EnterpriseConnection;
@@ -470,8 +303,5 @@ pub(super) fn routes() -> Router<Shared> {
             "/enterprise_connections/{enterprise_connection_id}",
             get(fetch::<Row>).patch(update).delete(remove::<Row>),
         )
-        .route(
-            "/enterprise_connections/{enterprise_connection_id}/test_runs",
-            get(list_test_runs).post(create_test_run),
-        )
+        .merge(super::enterprise_connection_test_runs::routes())
 }

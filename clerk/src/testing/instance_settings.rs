@@ -4,7 +4,8 @@
 //! Every PATCH changes only the fields it names (a `null` leaves a field alone, as the spec
 //! marks them nullable), refuses fields the endpoint does not take, and answers like Clerk:
 //! `PATCH /instance` with 204 and no body, the others with the settings as they are now.
-//! The organization settings live in `organization_settings.rs`. Other families read these
+//! The communication, OAuth application and organization settings have their own files
+//! (`instance_communication.rs`, `instance_oauth.rs`, `organization_settings.rs`). Other families read these
 //! settings through the `impl Store` accessors in `store.rs`, never from this module.
 
 use axum::extract::State;
@@ -23,21 +24,6 @@ use crate::models::{
     Instance, InstanceCommunication, InstanceOAuthApplicationSettings, InstanceProtect,
     InstanceRestrictions, OrganizationSettings,
 };
-
-/// The ISO 3166-1 alpha-2 codes the SMS blocklist keeps; others are dropped, as Clerk drops
-/// codes it does not know as SMS countries.
-const COUNTRY_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG \
-    BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV \
-    CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH \
-    GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM \
-    JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG \
-    MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM \
-    PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK \
-    SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM \
-    US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
-
-/// The most codes one blocklist may hold (the spec's `maxItems`).
-const MAX_BLOCKED_COUNTRIES: usize = 250;
 
 /// The settings `PATCH /instance` changes that no GET shows, kept so later behaviour (test
 /// mode, breached-password checks) can honour them.
@@ -140,14 +126,8 @@ pub(super) fn routes() -> Router<Shared> {
         .route("/instance", get(get_instance).patch(update_instance))
         .route("/instance/restrictions", patch(update_restrictions))
         .route("/instance/protect", get(get_protect).patch(update_protect))
-        .route(
-            "/instance/communication",
-            get(get_communication).patch(update_communication),
-        )
-        .route(
-            "/instance/oauth_application_settings",
-            get(get_oauth).patch(update_oauth),
-        )
+        .merge(super::instance_communication::routes())
+        .merge(super::instance_oauth::routes())
         .merge(super::organization_settings::routes())
 }
 
@@ -375,162 +355,9 @@ async fn update_protect(State(inner): State<Shared>, Body(raw): Body<Map<String,
     ok(&*p)
 }
 
-async fn get_communication(State(inner): State<Shared>) -> Reply {
-    ok(&inner.store().instance_settings.communication)
-}
-
-/// Body of `PATCH /instance/communication`.
-#[derive(Debug, Deserialize)]
-struct CommunicationBody {
-    #[serde(default)]
-    blocked_country_codes: Option<Vec<String>>,
-    #[serde(flatten)]
-    unknown: Map<String, Value>,
-}
-
-/// Checks a whole-list replacement of the SMS blocklist (upper-case two-letter codes, each
-/// once, at most 250) and keeps the codes of known countries.
-fn blocklist(codes: Vec<String>) -> Result<Vec<String>, ApiError> {
-    const PARAM: &str = "blocked_country_codes";
-    if codes.len() > MAX_BLOCKED_COUNTRIES {
-        return Err(value_invalid(
-            PARAM,
-            format!("{PARAM} may hold at most {MAX_BLOCKED_COUNTRIES} codes."),
-        ));
-    }
-    let mut kept: Vec<String> = Vec::with_capacity(codes.len());
-    for (i, code) in codes.iter().enumerate() {
-        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(ApiError::invalid(
-                PARAM,
-                format!("{code} is not an upper-case ISO 3166-1 alpha-2 country code."),
-            ));
-        }
-        if codes[..i].contains(code) {
-            return Err(value_invalid(
-                PARAM,
-                format!("{code} appears more than once."),
-            ));
-        }
-        if COUNTRY_CODES.split_whitespace().any(|known| known == code) {
-            kept.push(code.clone());
-        }
-    }
-    Ok(kept)
-}
-
-async fn update_communication(
-    State(inner): State<Shared>,
-    Body(raw): Body<Map<String, Value>>,
-) -> Reply {
-    let body: CommunicationBody = read(raw)?;
-    reject_unknown(&body.unknown)?;
-    let codes = body.blocked_country_codes.map(blocklist).transpose()?;
-    let mut store = inner.store();
-    let c = &mut store.instance_settings.communication;
-    set(&mut c.blocked_country_codes, codes);
-    ok(&*c)
-}
-
-async fn get_oauth(State(inner): State<Shared>) -> Reply {
-    ok(inner.store().oauth_application_settings())
-}
-
-/// Body of `PATCH /instance/oauth_application_settings`. `default_scopes` stays in
-/// `unknown` and is read from there, since `null` (reset) and absent (keep) differ.
-#[derive(Debug, Deserialize)]
-struct OAuthBody {
-    #[serde(default)]
-    dynamic_oauth_client_registration: Option<bool>,
-    #[serde(default)]
-    oauth_jwt_access_tokens: Option<bool>,
-    #[serde(default)]
-    client_id_metadata_documents_advertised: Option<bool>,
-    #[serde(default)]
-    client_id_metadata_documents_only_allow_pre_registered_clients: Option<bool>,
-    #[serde(default)]
-    client_id_metadata_documents_block_implicitly_allowed_clients: Option<bool>,
-    #[serde(flatten)]
-    unknown: Map<String, Value>,
-}
-
-/// `default_scopes` as given: `None` absent, `Some(None)` reset to Clerk's defaults,
-/// `Some(Some(list))` the new scopes (each once).
-fn default_scopes(given: Option<Value>) -> Result<Option<Option<Vec<String>>>, ApiError> {
-    const PARAM: &str = "default_scopes";
-    let list = match given {
-        None => return Ok(None),
-        Some(Value::Null) => return Ok(Some(None)),
-        Some(Value::Array(items)) => items,
-        Some(_) => return Err(ApiError::invalid(PARAM, "default_scopes must be an array.")),
-    };
-    let mut scopes: Vec<String> = Vec::with_capacity(list.len());
-    for item in list {
-        let Value::String(scope) = item else {
-            return Err(ApiError::invalid(
-                PARAM,
-                "default_scopes must hold strings.",
-            ));
-        };
-        if scope.trim().is_empty() || scope.chars().any(char::is_whitespace) {
-            return Err(ApiError::invalid(
-                PARAM,
-                format!("{scope:?} is not a scope: scopes are single words."),
-            ));
-        }
-        if !scopes.contains(&scope) {
-            scopes.push(scope);
-        }
-    }
-    Ok(Some(Some(scopes)))
-}
-
-async fn update_oauth(State(inner): State<Shared>, Body(raw): Body<Map<String, Value>>) -> Reply {
-    let mut body: OAuthBody = read(raw)?;
-    let scopes = default_scopes(body.unknown.remove("default_scopes"))?;
-    reject_unknown(&body.unknown)?;
-    let mut store = inner.store();
-    let o = &mut store.instance_settings.oauth_applications;
-    set(
-        &mut o.dynamic_oauth_client_registration,
-        body.dynamic_oauth_client_registration,
-    );
-    set(&mut o.oauth_jwt_access_tokens, body.oauth_jwt_access_tokens);
-    set(
-        &mut o.client_id_metadata_documents_advertised,
-        body.client_id_metadata_documents_advertised,
-    );
-    set(
-        &mut o.client_id_metadata_documents_only_allow_pre_registered_clients,
-        body.client_id_metadata_documents_only_allow_pre_registered_clients,
-    );
-    set(
-        &mut o.client_id_metadata_documents_block_implicitly_allowed_clients,
-        body.client_id_metadata_documents_block_implicitly_allowed_clients,
-    );
-    set(&mut o.default_scopes, scopes);
-    ok(&*o)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{blocklist, is_email, is_origin, COUNTRY_CODES};
-
-    #[test]
-    fn the_country_list_is_iso_3166_alpha_2() {
-        let codes: Vec<&str> = COUNTRY_CODES.split_whitespace().collect();
-        assert_eq!(codes.len(), 249);
-        assert!(codes.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
-    }
-
-    #[test]
-    fn blocklists_keep_known_codes_and_refuse_bad_ones() {
-        let kept = blocklist(vec!["US".into(), "ZZ".into(), "FR".into()]);
-        assert_eq!(kept.ok(), Some(vec!["US".to_owned(), "FR".to_owned()]));
-        assert!(blocklist(vec!["us".into()]).is_err());
-        assert!(blocklist(vec!["USA".into()]).is_err());
-        assert!(blocklist(vec!["US".into(), "US".into()]).is_err());
-    }
+    use super::{is_email, is_origin};
 
     #[test]
     fn origins_and_emails() {

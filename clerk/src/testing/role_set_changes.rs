@@ -14,7 +14,8 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::reply::{deleted, ok, ApiError, Body, Reply};
-use super::role_sets::{check_member, known_roles, view};
+use super::role_set_rules::{check_member, known_roles};
+use super::role_sets::view;
 use super::shared::{missing_resource, reject_unknown, value_invalid};
 use super::store::{now_ms, Shared};
 use crate::models::RoleSetType;

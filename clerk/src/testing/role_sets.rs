@@ -5,24 +5,23 @@
 //! A set keeps the keys of its roles and shows each as the role reads now, through
 //! [`Store::role`]; a role deleted since drops out of the view. Exactly one set is
 //! `initial`: making another one initial turns the old one `custom`. This file lists,
-//! creates, shows and changes sets; `role_set_changes.rs` adds, replaces and retires.
+//! creates, shows and changes sets; `role_set_changes.rs` adds, replaces and retires;
+//! `role_set_rules.rs` holds the checks both share.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::reply::{list as envelope, ok, page, ApiError, Body, Params, Reply};
+use super::role_set_rules::{check_key, check_member, key_from, key_taken, known_roles};
 use super::shared::{missing_resource, order_by, reject_unknown, sort_items, value_invalid};
 use super::store::{new_id, now_ms, Shared, Store};
 use crate::models::{RoleSet, RoleSetItem, RoleSetType};
 
 /// The key of the role set every instance starts with.
 const DEFAULT_SET: &str = "role_set:default";
-/// How many roles one request may name (the spec's "no more than 10 roles").
-pub(super) const MAX_ROLES: usize = 10;
 
 /// One role set as stored: its roles by key.
 #[derive(Debug, Clone)]
@@ -137,105 +136,6 @@ pub(super) fn view(store: &Store, row: &Row) -> RoleSet {
         created_at: row.created_at,
         updated_at: row.updated_at,
     }
-}
-
-/// A set key: `role_set:` and lowercase letters, digits and underscores.
-fn check_key(key: &str) -> Result<(), ApiError> {
-    let rest = key.strip_prefix("role_set:").unwrap_or_default();
-    if !rest.is_empty()
-        && rest
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-    {
-        return Ok(());
-    }
-    Err(ApiError::invalid(
-        "key",
-        format!(
-            "{key} is not a valid role set key: use role_set: followed by lowercase letters, \
-             digits and underscores, e.g. role_set:support."
-        ),
-    ))
-}
-
-/// The key Clerk derives from a name when none is given: `role_set:` and the name in
-/// lowercase with every run of other characters turned into one underscore.
-fn key_from(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('_') && !slug.is_empty() {
-            slug.push('_');
-        }
-    }
-    let slug = slug.trim_end_matches('_');
-    format!(
-        "role_set:{}",
-        if slug.is_empty() { "role_set" } else { slug }
-    )
-}
-
-/// 400 `duplicate_record` for a key another set has, as roles answer it.
-pub(super) fn key_taken(key: &str) -> ApiError {
-    ApiError::new(
-        StatusCode::BAD_REQUEST,
-        "duplicate_record",
-        "duplicate role set key",
-        format!("A role set with key {key} already exists."),
-    )
-    .param("key")
-}
-
-/// Checks that every key names a role of the instance (404 for the first that does not)
-/// and answers them without repeats. 1 to [`MAX_ROLES`] keys.
-pub(super) fn known_roles(
-    store: &Store,
-    param: &str,
-    keys: &[String],
-) -> Result<Vec<String>, ApiError> {
-    if keys.is_empty() {
-        return Err(ApiError::missing(param));
-    }
-    if keys.len() > MAX_ROLES {
-        return Err(value_invalid(
-            param,
-            format!("{param} may name at most {MAX_ROLES} roles."),
-        ));
-    }
-    let mut known: Vec<String> = Vec::with_capacity(keys.len());
-    for key in keys {
-        if store.role(key).is_none() {
-            return Err(missing_resource("role", key).param(param));
-        }
-        if !known.contains(key) {
-            known.push(key.clone());
-        }
-    }
-    Ok(known)
-}
-
-/// Checks that `key` is among `roles` (422 otherwise); for the creator role, that the role
-/// can manage the organization (`is_creator_eligible`), as Clerk requires of creator roles.
-pub(super) fn check_member(
-    store: &Store,
-    param: &str,
-    key: &str,
-    roles: &[String],
-) -> Result<(), ApiError> {
-    if !roles.iter().any(|r| r == key) {
-        return Err(value_invalid(
-            param,
-            format!("{param} must be one of the role set's roles; {key} is not."),
-        ));
-    }
-    if param == "creator_role_key" && store.role(key).is_some_and(|r| !r.is_creator_eligible) {
-        return Err(value_invalid(
-            param,
-            format!("The role {key} lacks the permissions an organization creator needs."),
-        ));
-    }
-    Ok(())
 }
 
 /// The routes of role sets.
@@ -456,19 +356,4 @@ async fn update(
     }
     let row = store.role_sets.found(&row.id)?;
     ok(view(&store, row))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{check_key, key_from};
-
-    #[test]
-    fn keys_are_role_set_and_a_lowercase_slug() {
-        assert!(check_key("role_set:support_2").is_ok());
-        assert!(check_key("role_set:").is_err());
-        assert!(check_key("role_set:Support").is_err());
-        assert!(check_key("support").is_err());
-        assert_eq!(key_from("Support Team (EU)"), "role_set:support_team_eu");
-        assert_eq!(key_from("  !!  "), "role_set:role_set");
-    }
 }
