@@ -50,6 +50,14 @@ pub(crate) struct Store {
     pub oauth_applications: super::oauth_applications::Registry,
     /// The OAuth access tokens issued to those applications.
     pub oauth_access_tokens: super::oauth_access_tokens::Table,
+    /// The instance's settings, Clerk's defaults from the start (`instance_settings.rs`).
+    pub instance_settings: super::instance_settings::Settings,
+    /// Role sets, `role_set:default` from the start.
+    pub role_sets: super::role_sets::Table,
+    /// Legacy SAML connections.
+    pub saml_connections: Table<crate::models::SamlConnection>,
+    /// Enterprise SSO connections (SAML and OIDC).
+    pub enterprise_connections: Table<crate::models::EnterpriseConnection>,
 }
 
 impl Store {
@@ -460,5 +468,112 @@ impl Store {
     /// Forgets the tokens of a deleted application, so they no longer verify.
     pub fn forget_oauth_tokens(&mut self, client_id: &str) {
         self.oauth_access_tokens.forget_client(client_id);
+    }
+}
+
+// Instance settings: what other families may honour.
+impl Store {
+    /// The organization settings (membership limit, creator role...). The initial role set
+    /// key is read from the role sets when shown, not from here.
+    pub fn organization_settings(&self) -> &crate::models::OrganizationSettings {
+        &self.instance_settings.organizations
+    }
+
+    /// The sign-up and sign-in restrictions (allowlist, blocklist, email rules).
+    #[allow(dead_code)] // for the families that will honour it; none does yet
+    pub fn instance_restrictions(&self) -> &crate::models::InstanceRestrictions {
+        &self.instance_settings.restrictions
+    }
+
+    /// The ISO country codes SMS messages must not be sent to.
+    #[allow(dead_code)] // for the families that will honour it; none does yet
+    pub fn sms_blocked_countries(&self) -> &[String] {
+        &self.instance_settings.communication.blocked_country_codes
+    }
+
+    /// The instance's general settings that no GET shows (test mode, HIBP...).
+    #[allow(dead_code)] // for the families that will honour it; none does yet
+    pub fn instance_general(&self) -> &super::instance_settings::General {
+        &self.instance_settings.general
+    }
+
+    /// The OAuth application settings.
+    pub fn oauth_application_settings(&self) -> &crate::models::InstanceOAuthApplicationSettings {
+        &self.instance_settings.oauth_applications
+    }
+
+    /// The role with this id, if the instance has it.
+    pub fn role_by_id(&self, id: &str) -> Option<&Role> {
+        self.organization_roles.get(id).ok()
+    }
+}
+
+// Role sets: what organizations and their settings read.
+impl Store {
+    /// The key of the role set new organizations get, if one is initial.
+    pub fn initial_role_set_key(&self) -> Option<String> {
+        self.role_sets.initial_key()
+    }
+}
+
+// SAML and enterprise connections: email domains route to one connection of either kind.
+impl Store {
+    /// Checks the email domains of an SSO connection: at least one, each a fully qualified
+    /// domain name (lowercased), none held by another SAML or enterprise connection than
+    /// `except_id`. Answers them lowercased without repeats; Clerk's 422 or 409 otherwise.
+    pub fn claim_sso_domains(
+        &self,
+        param: &str,
+        domains: &[String],
+        except_id: Option<&str>,
+    ) -> Result<Vec<String>, ApiError> {
+        if domains.is_empty() {
+            return Err(ApiError::missing(param));
+        }
+        let mut claimed: Vec<String> = Vec::with_capacity(domains.len());
+        for domain in domains {
+            let domain = domain.trim().to_ascii_lowercase();
+            let labels: Vec<&str> = domain.split('.').collect();
+            let fqdn = labels.len() >= 2
+                && labels.iter().all(|l| {
+                    !l.is_empty()
+                        && l.len() <= 63
+                        && !l.starts_with('-')
+                        && !l.ends_with('-')
+                        && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                });
+            if !fqdn {
+                return Err(ApiError::invalid(
+                    param,
+                    format!("{domain} is not a fully qualified domain name such as example.com."),
+                ));
+            }
+            let mine = |id: Option<&str>| id.is_some() && id == except_id;
+            let taken = self.saml_connections.rows().iter().any(|c| {
+                !mine(c.id.as_deref()) && c.domains.iter().flatten().any(|d| d == &domain)
+            }) || self
+                .enterprise_connections
+                .rows()
+                .iter()
+                .any(|c| !mine(Some(&c.id)) && c.domains.contains(&domain));
+            if taken {
+                return Err(ApiError::new(
+                    axum::http::StatusCode::CONFLICT,
+                    "duplicate_record",
+                    "domain already in use",
+                    format!("The domain {domain} is already used by another connection."),
+                )
+                .param(param));
+            }
+            if !claimed.contains(&domain) {
+                claimed.push(domain);
+            }
+        }
+        Ok(claimed)
+    }
+
+    /// Whether an organization with this id exists.
+    pub fn organization_exists(&self, organization_id: &str) -> bool {
+        self.organizations.get(organization_id).is_some()
     }
 }
