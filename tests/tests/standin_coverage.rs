@@ -13,7 +13,7 @@ use yaml_rust2::YamlLoader;
 
 /// Operations of the spec the stand-in served when this figure was last raised. Raise it as
 /// families are added; a change that makes it fail has stopped serving an operation.
-const SERVED_FLOOR: usize = 188;
+const SERVED_FLOOR: usize = 191;
 
 const SPEC: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -7,8 +7,8 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::instance_settings::{read, set};
 use super::reply::{ok, ApiError, Body, Reply};
+use super::shared::{read, set};
 use super::shared::{reject_unknown, value_invalid};
 use super::store::Shared;
 

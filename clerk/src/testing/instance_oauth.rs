@@ -7,9 +7,9 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::instance_settings::{read, set};
 use super::reply::{ok, ApiError, Body, Reply};
 use super::shared::reject_unknown;
+use super::shared::{read, set};
 use super::store::Shared;
 
 /// The routes of the OAuth application settings.

@@ -13,12 +13,11 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, patch};
 use axum::Router;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::reply::{ok, ApiError, Body, Reply};
-use super::shared::{reject_unknown, value_invalid};
+use super::shared::{read, reject_unknown, set, value_invalid};
 use super::store::{new_id, Shared};
 use crate::models::{
     Instance, InstanceCommunication, InstanceOAuthApplicationSettings, InstanceProtect,
@@ -120,15 +119,12 @@ impl Default for Settings {
     }
 }
 
-/// The routes of the instance's settings, organization settings included.
+/// The routes of the instance's own settings (its parts have their own modules).
 pub(super) fn routes() -> Router<Shared> {
     Router::new()
         .route("/instance", get(get_instance).patch(update_instance))
         .route("/instance/restrictions", patch(update_restrictions))
         .route("/instance/protect", get(get_protect).patch(update_protect))
-        .merge(super::instance_communication::routes())
-        .merge(super::instance_oauth::routes())
-        .merge(super::organization_settings::routes())
 }
 
 async fn get_instance(State(inner): State<Shared>) -> Reply {
@@ -264,28 +260,6 @@ async fn update_instance(
         settings.instance.allowed_origins = Some(origins);
     }
     Ok(StatusCode::NO_CONTENT.into_response())
-}
-
-/// Reads a settings body whose fields are all optional. Unlike the shared extractor, a
-/// value of the wrong type names its field (`meta.param_name`): a flattened body loses the
-/// field in serde's message, so the field is found by reading each one alone.
-pub(super) fn read<T: DeserializeOwned>(raw: Map<String, Value>) -> Result<T, ApiError> {
-    serde_json::from_value(Value::Object(raw.clone())).map_err(|e| {
-        let culprit = raw.into_iter().find_map(|(key, value)| {
-            let alone = Map::from_iter([(key.clone(), value)]);
-            serde_json::from_value::<T>(Value::Object(alone))
-                .is_err()
-                .then_some(key)
-        });
-        ApiError::invalid(culprit.as_deref().unwrap_or("body"), e.to_string())
-    })
-}
-
-/// Overwrites `slot` when the body gave a value.
-pub(super) fn set<T>(slot: &mut T, value: Option<T>) {
-    if let Some(value) = value {
-        *slot = value;
-    }
 }
 
 /// Body of `PATCH /instance/restrictions`.

@@ -54,6 +54,7 @@ mod actor_tokens;
 mod allowlist_identifiers;
 mod api_keys;
 mod blocklist_identifiers;
+mod clients;
 mod domain_rules;
 mod domains;
 mod enterprise_connection_settings;

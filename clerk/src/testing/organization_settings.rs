@@ -11,9 +11,9 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::instance_settings::{read, set};
 use super::reply::{ok, ApiError, Body, Reply};
 use super::shared::{missing_resource, reject_unknown, value_invalid};
+use super::shared::{read, set};
 use super::store::{Shared, Store};
 use crate::models::{EnrollmentMode, OrganizationSettings};
 

@@ -143,7 +143,6 @@ pub(super) fn routes() -> Router<Shared> {
     Router::new()
         .route("/role_sets", get(list).post(create))
         .route("/role_sets/{role_set_key_or_id}", get(fetch).patch(update))
-        .merge(super::role_set_changes::routes())
 }
 
 /// Query of `GET /role_sets`.

@@ -35,6 +35,12 @@ pub(crate) struct Table {
 }
 
 impl Table {
+    /// Every session, oldest first, as last stored (reads that need them aged go through
+    /// the session routes).
+    pub(super) fn rows(&self) -> &[Session] {
+        &self.rows
+    }
+
     /// Ends every live session of the user with `status` (a ban or a deletion revokes them);
     /// answers the sessions it ended, for their webhook events.
     pub(super) fn end_user_sessions(
@@ -668,23 +674,12 @@ async fn refresh(
             ))
         }
     };
-    let key = jsonwebtoken::DecodingKey::from_rsa_pem(inner.key.pem.as_bytes())
-        .map_err(|e| unsigned(&e))?;
-    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::RS256);
-    validation.validate_exp = false;
-    validation.validate_nbf = false;
-    validation.required_spec_claims.clear();
-    let old =
-        jsonwebtoken::decode::<Map<String, Value>>(&expired, &key, &validation).map_err(|e| {
-            refresh_refused(format!(
-                "expired_token is not a token of this instance: {e}"
-            ))
-        })?;
-    let sid = old
-        .claims
-        .get("sid")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
+    let old = inner.key.decode(&expired, false).map_err(|e| {
+        refresh_refused(format!(
+            "expired_token is not a token of this instance: {e}"
+        ))
+    })?;
+    let sid = old.get("sid").and_then(Value::as_str).unwrap_or_default();
     if sid != session_id {
         return Err(refresh_refused(format!(
             "expired_token belongs to session {sid}, not to session {session_id}."

@@ -3,6 +3,7 @@
 //! RFC 3339 times.
 
 use axum::http::StatusCode;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::reply::{ApiError, Problem};
@@ -217,6 +218,28 @@ pub(super) fn reject_unknown(unknown: &Map<String, Value>) -> Result<(), ApiErro
             })
             .collect(),
     ))
+}
+
+/// Reads a settings body whose fields are all optional. Unlike the shared extractor, a
+/// value of the wrong type names its field (`meta.param_name`): a flattened body loses the
+/// field in serde's message, so the field is found by reading each one alone.
+pub(crate) fn read<T: DeserializeOwned>(raw: Map<String, Value>) -> Result<T, ApiError> {
+    serde_json::from_value(Value::Object(raw.clone())).map_err(|e| {
+        let culprit = raw.into_iter().find_map(|(key, value)| {
+            let alone = Map::from_iter([(key.clone(), value)]);
+            serde_json::from_value::<T>(Value::Object(alone))
+                .is_err()
+                .then_some(key)
+        });
+        ApiError::invalid(culprit.as_deref().unwrap_or("body"), e.to_string())
+    })
+}
+
+/// Overwrites `slot` when the body gave a value.
+pub(crate) fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *slot = value;
+    }
 }
 
 #[cfg(test)]

@@ -577,3 +577,52 @@ impl Store {
         self.organizations.get(organization_id).is_some()
     }
 }
+
+// Clients: derived from the sessions that share a `client_id`.
+impl Store {
+    /// Every client the sessions make up, in the order their first session started: its
+    /// sessions, the live one active last, and its first and latest change.
+    pub fn clients(&self) -> Vec<crate::models::Client> {
+        let mut clients: Vec<crate::models::Client> = Vec::new();
+        for session in self.sessions.rows() {
+            let at = match clients.iter().position(|c| c.id == session.client_id) {
+                Some(at) => at,
+                None => {
+                    clients.push(crate::models::Client {
+                        object: "client".to_owned(),
+                        id: session.client_id.clone(),
+                        session_ids: Vec::new(),
+                        sessions: Vec::new(),
+                        sign_in_id: None,
+                        sign_up_id: None,
+                        last_active_session_id: None,
+                        last_authentication_strategy: None,
+                        updated_at: session.updated_at,
+                        created_at: session.created_at,
+                    });
+                    clients.len() - 1
+                }
+            };
+            let client = &mut clients[at];
+            client.session_ids.push(session.id.clone());
+            client.sessions.push(session.clone());
+            client.created_at = client.created_at.min(session.created_at);
+            client.updated_at = client.updated_at.max(session.updated_at);
+        }
+        for client in &mut clients {
+            client.last_active_session_id = client
+                .sessions
+                .iter()
+                .filter(|s| {
+                    matches!(
+                        s.status,
+                        crate::models::SessionStatus::Active
+                            | crate::models::SessionStatus::Pending
+                    )
+                })
+                .max_by_key(|s| s.last_active_at)
+                .map(|s| s.id.clone());
+        }
+        clients
+    }
+}
