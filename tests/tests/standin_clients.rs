@@ -37,7 +37,7 @@ async fn every_session_has_a_client_that_is_fetched_listed_and_verified_from_its
 
     let client = clerk.clients().get(&first.client_id).await.expect("client");
     assert_eq!(client.object, "client");
-    assert_eq!(client.session_ids, [first.id.clone()]);
+    assert_eq!(client.session_ids, vec![first.id.clone()]);
     assert_eq!(client.sessions[0].id, first.id);
     assert_eq!(client.last_active_session_id.as_deref(), Some(&*first.id));
 
@@ -85,7 +85,7 @@ async fn every_session_has_a_client_that_is_fetched_listed_and_verified_from_its
         .await
         .expect("client");
     assert_eq!(after.last_active_session_id, None);
-    assert_eq!(after.session_ids, [second.id.clone()]);
+    assert_eq!(after.session_ids, vec![second.id.clone()]);
 
     // A token someone changed is not one of this instance's.
     let mut parts: Vec<String> = jwt.split('.').map(str::to_owned).collect();
