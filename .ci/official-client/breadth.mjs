@@ -2,7 +2,8 @@
 // machine auth (machines, M2M tokens, API keys, and authenticateRequest accepting them),
 // identities (email addresses, phone numbers), and the instance's own resources (JWT
 // templates, redirect URLs, domains, sign-in, testing and actor tokens, the waitlist,
-// organization roles and permissions). Same environment and conventions as check.mjs; run
+// organization roles and permissions), and the instance's configuration (settings, role
+// sets, SAML connections, OAuth applications, clients). Same environment and conventions as check.mjs; run
 // by tests/tests/official_client.rs after it.
 
 import assert from 'node:assert/strict';
@@ -223,10 +224,80 @@ async function instanceResources(ada) {
   );
 }
 
+async function configuration(ada) {
+  step('instance: settings and organization settings');
+  const instance = await clerk.instance.get();
+  assert.match(instance.id, /^ins_/);
+  await clerk.instance.update({ supportEmail: 'help@example.com', allowedOrigins: ['https://app.example.com'] });
+  const settings = await clerk.instance.updateOrganizationSettings({ maxAllowedMemberships: 25 });
+  assert.equal(settings.maxAllowedMemberships, 25);
+  assert.equal((await clerk.instance.getOrganizationSettings()).maxAllowedMemberships, 25);
+  const restrictions = await clerk.instance.updateRestrictions({ blockEmailSubaddresses: true });
+  assert.equal(restrictions.blockEmailSubaddresses, true);
+
+  step('role sets: the default one, a new one, roles added');
+  const sets = await clerk.roleSets.getRoleSetList();
+  assert.ok(sets.data.some((set) => set.key === 'role_set:default'));
+  const support = await clerk.roleSets.createRoleSet({
+    name: 'Support',
+    key: 'role_set:support',
+    roles: ['org:admin', 'org:member'],
+    defaultRoleKey: 'org:member',
+    creatorRoleKey: 'org:admin',
+  });
+  assert.equal(support.key, 'role_set:support');
+  const fetchedSet = await clerk.roleSets.getRoleSet('role_set:support');
+  assert.equal(fetchedSet.id, support.id);
+
+  step('SAML connections: create, get, delete');
+  const saml = await clerk.samlConnections.createSamlConnection({
+    name: 'Okta',
+    provider: 'saml_okta',
+    domain: `sso-${tag}.example.com`,
+  });
+  assert.match(saml.id, /^samlc_/);
+  assert.equal((await clerk.samlConnections.getSamlConnection(saml.id)).domain, `sso-${tag}.example.com`);
+  await assert.rejects(
+    clerk.samlConnections.createSamlConnection({ name: 'Again', provider: 'saml_custom', domain: `sso-${tag}.example.com` }),
+    (err) => err.status >= 400 && err.status < 500,
+    'a domain routes to one connection',
+  );
+  await clerk.samlConnections.deleteSamlConnection(saml.id);
+  await assert.rejects(clerk.samlConnections.getSamlConnection(saml.id), (err) => err.status === 404);
+
+  step('OAuth applications: create, rotate, unknown tokens do not verify');
+  const app = await clerk.oauthApplications.create({
+    name: 'Partner',
+    redirectUris: ['https://partner.example.com/callback'],
+    scopes: 'profile email',
+  });
+  assert.ok(app.clientId);
+  assert.ok(app.clientSecret, 'the secret is shown on creation');
+  const rotated = await clerk.oauthApplications.rotateSecret(app.id);
+  assert.ok(rotated.clientSecret && rotated.clientSecret !== app.clientSecret);
+  const fetchedApp = await clerk.oauthApplications.get(app.id);
+  assert.ok(!fetchedApp.clientSecret, 'and never again');
+  await assert.rejects(clerk.idPOAuthAccessToken.verify('oat_0123456789abcdef0123456789abcdef'), (err) => err.status === 404);
+  const unknown = await clerk.authenticateRequest(bearer('oat_0123456789abcdef0123456789abcdef'), {
+    acceptsToken: 'oauth_token',
+  });
+  assert.equal(unknown.isAuthenticated, false);
+  await clerk.oauthApplications.delete(app.id);
+
+  step('clients: get and verify from a session token');
+  const session = await clerk.sessions.createSession({ userId: ada.id });
+  const client = await clerk.clients.getClient(session.clientId);
+  assert.deepEqual(client.sessionIds, [session.id]);
+  const token = await clerk.sessions.getToken(session.id);
+  const verified = await clerk.clients.verifyClient(token.jwt);
+  assert.equal(verified.id, session.clientId);
+}
+
 try {
   await machineAuth();
   const ada = await identities();
   await instanceResources(ada);
+  await configuration(ada);
   console.log('official client (breadth): all checks passed');
 } catch (err) {
   console.error(`official client (breadth): step "${current}" failed`);
