@@ -1,9 +1,9 @@
 //! An in-memory stand-in of the Clerk Backend API for your own tests.
 //!
-//! [`StandIn::start`] binds 127.0.0.1 on a free port and serves the parts of the Backend API
-//! most apps touch (users, organizations and their memberships and invitations, invitations,
-//! allow-list and block-list identifiers, sessions and session tokens, JWT templates, actor
-//! tokens, redirect URLs, the waitlist, sign-in and testing tokens, domains), with Clerk's error
+//! [`StandIn::start`] binds 127.0.0.1 on a free port and serves most of the Backend API
+//! (users and their identities, organizations and their memberships, invitations, roles and
+//! domains, sessions, clients and session tokens, JWT templates, machine auth, the
+//! instance's settings and resources; the crate's README lists them), with Clerk's error
 //! codes and statuses. State lives in memory, in the crate's own models, so every response
 //! decodes. Session tokens are real RS256 JWTs signed by the stand-in and checked by
 //! [`crate::jwt::Verifier`] against its `GET /jwks`, so your auth middleware accepts them end to
@@ -28,8 +28,10 @@
 //! Machine auth works end to end too: machines and their scopes and secret keys, M2M tokens
 //! minted with a machine's secret key (opaque `mt_...`, or JWTs signed with the same key as
 //! session tokens), API keys, and the verify endpoints [`crate::auth::Authenticator`] calls,
-//! so a route that accepts machine tokens is tested against tokens the stand-in minted. It
-//! issues no OAuth access tokens: their verification answers Clerk's 404 for every token.
+//! so a route that accepts machine tokens is tested against tokens the stand-in minted.
+//! OAuth applications are served too, and [`StandIn::issue_oauth_access_token`] issues
+//! `oat_...` access tokens for them that verify until revoked, expired, or deleted with their
+//! application.
 //!
 //! The stand-in bounds what one test can make it spend: [`StandIn::requests`] keeps the
 //! latest [`DEFAULT_MAX_RECORDED_REQUESTS`] requests (see [`StandIn::builder`]), and imported
