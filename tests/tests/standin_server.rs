@@ -104,11 +104,11 @@ async fn routes_outside_the_api_are_404_and_unimplemented_operations_501() {
     );
 
     // A declared operation the stand-in does not serve names itself.
-    let (status, body) = raw_get(&format!("{}/clients", standin.url()), key).await;
+    let (status, body) = raw_get(&format!("{}/billing/plans", standin.url()), key).await;
     assert_eq!(status, 501);
     let message = body["errors"][0]["message"].as_str().unwrap_or_default();
     assert!(
-        message.contains("Clients::list (GET /clients)"),
+        message.contains("Billing::list_plans (GET /billing/plans)"),
         "{message}"
     );
 }
@@ -236,11 +236,11 @@ async fn the_api_is_served_under_v1_as_well_as_at_the_root() {
 
     // The 501 names the operation, not the prefixed path, either way; a known path with an
     // unserved method is named too.
-    let (status, body) = send(&standin, Method::GET, "/v1/clients", None).await;
+    let (status, body) = send(&standin, Method::GET, "/v1/billing/plans", None).await;
     assert_eq!(status, 501);
     let message = body["errors"][0]["message"].as_str().unwrap_or_default();
     assert!(
-        message.contains("Clients::list (GET /clients)"),
+        message.contains("Billing::list_plans (GET /billing/plans)"),
         "{message}"
     );
     let (status, body) = send(&standin, Method::PUT, &format!("/v1/users/{ada_id}"), None).await;
