@@ -40,6 +40,7 @@ pub mod catalog;
 mod client;
 mod decode;
 mod error;
+mod headers;
 #[cfg(feature = "jwt")]
 pub mod jwt;
 pub mod models;
@@ -53,6 +54,8 @@ mod secret;
 mod stream;
 #[cfg(feature = "testing")]
 pub mod testing;
+#[cfg(feature = "tower")]
+pub mod tower;
 mod transport;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
@@ -62,6 +65,7 @@ pub use client::{
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
 pub use error::{ApiError, DecodeError, Error, ErrorDetail, Result, TransportKind};
+pub use headers::RequestHeaders;
 pub use page::Page;
 pub use path::PathParam;
 pub use request::{Mutating, ReadOnly, Request};

@@ -1,5 +1,6 @@
 //! `Authenticator`: the auth state of an incoming request, from its headers.
 
+use crate::headers::RequestHeaders;
 use std::collections::HashSet;
 use std::time::SystemTime;
 
@@ -89,7 +90,49 @@ impl SignedIn {
             Self::Machine(_) => None,
         }
     }
+
+    /// The kind of token that signed the caller in.
+    pub fn kind(&self) -> TokenKind {
+        match self {
+            Self::Session(_) => TokenKind::SessionToken,
+            Self::Machine(machine) => machine.kind,
+        }
+    }
+
+    /// The token's claims read as the app's own type: every claim of a session token (JWT
+    /// template claims included), or the custom claims of a machine token (an empty object
+    /// when it has none). A field missing or of the wrong type is an error, which the
+    /// framework integrations answer with 403 `claims-mismatch`.
+    ///
+    /// ```
+    /// # fn run(who: &clerk_backend::auth::SignedIn) {
+    /// #[derive(serde::Deserialize)]
+    /// struct Tenant {
+    ///     tenant_id: String,
+    /// }
+    /// match who.claims_as::<Tenant>() {
+    ///     Ok(tenant) => println!("tenant {}", tenant.tenant_id),
+    ///     Err(e) => println!("the token carries no tenant: {e}"),
+    /// }
+    /// # }
+    /// ```
+    pub fn claims_as<T: serde::de::DeserializeOwned>(&self) -> Result<T, ClaimsError> {
+        let value = match self {
+            Self::Session(claims) => serde_json::Value::Object(claims.claims.clone()),
+            Self::Machine(machine) => machine
+                .claims
+                .clone()
+                .unwrap_or_else(|| serde_json::Value::Object(serde_json::Map::new())),
+        };
+        serde_json::from_value(value).map_err(|e| ClaimsError(e.to_string()))
+    }
 }
+
+/// The verified claims do not fit the type [`SignedIn::claims_as`] was asked for; the message
+/// is serde's (field names, never values).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the token's claims do not fit the expected type: {0}")]
+pub struct ClaimsError(String);
 
 /// A verified machine token: what the Backend API reported about an opaque one, or what a
 /// machine JWT says.
@@ -286,7 +329,7 @@ impl Authenticator {
     }
 
     /// The auth state of a request with these headers.
-    pub async fn authenticate(&self, headers: &http::HeaderMap) -> AuthState {
+    pub async fn authenticate(&self, headers: &(impl RequestHeaders + ?Sized)) -> AuthState {
         let now = self.verifier.now();
         let now_secs = unix_millis(now).div_euclid(1000);
         let Some(found) = credentials(headers, self.publishable_key.as_ref(), now_secs) else {

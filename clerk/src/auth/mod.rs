@@ -9,12 +9,17 @@
 //! no newer than the token (see [`Authenticator`]).
 
 mod authenticate;
+mod refusal;
+mod require;
 mod token;
 
 pub use authenticate::{
-    AuthState, Authenticator, MachineAuth, SignedIn, SignedOut, SignedOutReason,
+    AuthState, Authenticator, ClaimsError, MachineAuth, SignedIn, SignedOut, SignedOutReason,
 };
+pub use refusal::Refusal;
+pub use require::{authorize, Denied, Requirement};
 
+pub use crate::headers::RequestHeaders;
 pub use token::{
     cookie_suffix, machine_token_kind, token_from_request, RequestToken, TokenKind, TokenSource,
 };

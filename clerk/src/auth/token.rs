@@ -1,5 +1,6 @@
 //! Extracting the token from request headers and cookies, and telling token kinds apart.
 
+use crate::headers::RequestHeaders;
 use base64::Engine as _;
 use sha1::{Digest, Sha1};
 
@@ -95,7 +96,7 @@ pub fn cookie_suffix(publishable_key: &str) -> String {
 /// the only one signed in. Without a key, the plain `__session`. This only picks the token: [`crate::auth::Authenticator`] also
 /// applies the `__client_uat` rules to cookie tokens.
 pub fn token_from_request<'a>(
-    headers: &'a http::HeaderMap,
+    headers: &'a (impl RequestHeaders + ?Sized),
     publishable_key: Option<&str>,
 ) -> Option<RequestToken<'a>> {
     let key = publishable_key.map(PublishableKey::parse);
@@ -163,7 +164,7 @@ pub(crate) struct Credentials<'a> {
 /// The header token, else the session cookie of the cookie set [`Cookies::suffixed`] picks.
 /// `now` (Unix seconds) is for the development-instance expiry rule of that choice.
 pub(crate) fn credentials<'a>(
-    headers: &'a http::HeaderMap,
+    headers: &'a (impl RequestHeaders + ?Sized),
     key: Option<&PublishableKey>,
     now: i64,
 ) -> Option<Credentials<'a>> {
@@ -176,7 +177,10 @@ pub(crate) fn credentials<'a>(
             client_uat: 0,
         });
     }
-    let cookies = Cookies { headers, key };
+    let cookies = Cookies {
+        headers: headers.header_values("cookie"),
+        key,
+    };
     let suffixed = cookies.suffixed(now);
     let session = cookies.get("__session", suffixed)?;
     let client_uat = cookies.get("__client_uat", suffixed).map_or(0, parse_int);
@@ -193,15 +197,16 @@ pub(crate) fn credentials<'a>(
 /// (`__session_<suffix>`, `__client_uat_<suffix>`, the suffix derived from the publishable
 /// key by [`cookie_suffix`]).
 struct Cookies<'h, 'k> {
-    headers: &'h http::HeaderMap,
+    /// The values of the request's `Cookie` headers.
+    headers: Vec<&'h str>,
     key: Option<&'k PublishableKey>,
 }
 
 impl<'h> Cookies<'h, '_> {
     fn get(&self, name: &str, suffixed: bool) -> Option<&'h str> {
         match (suffixed, self.key) {
-            (true, Some(key)) => cookie(self.headers, &format!("{name}_{}", key.suffix)),
-            _ => cookie(self.headers, name),
+            (true, Some(key)) => cookie(&self.headers, &format!("{name}_{}", key.suffix)),
+            _ => cookie(&self.headers, name),
         }
     }
 
@@ -351,12 +356,8 @@ fn parse_int(value: &str) -> i64 {
 }
 
 /// `Bearer <token>` or a bare token; any other scheme yields nothing.
-fn header_token(headers: &http::HeaderMap) -> Option<&str> {
-    let value = headers
-        .get(http::header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .trim();
+fn header_token(headers: &(impl RequestHeaders + ?Sized)) -> Option<&str> {
+    let value = headers.header("authorization")?.trim();
     if value.is_empty() {
         return None;
     }
@@ -368,11 +369,9 @@ fn header_token(headers: &http::HeaderMap) -> Option<&str> {
 }
 
 /// The first cookie named `name` across all `Cookie` headers.
-fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+fn cookie<'a>(headers: &[&'a str], name: &str) -> Option<&'a str> {
     headers
-        .get_all(http::header::COOKIE)
         .iter()
-        .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(k, _)| *k == name)

@@ -5,6 +5,7 @@ use http::request::Parts;
 
 use super::rejection::AuthRejection;
 use crate::auth::{AuthState, SignedIn};
+use serde::de::DeserializeOwned;
 
 /// A signed-in request's identity (a user's session or a machine token). Extracting it from
 /// a signed-out request is a 401 with a JSON body; use `Option<Auth>` to let signed-out
@@ -60,5 +61,39 @@ impl<S: Send + Sync> FromRequestParts<S> for AuthState {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, AuthRejection> {
         state(parts).cloned()
+    }
+}
+
+/// The verified token's claims read as the app's own type `T` (see
+/// [`SignedIn::claims_as`]): the claims a JWT template adds, a tenant id, roles in metadata.
+/// Signed out is 401; claims that do not fit `T` are 403 `claims-mismatch` (the details go
+/// to `tracing`, not to the caller).
+///
+/// ```
+/// use clerk_backend::axum::Claims;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Tenant {
+///     tenant_id: String,
+/// }
+///
+/// async fn dashboard(Claims(tenant): Claims<Tenant>) -> String {
+///     format!("tenant {}", tenant.tenant_id)
+/// }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Claims<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Claims<T> {
+    type Rejection = AuthRejection;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, AuthRejection> {
+        match state(parts)? {
+            AuthState::SignedIn(who) => who
+                .claims_as()
+                .map(Self)
+                .map_err(AuthRejection::ClaimsMismatch),
+            AuthState::SignedOut(out) => Err(AuthRejection::SignedOut(out.clone())),
+        }
     }
 }

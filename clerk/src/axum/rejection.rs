@@ -2,10 +2,10 @@
 
 use ::axum::response::{IntoResponse, Response};
 use ::axum::Json;
-use http::{header, HeaderValue, StatusCode};
+use http::StatusCode;
 use serde_json::json;
 
-use crate::auth::SignedOut;
+use crate::auth::{ClaimsError, Denied, Refusal, SignedOut};
 use crate::webhooks::WebhookError;
 
 /// Why [`super::Auth`] (or the `AuthState` extractor) refused a request.
@@ -19,6 +19,8 @@ use crate::webhooks::WebhookError;
 ///   `x-clerk-auth-reason: <code>` and the body `{"error": "unauthenticated", "reason":
 ///   "<code>"}`, the code one of [`SignedOutReason::CODES`](crate::auth::SignedOutReason::CODES)
 ///   (see [`SignedOutReason::code`](crate::auth::SignedOutReason::code)).
+/// - Signed in, but the claims do not fit [`super::Claims`]'s type: `403` with the body
+///   `{"error": "forbidden", "reason": "claims-mismatch"}`.
 /// - Not authenticated because of a problem on this side (code `internal`: the JWKS could not
 ///   be loaded, the Backend API could not verify a machine token) and a route without
 ///   [`super::ClerkLayer`]: `500` with the body `{"error": "server_error", "reason":
@@ -29,6 +31,10 @@ pub enum AuthRejection {
     /// The request is signed out.
     #[error("signed out: {}", .0.message)]
     SignedOut(SignedOut),
+    /// The caller is signed in but its claims do not fit the type [`super::Claims`] reads
+    /// them as: 403 `claims-mismatch`.
+    #[error(transparent)]
+    ClaimsMismatch(ClaimsError),
     /// No [`super::ClerkLayer`] ran for this route: a server bug, answered with 500.
     #[error("the route extracts Clerk auth but no ClerkLayer was applied to it")]
     MissingLayer,
@@ -40,44 +46,26 @@ impl AuthRejection {
     pub fn code(&self) -> &'static str {
         match self {
             Self::SignedOut(out) => out.reason.code(),
+            Self::ClaimsMismatch(_) => "claims-mismatch",
             Self::MissingLayer => "internal",
         }
     }
 }
 
-fn server_error() -> Response {
-    let body = json!({ "error": "server_error", "reason": "internal" });
-    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
-}
-
 impl IntoResponse for AuthRejection {
     fn into_response(self) -> Response {
-        match self {
-            Self::SignedOut(out) => {
-                let code = out.reason.code();
-                let mut response = if out.reason.is_internal() {
-                    server_error()
-                } else {
-                    let body = json!({ "error": "unauthenticated", "reason": code });
-                    let mut response = (StatusCode::UNAUTHORIZED, Json(body)).into_response();
-                    response
-                        .headers_mut()
-                        .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-                    response
-                };
-                let headers = response.headers_mut();
-                headers.insert(
-                    "x-clerk-auth-status",
-                    HeaderValue::from_static("signed-out"),
-                );
-                headers.insert("x-clerk-auth-reason", HeaderValue::from_static(code));
-                response
+        let refusal = match &self {
+            Self::SignedOut(out) => Refusal::signed_out(out),
+            Self::ClaimsMismatch(e) => {
+                tracing::debug!("clerk: {e}");
+                Refusal::denied(&Denied::ClaimsMismatch)
             }
             Self::MissingLayer => {
                 tracing::error!("clerk: {self}");
-                server_error()
+                Refusal::internal()
             }
-        }
+        };
+        refusal.into_http()
     }
 }
 

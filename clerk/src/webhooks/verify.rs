@@ -1,6 +1,7 @@
 //! Svix / Standard Webhooks signature verification: HMAC-SHA256 over
 //! `{id}.{timestamp}.{body}`.
 
+use crate::headers::RequestHeaders;
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -126,7 +127,11 @@ impl Webhook {
     /// # Errors
     /// Missing or invalid headers, a timestamp more than five minutes off, no matching
     /// signature, or a body that is not a JSON object with a string `type`.
-    pub fn verify(&self, headers: &http::HeaderMap, body: &[u8]) -> Result<Event, WebhookError> {
+    pub fn verify(
+        &self,
+        headers: &(impl RequestHeaders + ?Sized),
+        body: &[u8],
+    ) -> Result<Event, WebhookError> {
         self.verify_at(headers, body, SystemTime::now())
     }
 
@@ -136,7 +141,7 @@ impl Webhook {
     /// As [`Webhook::verify`].
     pub fn verify_at(
         &self,
-        headers: &http::HeaderMap,
+        headers: &(impl RequestHeaders + ?Sized),
         body: &[u8],
         now: SystemTime,
     ) -> Result<Event, WebhookError> {
@@ -249,7 +254,7 @@ impl fmt::Debug for Webhook {
 /// The names of the headers to read: the `svix-*` family when the delivery carries any of
 /// its headers, else the `webhook-*` family when it carries any of those, else `svix-*`
 /// (so that a delivery without any reports the names Clerk's deliveries use).
-fn header_family(headers: &http::HeaderMap) -> [&'static str; 3] {
+fn header_family(headers: &(impl RequestHeaders + ?Sized)) -> [&'static str; 3] {
     const SVIX: [&str; 3] = [
         Webhook::ID_HEADER,
         Webhook::TIMESTAMP_HEADER,
@@ -260,7 +265,11 @@ fn header_family(headers: &http::HeaderMap) -> [&'static str; 3] {
         Webhook::STANDARD_TIMESTAMP_HEADER,
         Webhook::STANDARD_SIGNATURE_HEADER,
     ];
-    let carries = |family: &[&str; 3]| family.iter().any(|name| headers.contains_key(*name));
+    let carries = |family: &[&str; 3]| {
+        family
+            .iter()
+            .any(|name| !headers.header_bytes(name).is_empty())
+    };
     if !carries(&SVIX) && carries(&STANDARD) {
         STANDARD
     } else {
@@ -271,14 +280,13 @@ fn header_family(headers: &http::HeaderMap) -> [&'static str; 3] {
 /// The trimmed value of a header, or `""` (and `name` noted as missing) when it is absent
 /// or empty.
 fn header<'a>(
-    headers: &'a http::HeaderMap,
+    headers: &'a (impl RequestHeaders + ?Sized),
     name: &'static str,
     missing: &mut Vec<&'static str>,
 ) -> Result<&'a str, WebhookError> {
-    let value = match headers.get(name) {
-        Some(value) => value
-            .to_str()
-            .map_err(|_| WebhookError::InvalidHeader(name))?
+    let value = match headers.header_bytes(name).first() {
+        Some(value) => crate::headers::as_text(value)
+            .ok_or(WebhookError::InvalidHeader(name))?
             .trim(),
         None => "",
     };

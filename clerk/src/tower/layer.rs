@@ -1,0 +1,135 @@
+//! `ClerkLayer`: authenticates each request once and stores the result in its extensions.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use http::{Request, Response};
+use tower_layer::Layer;
+use tower_service::Service;
+
+use super::refuse::{JsonRefusal, Refuse};
+use crate::auth::{authorize, AuthState, Authenticator, Refusal, Requirement};
+
+/// A tower layer that authenticates every request with an [`Authenticator`] and stores the
+/// [`AuthState`] in the request's extensions, where handlers, extractors and
+/// [`RequireLayer`](super::RequireLayer) read it.
+///
+/// By default signed-out requests still reach the service (which decides);
+/// [`require_signed_in`](Self::require_signed_in) and [`require`](Self::require) refuse the
+/// requests that fail them before they do, through `R` (JSON by default).
+#[derive(Debug, Clone)]
+pub struct ClerkLayer<R = JsonRefusal> {
+    auth: Arc<Authenticator>,
+    requirements: Arc<[Requirement]>,
+    refuse: R,
+}
+
+impl ClerkLayer {
+    /// Authenticates requests with `authenticator`, refusing none.
+    pub fn new(authenticator: Authenticator) -> Self {
+        Self {
+            auth: Arc::new(authenticator),
+            requirements: Arc::from([]),
+            refuse: JsonRefusal,
+        }
+    }
+}
+
+impl<R> ClerkLayer<R> {
+    /// Refuses signed-out requests (401, or 500 when authentication failed on this side).
+    #[must_use]
+    pub fn require_signed_in(self) -> Self {
+        self.require(Requirement::SignedIn)
+    }
+
+    /// Also requires `requirement` of every request (401 when signed out, 403 when unmet).
+    #[must_use]
+    pub fn require(mut self, requirement: Requirement) -> Self {
+        let mut all = self.requirements.to_vec();
+        all.push(requirement);
+        self.requirements = Arc::from(all);
+        self
+    }
+
+    /// Whether pending sessions (`sts: "pending"`) are signed out for this layer: default
+    /// `true`; see [`Authenticator::treat_pending_as_signed_out`].
+    #[must_use]
+    pub fn treat_pending_as_signed_out(mut self, signed_out: bool) -> Self {
+        let auth = Arc::make_mut(&mut self.auth);
+        *auth = auth.clone().treat_pending_as_signed_out(signed_out);
+        self
+    }
+
+    /// Answers refusals through `refuse` instead (a gRPC status, an HTML page...).
+    pub fn refuse_with<R2>(self, refuse: R2) -> ClerkLayer<R2> {
+        ClerkLayer {
+            auth: self.auth,
+            requirements: self.requirements,
+            refuse,
+        }
+    }
+}
+
+impl<S, R: Clone> Layer<S> for ClerkLayer<R> {
+    type Service = ClerkService<S, R>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        ClerkService {
+            inner,
+            auth: self.auth.clone(),
+            requirements: self.requirements.clone(),
+            refuse: self.refuse.clone(),
+        }
+    }
+}
+
+/// The service [`ClerkLayer`] wraps around a service.
+#[derive(Debug, Clone)]
+pub struct ClerkService<S, R = JsonRefusal> {
+    inner: S,
+    auth: Arc<Authenticator>,
+    requirements: Arc<[Requirement]>,
+    refuse: R,
+}
+
+impl<S, R, ReqBody, ResBody> Service<Request<ReqBody>> for ClerkService<S, R>
+where
+    S: Service<Request<ReqBody>, Response = Response<ResBody>> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+    R: Refuse<ResBody>,
+    ReqBody: Send + 'static,
+{
+    type Response = Response<ResBody>;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Response<ResBody>, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
+        // The clone is not ready; the instance `poll_ready` was called on is (tower's rule).
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let auth = self.auth.clone();
+        let requirements = self.requirements.clone();
+        let refuse = self.refuse.clone();
+        Box::pin(async move {
+            let state = auth.authenticate(request.headers()).await;
+            if !requirements.is_empty() {
+                if let Err(denied) = authorize(&state, &requirements) {
+                    return Ok(refuse.refuse(Refusal::denied(&denied)));
+                }
+            }
+            request.extensions_mut().insert(state);
+            inner.call(request).await
+        })
+    }
+}
+
+/// The auth state [`ClerkLayer`] stored on a request, if one ran.
+pub(crate) fn stored<B>(request: &Request<B>) -> Option<&AuthState> {
+    request.extensions().get::<AuthState>()
+}
