@@ -69,7 +69,7 @@ impl RequestLog {
     }
 }
 
-/// One request the stand-in answered, as [`StandInBuilder::on_request`] reports it.
+/// One request the stand-in answered, as [`StandInBuilder::on_request`](super::StandInBuilder::on_request) reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ServedRequest {
@@ -97,7 +97,7 @@ impl fmt::Display for ServedRequest {
     }
 }
 
-/// The callback of [`StandInBuilder::on_request`].
+/// The callback of [`StandInBuilder::on_request`](super::StandInBuilder::on_request).
 pub(crate) type RequestHook = Arc<dyn Fn(&ServedRequest) + Send + Sync>;
 
 /// The request log, locked; a panic elsewhere leaves it usable.
@@ -105,7 +105,7 @@ pub(crate) fn log(inner: &Inner) -> MutexGuard<'_, RequestLog> {
     inner.requests.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Times each request and hands it to the [`StandInBuilder::on_request`] hook, if any.
+/// Times each request and hands it to the [`StandInBuilder::on_request`](super::StandInBuilder::on_request) hook, if any.
 pub(crate) async fn report(
     State(hook): State<Option<RequestHook>>,
     request: Request,
