@@ -2,7 +2,9 @@
 //! secret keys, M2M tokens minted with a machine's key, API keys, OAuth token verification,
 //! and the `Authenticator` signing in what the stand-in minted.
 
-use clerk_backend::auth::{AuthState, Authenticator, SignedIn, SignedOutReason, TokenKind};
+use clerk_backend::auth::{
+    AuthState, Authenticator, MachineTokenCache, SignedIn, SignedOutReason, TokenKind,
+};
 use clerk_backend::models::{
     AddMachineScopeParams, ApiKeyListParams, CreateApiKeyParams, CreateM2mTokenParams,
     CreateMachineParams, M2mTokenFormat, M2mTokenListParams, MachineListParams, MachineOrderBy,
@@ -502,8 +504,10 @@ async fn the_authenticator_signs_in_what_the_standin_minted_and_refuses_it_once_
         .await
         .expect("api key");
 
+    // Without the cache of answers, so a revocation shows on the next request.
     let auth = Authenticator::new(standin.verifier())
         .machine_client(clerk.clone())
+        .machine_token_cache(MachineTokenCache::disabled())
         .accept([TokenKind::M2mToken, TokenKind::ApiKey]);
     let signed_in = |state: AuthState| match state {
         AuthState::SignedIn(SignedIn::Machine(m)) => m,

@@ -5,7 +5,9 @@
 
 use std::time::Duration;
 
-use clerk_backend::auth::{AuthState, Authenticator, SignedIn, SignedOutReason, TokenKind};
+use clerk_backend::auth::{
+    AuthState, Authenticator, MachineTokenCache, SignedIn, SignedOutReason, TokenKind,
+};
 use clerk_backend::models::{
     CreateOAuthApplicationParams, CreateUserParams, OAuthApplicationListParams,
     OAuthApplicationLogo, OAuthApplicationOrderBy, RevokeOAuthApplicationTokenParams,
@@ -295,8 +297,10 @@ async fn issued_tokens_verify_as_clerk_backend_reads_them_and_sign_in_until_revo
     assert_eq!(raw["type"], "oauth:access_token");
     assert_eq!(raw["revocation_reason"], serde_json::Value::Null);
 
+    // Without the cache of answers, so the revocation below shows on the next request.
     let auth = Authenticator::new(standin.verifier())
         .machine_client(clerk.clone())
+        .machine_token_cache(MachineTokenCache::disabled())
         .accept([TokenKind::OAuthToken]);
     match auth.authenticate(&bearer(token.expose())).await {
         AuthState::SignedIn(SignedIn::Machine(m)) => {

@@ -4,14 +4,14 @@ use crate::headers::RequestHeaders;
 use std::collections::HashSet;
 use std::time::SystemTime;
 
+use super::machine::{MachineTokenCache, MachineVerifier};
 use crate::auth::token::{
     credentials, jwt_token_kind, opaque_kind, PublishableKey, TokenKind, TokenSource,
 };
 use crate::jwt::{
     decode, machine_kind, seconds, unix_millis, Decoded, SessionClaims, TokenError, Verifier,
 };
-use crate::models::{VerifyApiKeyParams, VerifyM2mTokenParams, VerifyOAuthAccessTokenParams};
-use crate::Clerk;
+use crate::{Clerk, SecretKey};
 
 /// Authenticates requests: picks the token, checks its kind against what the route accepts,
 /// and verifies it: session tokens and machine JWTs with a [`Verifier`], opaque machine tokens
@@ -50,6 +50,7 @@ pub struct Authenticator {
     publishable_key: Option<PublishableKey>,
     accepts: HashSet<TokenKind>,
     pending_signed_out: bool,
+    machine: MachineVerifier,
 }
 
 /// The outcome of [`Authenticator::authenticate`].
@@ -271,7 +272,7 @@ pub struct SignedOut {
 impl SignedOut {
     /// The signed-out state; its details go to `tracing` (an error for `internal` reasons,
     /// a debug event otherwise), never to the caller's response.
-    fn state(reason: SignedOutReason, message: impl Into<String>) -> AuthState {
+    pub(super) fn state(reason: SignedOutReason, message: impl Into<String>) -> AuthState {
         let message = message.into();
         if reason.is_internal() {
             tracing::error!(reason = reason.code(), detail = %message, "clerk: could not authenticate the request");
@@ -291,6 +292,7 @@ impl Authenticator {
             publishable_key: None,
             accepts: HashSet::from([TokenKind::SessionToken]),
             pending_signed_out: true,
+            machine: MachineVerifier::default(),
         }
     }
 
@@ -325,6 +327,24 @@ impl Authenticator {
     #[must_use]
     pub fn machine_client(mut self, clerk: Clerk) -> Self {
         self.clerk = Some(clerk);
+        self
+    }
+
+    /// How long answers about opaque machine tokens are kept (see [`MachineTokenCache`]; by
+    /// default verified tokens for up to 60 s, refused ones for 10 s).
+    #[must_use]
+    pub fn machine_token_cache(mut self, cache: MachineTokenCache) -> Self {
+        self.machine = self.machine.with_cache(cache);
+        self
+    }
+
+    /// Verifies M2M tokens with this machine secret key (`ak_...`) instead of the client's
+    /// instance secret key, as @clerk/backend's `machineSecretKey` option does: a service that
+    /// only receives M2M tokens needs no instance key. A token is then found only when it
+    /// may call that machine.
+    #[must_use]
+    pub fn machine_secret_key(mut self, key: impl Into<SecretKey>) -> Self {
+        self.machine = self.machine.with_machine_secret_key(key.into());
         self
     }
 
@@ -400,7 +420,8 @@ impl Authenticator {
         }
     }
 
-    /// Opaque machine tokens are verified by their Backend API verify endpoint.
+    /// Opaque machine tokens are verified by their Backend API verify endpoint (through the
+    /// cache of answers).
     async fn opaque_machine(&self, kind: TokenKind, token: &str) -> AuthState {
         let Some(clerk) = &self.clerk else {
             return SignedOut::state(
@@ -408,56 +429,7 @@ impl Authenticator {
                 "machine tokens need Authenticator::machine_client",
             );
         };
-        let verified = match kind {
-            TokenKind::ApiKey => clerk
-                .api_keys()
-                .verify(VerifyApiKeyParams::new(token))
-                .await
-                .map(|k| {
-                    (!k.revoked && !k.expired)
-                        .then(|| machine_auth(kind, k.id, k.subject, k.scopes, k.claims))
-                }),
-            TokenKind::M2mToken => clerk
-                .m2m_tokens()
-                .verify(VerifyM2mTokenParams::new(token))
-                .await
-                .map(|t| {
-                    (!t.revoked && !t.expired).then(|| {
-                        machine_auth(
-                            kind,
-                            t.id,
-                            t.subject,
-                            t.scopes.unwrap_or_default(),
-                            t.claims,
-                        )
-                    })
-                }),
-            _ => clerk
-                .oauth_access_tokens()
-                .verify(VerifyOAuthAccessTokenParams::new(token))
-                .await
-                .map(|v| {
-                    v.token().filter(|t| !t.revoked && !t.expired).map(|t| {
-                        machine_auth(
-                            kind,
-                            t.id.clone(),
-                            t.subject.clone(),
-                            t.scopes.clone(),
-                            None,
-                        )
-                    })
-                }),
-        };
-        match verified {
-            Ok(Some(auth)) => AuthState::SignedIn(SignedIn::Machine(auth)),
-            Ok(None) => {
-                SignedOut::state(SignedOutReason::InvalidMachineToken, "revoked or expired")
-            }
-            Err(e) if matches!(e.status().map(|s| s.as_u16()), Some(400 | 404 | 422)) => {
-                SignedOut::state(SignedOutReason::InvalidMachineToken, e.to_string())
-            }
-            Err(e) => SignedOut::state(SignedOutReason::MachineVerificationFailed, e.to_string()),
-        }
+        self.machine.verify(clerk, kind, token).await
     }
 }
 
@@ -468,7 +440,7 @@ impl Authenticator {
             Ok(verified) => {
                 let kind = jwt_token_kind(verified.kind);
                 let claims = verified.custom_claims().map(serde_json::Value::Object);
-                AuthState::SignedIn(SignedIn::Machine(machine_auth(
+                AuthState::SignedIn(SignedIn::Machine(MachineAuth::new(
                     kind,
                     verified.id,
                     verified.subject,
@@ -492,19 +464,21 @@ fn unavailable(error: &TokenError) -> bool {
     )
 }
 
-fn machine_auth(
-    kind: TokenKind,
-    id: String,
-    subject: String,
-    scopes: Vec<String>,
-    claims: Option<serde_json::Value>,
-) -> MachineAuth {
-    MachineAuth {
-        kind,
-        id,
-        subject,
-        scopes,
-        claims,
+impl MachineAuth {
+    pub(crate) fn new(
+        kind: TokenKind,
+        id: String,
+        subject: String,
+        scopes: Vec<String>,
+        claims: Option<serde_json::Value>,
+    ) -> Self {
+        Self {
+            kind,
+            id,
+            subject,
+            scopes,
+            claims,
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 //! no newer than the token (see [`Authenticator`]).
 
 mod authenticate;
+mod machine;
 mod refusal;
 mod require;
 mod token;
@@ -16,6 +17,7 @@ mod token;
 pub use authenticate::{
     AuthState, Authenticator, ClaimsError, MachineAuth, SignedIn, SignedOut, SignedOutReason,
 };
+pub use machine::MachineTokenCache;
 pub use refusal::Refusal;
 pub use require::{authorize, Denied, Requirement};
 
