@@ -2,7 +2,8 @@
 //! over a real HTTP/2 channel, with tokens the stand-in mints: `Identity/Whoami` with valid,
 //! missing, forged and expired session tokens, `Reports/List` (which requires
 //! `org:reports:read` of the whole service) for members with and without the permission, and
-//! `Identity/Tenant` reading typed claims a JWT template adds. gRPC has no webhooks, so
+//! `Identity/Tenant` reading typed claims a JWT template adds; then the layers around a single
+//! service, a method checking its own requirement, and a missing layer. gRPC has no webhooks, so
 //! there is no webhook route to test here (the axum example receives them).
 
 #[path = "../../clerk/examples/tonic/app.rs"]
@@ -12,8 +13,8 @@ mod jwt_support;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use app::proto::client::ExampleClient;
-use app::proto::Empty;
-use clerk_backend::auth::{Authenticator, SignedOutReason};
+use app::proto::{Empty, IdentityServer, TenantReply, WhoamiReply};
+use clerk_backend::auth::{AuthState, Authenticator, Requirement, SignedOutReason};
 use clerk_backend::jwt::Verifier;
 use clerk_backend::models::{
     CreateOrganizationParams, CreatePermissionParams, CreateSessionParams,
@@ -24,25 +25,32 @@ use jwt_support::TestKey;
 use serde_json::json;
 use tonic::metadata::MetadataValue;
 use tonic::transport::server::TcpIncoming;
-use tonic::transport::Channel;
-use tonic::{Code, Request, Status};
+use tonic::transport::{Channel, Server};
+use tonic::{Code, Request, Response, Status};
+use tower_layer::Layer;
 
 /// The example's services on 127.0.0.1:<free port> and a client connected to them; the server
 /// task ends with the test's runtime.
 async fn serve(authenticator: Authenticator) -> ExampleClient {
+    let (incoming, url) = loopback().await;
+    let router = app::router(authenticator);
+    tokio::spawn(async move { router.serve_with_incoming(incoming).await });
+    connect(url).await
+}
+
+/// A listener on 127.0.0.1:<free port> and its URL.
+async fn loopback() -> (TcpIncoming, String) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind a loopback port");
     let addr = listener.local_addr().expect("local address");
-    let router = app::router(authenticator);
-    tokio::spawn(async move {
-        router
-            .serve_with_incoming(TcpIncoming::from(listener))
-            .await
-    });
-    // The listener is bound already: the connection waits in its backlog until the server
-    // task accepts it.
-    let channel = Channel::from_shared(format!("http://{addr}"))
+    (TcpIncoming::from(listener), format!("http://{addr}"))
+}
+
+/// A client of the server at `url`. Its listener is bound already: the connection waits in
+/// the backlog until the server task accepts it.
+async fn connect(url: String) -> ExampleClient {
+    let channel = Channel::from_shared(url)
         .expect("a valid URI")
         .connect()
         .await
@@ -330,4 +338,87 @@ async fn tenant_reads_typed_claims_from_a_jwt_template_token() {
     let status = client.tenant(call(None)).await.expect_err("signed out");
     assert_eq!(status.code(), Code::Unauthenticated);
     assert_eq!(reason(&status), missing);
+}
+
+/// `Identity` answering with whatever the helpers other than `auth` see.
+struct Lenient;
+
+impl app::proto::Identity for Lenient {
+    async fn whoami(&self, request: Request<Empty>) -> Result<Response<WhoamiReply>, Status> {
+        let user_id = match clerk_backend::tonic::optional_auth(&request)? {
+            Some(who) => who.user_id().unwrap_or_default().to_owned(),
+            None => match clerk_backend::tonic::auth_state(&request)? {
+                AuthState::SignedOut(out) => format!("anonymous ({})", out.reason.code()),
+                AuthState::SignedIn(_) => unreachable!("optional_auth saw it signed out"),
+            },
+        };
+        Ok(Response::new(WhoamiReply {
+            user_id,
+            ..WhoamiReply::default()
+        }))
+    }
+
+    async fn tenant(&self, request: Request<Empty>) -> Result<Response<TenantReply>, Status> {
+        let who = clerk_backend::tonic::authorize(&request, &[Requirement::role("org:admin")])?;
+        Ok(Response::new(TenantReply {
+            tenant_id: who.user_id().unwrap_or_default().to_owned(),
+        }))
+    }
+}
+
+#[tokio::test]
+async fn the_layers_wrap_one_service_and_methods_check_their_own_requirements() {
+    let (standin, seeded) = acme().await;
+    let (incoming, url) = loopback().await;
+    // The layer around this one service only (it keeps the service's gRPC name).
+    let identity = clerk_backend::tonic::layer(Authenticator::new(standin.verifier()))
+        .layer(IdentityServer::new(Lenient));
+    tokio::spawn(
+        Server::builder()
+            .add_service(identity)
+            .serve_with_incoming(incoming),
+    );
+    let mut client = connect(url).await;
+
+    let reply = client.whoami(call(None)).await.expect("OK").into_inner();
+    assert_eq!(reply.user_id, "anonymous (token-missing)");
+    let member = token(&standin, &seeded, 1, None).await;
+    let reply = client.whoami(call(Some(&member))).await.expect("OK");
+    assert_eq!(reply.into_inner().user_id, seeded.users[1].id);
+
+    // A requirement checked by the method itself.
+    let status = client
+        .tenant(call(Some(&member)))
+        .await
+        .expect_err("member");
+    assert_eq!(
+        refusal(&status, Some(&member)),
+        refused(
+            Code::PermissionDenied,
+            "role-missing: role org:admin",
+            "role-missing"
+        )
+    );
+    let admin = token(&standin, &seeded, 0, None).await;
+    let reply = client.tenant(call(Some(&admin))).await.expect("admin");
+    assert_eq!(reply.into_inner().tenant_id, seeded.users[0].id);
+}
+
+#[tokio::test]
+async fn without_the_clerk_layer_calls_are_internal_errors_with_only_the_code() {
+    let (incoming, url) = loopback().await;
+    let guarded = clerk_backend::tonic::require([Requirement::signed_in()])
+        .layer(IdentityServer::new(Lenient));
+    tokio::spawn(
+        Server::builder()
+            .add_service(guarded)
+            .serve_with_incoming(incoming),
+    );
+    let mut client = connect(url).await;
+
+    let status = client.whoami(call(None)).await.expect_err("no layer");
+    assert_eq!(
+        refusal(&status, None),
+        refused(Code::Internal, "internal", "internal")
+    );
 }

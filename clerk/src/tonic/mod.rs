@@ -54,7 +54,7 @@
 //! Refusals are [`crate::auth::Refusal`]s turned into statuses by [`GrpcRefusal`]:
 //! `UNAUTHENTICATED` (401), `PERMISSION_DENIED` (403), `INTERNAL` (500), the reason code in
 //! the message and in the `x-clerk-auth-reason` metadata, never a token. gRPC has no
-//! webhooks: receive Clerk's on an HTTP route (see [`crate::webhooks`] and the axum
+//! webhooks: receive Clerk's on an HTTP route (the `webhooks` feature, and the axum
 //! integration). Requires the `tonic` feature (which turns on `tower` and `jwt`).
 
 mod headers;
