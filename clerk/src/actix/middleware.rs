@@ -13,7 +13,7 @@ use actix_web::{Error, HttpMessage, HttpResponse};
 use crate::auth::{authorize, Authenticator, Refusal, Requirement};
 
 /// actix-web middleware (for `App::wrap`, `Scope::wrap` or `Resource::wrap`) that
-/// authenticates every request with an [`Authenticator`] and stores the [`AuthState`] in the
+/// authenticates every request with an [`Authenticator`] and stores the [`AuthState`](crate::auth::AuthState) in the
 /// request's extensions, where the extractors ([`Auth`](super::Auth),
 /// [`Claims`](super::Claims), `AuthState`, `web::ReqData<AuthState>`) and
 /// [`Require`](super::Require) read it.

@@ -2,7 +2,7 @@
 //! [`Refusal`] copied into an actix [`HttpResponse`], and the extractors' error types, which
 //! implement [`ResponseError`] so actix turns them into those responses.
 
-use actix_web::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
+use actix_web::http::header::CONTENT_TYPE;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
@@ -14,12 +14,10 @@ use crate::webhooks::WebhookError;
 impl From<Refusal> for HttpResponse {
     fn from(refusal: Refusal) -> Self {
         let mut response = HttpResponse::build(status(refusal.status.as_u16()));
-        response.insert_header((CONTENT_TYPE, HeaderValue::from_static("application/json")));
-        for (name, value) in refusal.headers {
-            response.insert_header((
-                HeaderName::from_static(name),
-                HeaderValue::from_static(value),
-            ));
+        response.insert_header((CONTENT_TYPE, "application/json"));
+        // Checked, not `from_static`: a bad pair becomes actix's error response, not a panic.
+        for pair in refusal.headers {
+            response.insert_header(pair);
         }
         response.body(refusal.body)
     }

@@ -23,17 +23,20 @@ use crate::auth::{authorize, AuthState, Refusal, Requirement};
 /// (outside) the scope or resource `Require` wraps.
 ///
 /// ```
-/// use actix_web::{web, HttpResponse};
-/// use clerk_backend::actix::Require;
+/// use actix_web::{web, App, HttpResponse};
+/// use clerk_backend::actix::{ClerkMiddleware, Require};
 /// use clerk_backend::auth::Requirement;
 ///
-/// # fn routes() -> actix_web::Scope<impl actix_web::dev::ServiceFactory<
-/// #     actix_web::dev::ServiceRequest, Config = (), Error = actix_web::Error, InitError = (),
-/// #     Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>>> {
-/// web::scope("/admin")
-///     .wrap(Require::new([Requirement::role("org:admin")]))
-///     .route("/members", web::get().to(HttpResponse::Ok))
-/// # }
+/// # fn app(clerk: ClerkMiddleware) {
+/// let app = App::new()
+///     .service(
+///         web::scope("/admin")
+///             .wrap(Require::new([Requirement::role("org:admin")]))
+///             .route("/members", web::get().to(HttpResponse::Ok)),
+///     )
+///     // The app's middleware runs before the scope's.
+///     .wrap(clerk);
+/// # let _ = app; }
 /// ```
 #[derive(Debug, Clone)]
 pub struct Require {
