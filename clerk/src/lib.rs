@@ -31,6 +31,8 @@
 // Lets generated code name `::clerk_backend::...` from inside this crate too.
 extern crate self as clerk_backend;
 
+#[cfg(feature = "actix")]
+pub mod actix;
 pub mod api;
 #[cfg(feature = "jwt")]
 pub mod auth;

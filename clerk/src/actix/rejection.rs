@@ -1,0 +1,128 @@
+//! What the extractors and middleware answer when a request may not proceed: the core's
+//! [`Refusal`] copied into an actix [`HttpResponse`], and the extractors' error types, which
+//! implement [`ResponseError`] so actix turns them into those responses.
+
+use actix_web::http::header::CONTENT_TYPE;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+
+use crate::auth::{ClaimsError, Denied, Refusal, SignedOut};
+use crate::webhooks::WebhookError;
+
+/// The refusal as actix's response: its status, each of its headers,
+/// `content-type: application/json` and its JSON body.
+impl From<Refusal> for HttpResponse {
+    fn from(refusal: Refusal) -> Self {
+        let mut response = HttpResponse::build(status(refusal.status.as_u16()));
+        response.insert_header((CONTENT_TYPE, "application/json"));
+        // Checked, not `from_static`: a bad pair becomes actix's error response, not a panic.
+        for pair in refusal.headers {
+            response.insert_header(pair);
+        }
+        response.body(refusal.body)
+    }
+}
+
+/// actix-web's status type (`http` 0.2's) for a code of `http` 1.x's.
+fn status(code: u16) -> StatusCode {
+    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// Why [`Auth`](super::Auth), [`Claims`](super::Claims) or the `AuthState` extractor
+/// refused a request. As a response it is a [`Refusal`]: a body with a reason code only,
+/// never the token or the verification details (those go to `tracing`).
+///
+/// - Signed out: `401` with `WWW-Authenticate: Bearer`, `x-clerk-auth-status: signed-out`,
+///   `x-clerk-auth-reason: <code>` and `{"error": "unauthenticated", "reason": "<code>"}`,
+///   the code one of [`SignedOutReason::CODES`](crate::auth::SignedOutReason::CODES); `500`
+///   when the cause is on this side (code `internal`).
+/// - Signed in, but the claims do not fit the type [`Claims`](super::Claims) asks for:
+///   `403` with `{"error": "forbidden", "reason": "claims-mismatch"}`.
+/// - No [`ClerkMiddleware`](super::ClerkMiddleware) ran for the route: `500` with
+///   `{"error": "server_error", "reason": "internal"}`.
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum AuthRejection {
+    /// The request is signed out.
+    #[error("signed out: {}", .0.message)]
+    SignedOut(SignedOut),
+    /// The caller is signed in but its claims do not fit the requested type.
+    #[error(transparent)]
+    ClaimsMismatch(ClaimsError),
+    /// The route reads Clerk auth but no `ClerkMiddleware` wraps it: a server bug.
+    #[error("the route extracts Clerk auth but no ClerkMiddleware wraps it")]
+    MissingMiddleware,
+}
+
+impl AuthRejection {
+    /// The reason code of the response: the signed-out reason's
+    /// [`code`](crate::auth::SignedOutReason::code), `claims-mismatch` or `internal`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::SignedOut(out) => out.reason.code(),
+            Self::ClaimsMismatch(_) => "claims-mismatch",
+            Self::MissingMiddleware => "internal",
+        }
+    }
+
+    /// The core's answer for this rejection.
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            Self::SignedOut(out) => Refusal::signed_out(out),
+            Self::ClaimsMismatch(_) => Refusal::denied(&Denied::ClaimsMismatch),
+            Self::MissingMiddleware => Refusal::internal(),
+        }
+    }
+}
+
+impl ResponseError for AuthRejection {
+    fn status_code(&self) -> StatusCode {
+        status(self.refusal().status.as_u16())
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        self.refusal().into()
+    }
+}
+
+/// Why [`ClerkWebhook`](super::ClerkWebhook) refused a delivery: `400` with
+/// `{"error": "invalid_webhook", "message": "<why>"}` when the delivery does not verify or
+/// its body cannot be read, `500` with `{"error": "server_error", "reason": "internal"}`
+/// when the app registered no [`Webhook`](crate::webhooks::Webhook) for the route.
+///
+/// A delivery whose signature checks out but whose `data` does not fit its model is not
+/// refused: the handler gets it as
+/// [`EventData::Undecoded`](crate::webhooks::EventData::Undecoded).
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum WebhookRejection {
+    /// The headers, timestamp or signature did not check out, or the signed body is not an
+    /// event (see [`WebhookError::InvalidPayload`]).
+    #[error(transparent)]
+    Invalid(#[from] WebhookError),
+    /// The body could not be read (too large for the route's `PayloadConfig`, cut off...).
+    #[error("the webhook body could not be read: {0}")]
+    Body(String),
+    /// Neither `web::Data<Webhook>` nor a `Webhook` is in the app data: a server bug.
+    #[error("the route extracts a Clerk webhook but no Webhook is in its app data")]
+    NotConfigured,
+}
+
+impl ResponseError for WebhookRejection {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::NotConfigured => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::BAD_REQUEST,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::NotConfigured => Refusal::internal().into(),
+            _ => HttpResponse::BadRequest().json(serde_json::json!({
+                "error": "invalid_webhook",
+                "message": self.to_string(),
+            })),
+        }
+    }
+}

@@ -1,0 +1,447 @@
+//! The actix-web example (clerk/examples/actix) served on 127.0.0.1 and called over real HTTP
+//! with tokens the stand-in mints: `GET /me` with valid, missing, forged and expired session
+//! tokens, `GET /reports` for members with and without `org:reports:read`, `GET /tenant`
+//! with a JWT-template token and a plain one, `POST /webhooks/clerk` with signed, tampered
+//! and undecodable deliveries. Then the integration's pieces the example does not use:
+//! `Option<Auth>`, the `AuthState` extractor, `require_signed_in` and the 500s of routes
+//! missing their middleware or webhook.
+
+#[path = "../../clerk/examples/actix/app.rs"]
+mod app;
+mod jwt_support;
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use actix_web::{web, App, HttpResponse, HttpServer};
+use clerk_backend::actix::{Auth, ClerkMiddleware, ClerkWebhook};
+use clerk_backend::auth::{AuthState, Authenticator};
+use clerk_backend::jwt::{KeySource, Verifier};
+use clerk_backend::models::{
+    CreateOrganizationParams, CreatePermissionParams, CreateSessionParams,
+    CreateSessionTokenParams, CreateUserParams, JwtTemplateParams, Metadata,
+};
+use clerk_backend::testing::{generate_webhook_secret, Seed, StandIn};
+use clerk_backend::webhooks::Webhook;
+use jwt_support::TestKey;
+use serde_json::{json, Value};
+
+/// Serves the app `factory` builds on 127.0.0.1:<free port> with one worker and no signal
+/// handling, on the test's runtime (actix-web runs under tokio): the URL.
+macro_rules! serve {
+    ($factory:expr) => {{
+        let server = HttpServer::new($factory)
+            .workers(1)
+            .disable_signals()
+            .bind(("127.0.0.1", 0))
+            .expect("bind a loopback port");
+        let url = format!("http://{}", server.addrs()[0]);
+        tokio::spawn(server.run());
+        url
+    }};
+}
+
+/// The example's app, authenticating with `authenticator`.
+fn serve_example(authenticator: Authenticator, webhook: Option<Webhook>) -> String {
+    let clerk = ClerkMiddleware::new(authenticator);
+    let webhook = webhook.map(web::Data::new);
+    serve!(move || {
+        let (clerk, webhook) = (clerk.clone(), webhook.clone());
+        App::new().configure(|cfg| app::routes(cfg, clerk, webhook))
+    })
+}
+
+/// A stand-in with organization Acme, whose admin (Ada) holds `org:reports:read` and whose
+/// member (Grace) does not, and a JWT template `tenant` adding `tenant_id`.
+struct Acme {
+    standin: StandIn,
+    admin_session: String,
+    member_session: String,
+}
+
+impl Acme {
+    async fn start() -> Self {
+        let standin = StandIn::start().await.expect("stand-in starts");
+        let seeded = standin
+            .seed(
+                Seed::new()
+                    .user(CreateUserParams::default().username("ada_admin"))
+                    .user(CreateUserParams::default().username("grace_member"))
+                    .organization(CreateOrganizationParams::new("Acme").slug("acme"))
+                    .member(0, 0, "org:admin")
+                    .member(0, 1, "org:member"),
+            )
+            .await
+            .expect("seeded");
+        let clerk = standin.clerk();
+        let permission = clerk
+            .organization_permissions()
+            .create(CreatePermissionParams::new(
+                "Read reports",
+                app::REPORTS_PERMISSION,
+            ))
+            .await
+            .expect("permission");
+        let admin_role = clerk
+            .organization_roles()
+            .list(Default::default())
+            .await
+            .expect("roles")
+            .data
+            .into_iter()
+            .find(|r| r.key == "org:admin")
+            .expect("org:admin");
+        clerk
+            .organization_roles()
+            .assign_permission(&admin_role.id, &permission.id)
+            .await
+            .expect("assigned");
+        let claims: Metadata = json!({"tenant_id": "tenant_acme"})
+            .as_object()
+            .cloned()
+            .expect("an object");
+        clerk
+            .jwt_templates()
+            .create(JwtTemplateParams::new("tenant", claims))
+            .await
+            .expect("template");
+
+        let org = &seeded.organizations[0].id;
+        let mut sessions = Vec::new();
+        for user in &seeded.users {
+            let params =
+                CreateSessionParams::new(user.id.clone()).active_organization_id(org.clone());
+            sessions.push(clerk.sessions().create(params).await.expect("session").id);
+        }
+        let member_session = sessions.pop().expect("member");
+        let admin_session = sessions.pop().expect("admin");
+        Self {
+            standin,
+            admin_session,
+            member_session,
+        }
+    }
+
+    fn authenticator(&self) -> Authenticator {
+        Authenticator::new(self.standin.verifier())
+    }
+
+    /// A plain session token of `session`.
+    async fn token(&self, session: &str) -> String {
+        let token = self
+            .standin
+            .clerk()
+            .sessions()
+            .create_token(session, CreateSessionTokenParams::default())
+            .await
+            .expect("token");
+        token.jwt.expect("jwt").expose().to_owned()
+    }
+
+    /// A token of `session` from the `tenant` JWT template.
+    async fn tenant_token(&self, session: &str) -> String {
+        let token = self
+            .standin
+            .clerk()
+            .sessions()
+            .create_token_from_template(session, "tenant", CreateSessionTokenParams::default())
+            .await
+            .expect("template token");
+        token.jwt.expect("jwt").expose().to_owned()
+    }
+}
+
+/// `GET {url}{path}` with `token` as a bearer token: status, headers, JSON body.
+async fn get(url: &str, path: &str, token: Option<&str>) -> (u16, http::HeaderMap, Value) {
+    let mut request = reqwest::Client::new().get(format!("{url}{path}"));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.expect("request");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response.text().await.expect("a body");
+    let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("a JSON body: {text}"));
+    (status, headers, body)
+}
+
+fn unix_now() -> i64 {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_secs();
+    i64::try_from(secs).expect("seconds fit")
+}
+
+#[tokio::test]
+async fn me_answers_200_with_the_user_id_and_401_json_when_signed_out() {
+    let acme = Acme::start().await;
+    let url = serve_example(acme.authenticator(), None);
+    let token = acme.token(&acme.admin_session).await;
+
+    let (status, _, body) = get(&url, "/me", Some(&token)).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body["user_id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("user_")),
+        "{body}"
+    );
+    assert_eq!(body["session_id"], json!(acme.admin_session));
+
+    // The same token in the session cookie, next to a signed-in `__client_uat`.
+    let response = reqwest::Client::new()
+        .get(format!("{url}/me"))
+        .header(
+            "cookie",
+            format!("__session={token}; __client_uat={}", unix_now() - 60),
+        )
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 200);
+
+    let (status, headers, body) = get(&url, "/me", None).await;
+    assert_eq!(
+        (status, body),
+        (
+            401,
+            json!({"error": "unauthenticated", "reason": "token-missing"})
+        )
+    );
+    assert_eq!(headers["www-authenticate"], "Bearer");
+    assert_eq!(headers["content-type"], "application/json");
+    assert_eq!(headers["x-clerk-auth-status"], "signed-out");
+    assert_eq!(headers["x-clerk-auth-reason"], "token-missing");
+
+    // The signature tampered with: a forgery.
+    let (head, signature) = token.rsplit_once('.').expect("a JWT");
+    let first = if signature.starts_with('A') { 'B' } else { 'A' };
+    let forged = format!("{head}.{first}{}", &signature[1..]);
+    let (status, _, body) = get(&url, "/me", Some(&forged)).await;
+    assert_eq!((status, &body["reason"]), (401, &json!("token-invalid")));
+    assert!(
+        !body.to_string().contains(&forged),
+        "the 401 echoes the token"
+    );
+
+    // An hour later (the verifier's clock), the 60-second token has expired.
+    let later = Verifier::builder(KeySource::jwks(acme.standin.clerk().clone()))
+        .clock(|| SystemTime::now() + Duration::from_secs(3600))
+        .build();
+    let url = serve_example(Authenticator::new(later), None);
+    let (status, headers, body) = get(&url, "/me", Some(&token)).await;
+    assert_eq!((status, &body["reason"]), (401, &json!("token-expired")));
+    assert_eq!(headers["x-clerk-auth-reason"], "token-expired");
+}
+
+#[tokio::test]
+async fn reports_require_the_permission_and_tenant_reads_the_template_claim() {
+    let acme = Acme::start().await;
+    let url = serve_example(acme.authenticator(), None);
+    let admin = acme.token(&acme.admin_session).await;
+    let member = acme.token(&acme.member_session).await;
+
+    let (status, _, body) = get(&url, "/reports", Some(&admin)).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["reports"], json!(["revenue", "churn"]));
+
+    let (status, headers, body) = get(&url, "/reports", Some(&member)).await;
+    assert_eq!(
+        (status, body),
+        (
+            403,
+            json!({
+                "error": "forbidden",
+                "reason": "permission-missing",
+                "requirement": "permission org:reports:read",
+            })
+        )
+    );
+    assert_eq!(headers["x-clerk-auth-status"], "signed-in");
+    assert_eq!(headers["x-clerk-auth-reason"], "permission-missing");
+
+    let (status, _, body) = get(&url, "/reports", None).await;
+    assert_eq!((status, &body["reason"]), (401, &json!("token-missing")));
+
+    let tenant = acme.tenant_token(&acme.member_session).await;
+    let (status, _, body) = get(&url, "/tenant", Some(&tenant)).await;
+    assert_eq!((status, body), (200, json!({"tenant_id": "tenant_acme"})));
+
+    let (status, _, body) = get(&url, "/tenant", Some(&member)).await;
+    assert_eq!(
+        (status, body),
+        (
+            403,
+            json!({"error": "forbidden", "reason": "claims-mismatch"})
+        )
+    );
+    let (status, _, body) = get(&url, "/tenant", None).await;
+    assert_eq!((status, &body["reason"]), (401, &json!("token-missing")));
+}
+
+/// Posts `body` to `/webhooks/clerk` with the Svix headers: status and body text.
+async fn deliver(url: &str, body: &[u8], signature: &str, timestamp: i64) -> (u16, String) {
+    let response = reqwest::Client::new()
+        .post(format!("{url}/webhooks/clerk"))
+        .header("svix-id", "msg_2actix")
+        .header("svix-timestamp", timestamp.to_string())
+        .header("svix-signature", signature)
+        .header("content-type", "application/json")
+        .body(body.to_vec())
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+#[tokio::test]
+async fn webhooks_answer_204_when_signed_and_400_when_not() {
+    let key = TestKey::generate("ins_actix");
+    let authenticator = Authenticator::new(Verifier::from_pem(&key.pem()).expect("pem"));
+    let webhook = Webhook::new(generate_webhook_secret()).expect("secret");
+    let url = serve_example(authenticator, Some(webhook.clone()));
+    let now = unix_now();
+    let body = json!({
+        "type": "user.deleted", "object": "event", "timestamp": 1_700_000_000_000_i64,
+        "data": {"object": "user", "id": "user_2actix", "deleted": true},
+    })
+    .to_string()
+    .into_bytes();
+    let signature = webhook.sign("msg_2actix", now, &body);
+
+    let (status, text) = deliver(&url, &body, &signature, now).await;
+    assert_eq!(status, 204, "{text}");
+
+    // The body changed after signing.
+    let mut tampered = body.clone();
+    tampered.extend_from_slice(b" ");
+    let (status, text) = deliver(&url, &tampered, &signature, now).await;
+    assert_eq!(status, 400, "{text}");
+    let error: Value = serde_json::from_str(&text).expect("a JSON error");
+    assert_eq!(error["error"], "invalid_webhook");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("signature")),
+        "{error}"
+    );
+
+    // Authentic, but `data` does not fit the model: the handler still gets it.
+    let undecodable = json!({"type": "user.created", "object": "event", "data": {"id": "user_1"}})
+        .to_string()
+        .into_bytes();
+    let signature = webhook.sign("msg_2actix", now, &undecodable);
+    let (status, text) = deliver(&url, &undecodable, &signature, now).await;
+    assert_eq!(status, 204, "{text}");
+
+    // No signature headers at all.
+    let response = reqwest::Client::new()
+        .post(format!("{url}/webhooks/clerk"))
+        .body(body)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 400);
+
+    // Without a signing secret the example says what is missing.
+    let url = serve_example(
+        Authenticator::new(Verifier::from_pem(&key.pem()).expect("pem")),
+        None,
+    );
+    let (status, text) = deliver(&url, b"{}", "v1,AAAA", now).await;
+    assert_eq!(status, 503);
+    assert!(text.contains("CLERK_WEBHOOK_SIGNING_SECRET"), "{text}");
+}
+
+fn test_token(key: &TestKey) -> String {
+    let now = unix_now();
+    key.token(&json!({"sub": "user_2actix", "sid": "sess_1", "iat": now, "exp": now + 60}))
+}
+
+#[tokio::test]
+async fn optional_auth_auth_state_and_require_signed_in() {
+    let key = TestKey::generate("ins_actix");
+    let clerk = ClerkMiddleware::new(Authenticator::new(
+        Verifier::from_pem(&key.pem()).expect("pem"),
+    ));
+    let url = serve!(move || {
+        App::new()
+            .service(
+                web::scope("/locked")
+                    .wrap(clerk.clone().require_signed_in())
+                    .route(
+                        "",
+                        web::get().to(|| async { HttpResponse::Ok().json("handler ran") }),
+                    ),
+            )
+            .service(
+                web::scope("")
+                    .wrap(clerk.clone())
+                    .route(
+                        "/maybe",
+                        web::get().to(|auth: Option<Auth>| async move {
+                            let who = auth
+                                .as_ref()
+                                .and_then(|a| a.user_id())
+                                .unwrap_or("anonymous");
+                            HttpResponse::Ok().json(who)
+                        }),
+                    )
+                    .route(
+                        "/state",
+                        web::get().to(|state: AuthState| async move {
+                            HttpResponse::Ok().json(match state {
+                                AuthState::SignedIn(_) => "in",
+                                AuthState::SignedOut(out) => out.reason.code(),
+                            })
+                        }),
+                    ),
+            )
+    });
+    let token = test_token(&key);
+
+    assert_eq!(get(&url, "/maybe", None).await.2, json!("anonymous"));
+    assert_eq!(
+        get(&url, "/maybe", Some(&token)).await.2,
+        json!("user_2actix")
+    );
+    assert_eq!(
+        get(&url, "/state", Some("not-a-jwt")).await.2,
+        json!("token-invalid")
+    );
+    assert_eq!(get(&url, "/state", Some(&token)).await.2, json!("in"));
+
+    let (status, _, body) = get(&url, "/locked", None).await;
+    assert_eq!((status, &body["reason"]), (401, &json!("token-missing")));
+    let (status, _, body) = get(&url, "/locked", Some(&token)).await;
+    assert_eq!((status, body), (200, json!("handler ran")));
+}
+
+#[tokio::test]
+async fn routes_missing_their_middleware_or_webhook_answer_500_with_only_the_code() {
+    let url = serve!(|| {
+        App::new()
+            .route(
+                "/me",
+                web::get().to(|Auth(_): Auth| async { HttpResponse::Ok().finish() }),
+            )
+            .route(
+                "/webhook",
+                web::post().to(|_: ClerkWebhook| async { HttpResponse::NoContent().finish() }),
+            )
+    });
+    let internal = json!({"error": "server_error", "reason": "internal"});
+    let (status, _, body) = get(&url, "/me", None).await;
+    assert_eq!((status, &body), (500, &internal));
+
+    let response = reqwest::Client::new()
+        .post(format!("{url}/webhook"))
+        .body("{}")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 500);
+    let body: Value = serde_json::from_str(&response.text().await.expect("body")).expect("JSON");
+    assert_eq!(body, internal);
+}
