@@ -288,7 +288,7 @@ async fn deliver(url: &str, body: &[u8], signature: &str) -> (u16, String) {
 #[tokio::test]
 async fn webhooks_answer_204_when_signed_and_400_when_not() {
     let standin = StandIn::start().await.expect("stand-in starts");
-    let webhook = Webhook::new(&generate_webhook_secret()).expect("secret");
+    let webhook = Webhook::new(generate_webhook_secret()).expect("secret");
     let url = serve(standin.verifier(), Some(webhook.clone())).await;
     let body = json!({
         "type": "user.deleted", "object": "event", "timestamp": 1_700_000_000_000_i64,

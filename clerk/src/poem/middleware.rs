@@ -99,15 +99,20 @@ impl<E: Endpoint> Endpoint for ClerkEndpoint<E> {
 /// ```
 /// use clerk_backend::auth::Requirement;
 /// use clerk_backend::poem::Require;
-/// use poem::{get, handler, EndpointExt};
+/// use poem::{get, handler, EndpointExt, Route};
 ///
 /// #[handler]
 /// fn reports() -> &'static str {
 ///     "the reports"
 /// }
 ///
-/// let reports = get(reports).with(Require::new([Requirement::permission("org:reports:read")]));
-/// # let _ = reports;
+/// // One route; `.with(..)` on a whole `Route` holds every route in it to the requirements.
+/// // `ClerkMiddleware` goes outside (after) it.
+/// let app = Route::new().at(
+///     "/reports",
+///     get(reports).with(Require::new([Requirement::permission("org:reports:read")])),
+/// );
+/// # let _ = app;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Require {
