@@ -325,6 +325,13 @@ async fn webhooks_answer_204_when_signed_and_400_when_not() {
     assert_eq!(response.status().as_u16(), 400);
     assert_eq!(response.headers()["content-type"], "application/json");
 
+    // Over the 2 MiB limit: refused before verification.
+    let huge = vec![b' '; 2 * 1024 * 1024 + 1];
+    let signature = webhook.sign("msg_2poem", unix_now(), &huge);
+    let (status, text) = deliver(&url, &huge, &signature).await;
+    assert_eq!(status, 400, "{text}");
+    assert!(text.contains("payload too large"), "{text}");
+
     // Authentic but not the model's shape: still the handler's, as `Undecoded`.
     let misfit = json!({"type": "user.created", "object": "event", "data": {"id": "user_1"}})
         .to_string()

@@ -5,6 +5,9 @@ use ::poem::{FromRequest, Request, RequestBody, Result};
 use super::rejection::WebhookRejection;
 use crate::webhooks::{Event, Webhook};
 
+/// The largest body read before verification: 2 MiB, as axum's default body limit.
+const MAX_BODY: usize = 2 * 1024 * 1024;
+
 /// A webhook delivery whose signature and timestamp checked out, decoded into an
 /// [`Event`]. The [`Webhook`] (the signing secret) is the endpoint's data, attached with
 /// `.data(webhook)` the way poem's `Data<&Webhook>` would read it.
@@ -14,7 +17,8 @@ use crate::webhooks::{Event, Webhook};
 /// as [`EventData::Undecoded`](crate::webhooks::EventData::Undecoded), so the handler can
 /// answer 2xx and Svix does not retry it. A delivery that fails verification, or whose body
 /// is not a JSON object with a string `type`, gets a 400 (see [`WebhookRejection`]) and never
-/// reaches the handler.
+/// reaches the handler. Bodies over 2 MiB (axum's default limit) are refused with a 400
+/// unread.
 #[derive(Debug, Clone)]
 pub struct ClerkWebhook(pub Event);
 
@@ -28,7 +32,7 @@ impl<'a> FromRequest<'a> for ClerkWebhook {
         let body = body
             .take()
             .map_err(|e| WebhookRejection::Body(e.to_string()))?
-            .into_bytes()
+            .into_bytes_limit(MAX_BODY)
             .await
             .map_err(|e| WebhookRejection::Body(e.to_string()))?;
         webhook
