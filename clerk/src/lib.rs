@@ -49,6 +49,8 @@ pub mod models;
 pub mod multipart;
 mod page;
 mod path;
+#[cfg(feature = "poem")]
+pub mod poem;
 mod redact;
 mod request;
 mod retry;
