@@ -50,6 +50,8 @@ mod path;
 mod redact;
 mod request;
 mod retry;
+#[cfg(feature = "rocket")]
+pub mod rocket;
 mod secret;
 mod stream;
 #[cfg(feature = "testing")]
