@@ -54,6 +54,8 @@ pub mod poem;
 mod redact;
 mod request;
 mod retry;
+#[cfg(feature = "rocket")]
+pub mod rocket;
 mod secret;
 mod stream;
 #[cfg(feature = "testing")]
