@@ -5,16 +5,24 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use clerk_backend::auth::{Authenticator, SignedIn};
-use clerk_backend::axum::{Auth, ClerkLayer, ClerkWebhook};
+use clerk_backend::auth::{Authenticator, Requirement, SignedIn};
+use clerk_backend::axum::{Auth, Claims, ClerkLayer, ClerkWebhook, RequireLayer};
 use clerk_backend::webhooks::{EventData, Webhook};
 use serde_json::json;
 
-/// `GET /me` behind Clerk auth; `POST /webhooks/clerk` when a signing secret is configured
-/// (503 saying what is missing otherwise).
+/// `GET /me`, `GET /reports` (members whose role grants `org:reports:read`) and
+/// `GET /tenant` (tokens carrying a `tenant_id` claim) behind Clerk auth;
+/// `POST /webhooks/clerk` when a signing secret is configured (503 saying what is missing
+/// otherwise).
 pub fn router(authenticator: Authenticator, webhook: Option<Webhook>) -> Router {
     let protected = Router::new()
+        .route("/reports", get(reports))
+        // Only for the routes above: 401 signed out, 403 `permission-missing`.
+        .route_layer(RequireLayer::new([Requirement::permission(
+            "org:reports:read",
+        )]))
         .route("/me", get(me))
+        .route("/tenant", get(tenant))
         .layer(ClerkLayer::new(authenticator));
     let webhooks = match webhook {
         Some(webhook) => Router::new()
@@ -42,6 +50,22 @@ async fn me(Auth(who): Auth) -> Json<serde_json::Value> {
         _ => json!({ "user_id": who.user_id() }),
     };
     Json(body)
+}
+
+/// 200 for callers whose organization role grants `org:reports:read`.
+async fn reports(Auth(who): Auth) -> Json<serde_json::Value> {
+    Json(json!({ "reports": [], "for": who.user_id() }))
+}
+
+/// The claims a JWT template adds, read as the app's own type.
+#[derive(serde::Deserialize)]
+struct Tenant {
+    tenant_id: String,
+}
+
+/// 200 with the token's `tenant_id`; 403 `claims-mismatch` when the token has none.
+async fn tenant(Claims(tenant): Claims<Tenant>) -> Json<serde_json::Value> {
+    Json(json!({ "tenant_id": tenant.tenant_id }))
 }
 
 /// Runs for every verified delivery and answers 204, even when the payload did not fit the

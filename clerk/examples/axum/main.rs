@@ -2,11 +2,14 @@
 //!
 //! ```sh
 //! CLERK_SECRET_KEY=sk_test_... CLERK_WEBHOOK_SIGNING_SECRET=whsec_... \
-//!     cargo run -p clerk --example axum --features axum
+//!     cargo run -p clerk-backend --example axum --features axum
 //! ```
 //!
 //! - `GET /me`: 200 with the caller's user id when the request carries a valid session token
 //!   (`Authorization: Bearer <token>` or the `__session` cookie), 401 with a JSON body otherwise.
+//! - `GET /reports`: 200 for members whose role grants `org:reports:read`, 403 otherwise.
+//! - `GET /tenant`: 200 with the token's `tenant_id` claim (from a JWT template), 403
+//!   `claims-mismatch` when it has none.
 //! - `POST /webhooks/clerk`: 204 for a delivery with a valid Svix signature, 400 otherwise.
 //!
 //! Session tokens are checked with `CLERK_JWT_KEY` (the instance's PEM public key, no network)
