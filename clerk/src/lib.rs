@@ -19,9 +19,11 @@
 //!
 //! Optional features add the server side: `jwt` (session and machine token verification,
 //! `clerk_backend::jwt`, and request authentication, `clerk_backend::auth`), `webhooks` (Svix-signed
-//! deliveries as typed events, `clerk_backend::webhooks`), `axum` (a layer and extractors,
-//! `clerk_backend::axum`) and `testing` (an in-memory stand-in of the Backend API for your own
-//! tests, `clerk_backend::testing`).
+//! deliveries as typed events, `clerk_backend::webhooks`), framework integrations over one
+//! core, each off by default (`tower`, `axum`, `actix`, `rocket`, `poem`, `tonic`: layers,
+//! middlewares, guards and extractors for authentication, authorization requirements, typed
+//! claims and verified webhooks) and `testing` (an in-memory stand-in of the Backend API for
+//! your own tests, `clerk_backend::testing`).
 
 #![deny(missing_docs)]
 // docs.rs builds with `--cfg docsrs` on nightly: badges name the feature of each item.
