@@ -12,6 +12,8 @@ use bytes::Bytes;
 use clerk_backend::{Clerk, RetryPolicy};
 use tokio::sync::oneshot;
 
+pub mod acme;
+
 /// The secret key every test client uses; tests assert it never leaks.
 pub const SECRET: &str = "sk_test_INTEGRATIONsecretVALUE";
 

@@ -16,12 +16,9 @@ use actix_web::{web, App, HttpResponse, HttpServer};
 use clerk_backend::actix::{Auth, ClerkMiddleware, ClerkWebhook};
 use clerk_backend::auth::{AuthState, Authenticator};
 use clerk_backend::jwt::{KeySource, Verifier};
-use clerk_backend::models::{
-    CreateOrganizationParams, CreatePermissionParams, CreateSessionParams,
-    CreateSessionTokenParams, CreateUserParams, JwtTemplateParams, Metadata,
-};
-use clerk_backend::testing::{generate_webhook_secret, Seed, StandIn};
+use clerk_backend::testing::{generate_webhook_secret, StandIn};
 use clerk_backend::webhooks::Webhook;
+use clerk_tests::acme::{self, session, session_token};
 use jwt_support::TestKey;
 use serde_json::{json, Value};
 
@@ -50,8 +47,7 @@ fn serve_example(authenticator: Authenticator, webhook: Option<Webhook>) -> Stri
     })
 }
 
-/// A stand-in with organization Acme, whose admin (Ada) holds `org:reports:read` and whose
-/// member (Grace) does not, and a JWT template `tenant` adding `tenant_id`.
+/// The shared Acme fixture, with a session of the admin and of the member.
 struct Acme {
     standin: StandIn,
     admin_session: String,
@@ -60,62 +56,12 @@ struct Acme {
 
 impl Acme {
     async fn start() -> Self {
-        let standin = StandIn::start().await.expect("stand-in starts");
-        let seeded = standin
-            .seed(
-                Seed::new()
-                    .user(CreateUserParams::default().username("ada_admin"))
-                    .user(CreateUserParams::default().username("grace_member"))
-                    .organization(CreateOrganizationParams::new("Acme").slug("acme"))
-                    .member(0, 0, "org:admin")
-                    .member(0, 1, "org:member"),
-            )
-            .await
-            .expect("seeded");
-        let clerk = standin.clerk();
-        let permission = clerk
-            .organization_permissions()
-            .create(CreatePermissionParams::new(
-                "Read reports",
-                app::REPORTS_PERMISSION,
-            ))
-            .await
-            .expect("permission");
-        let admin_role = clerk
-            .organization_roles()
-            .list(Default::default())
-            .await
-            .expect("roles")
-            .data
-            .into_iter()
-            .find(|r| r.key == "org:admin")
-            .expect("org:admin");
-        clerk
-            .organization_roles()
-            .assign_permission(&admin_role.id, &permission.id)
-            .await
-            .expect("assigned");
-        let claims: Metadata = json!({"tenant_id": "tenant_acme"})
-            .as_object()
-            .cloned()
-            .expect("an object");
-        clerk
-            .jwt_templates()
-            .create(JwtTemplateParams::new("tenant", claims))
-            .await
-            .expect("template");
-
-        let org = &seeded.organizations[0].id;
-        let mut sessions = Vec::new();
-        for user in &seeded.users {
-            let params =
-                CreateSessionParams::new(user.id.clone()).active_organization_id(org.clone());
-            sessions.push(clerk.sessions().create(params).await.expect("session").id);
-        }
-        let member_session = sessions.pop().expect("member");
-        let admin_session = sessions.pop().expect("admin");
+        let fixture = acme::Acme::start().await;
+        let org = Some(fixture.org_id());
+        let admin_session = session(&fixture.standin, fixture.admin(), org).await;
+        let member_session = session(&fixture.standin, fixture.member(), org).await;
         Self {
-            standin,
+            standin: fixture.standin,
             admin_session,
             member_session,
         }
@@ -127,26 +73,12 @@ impl Acme {
 
     /// A plain session token of `session`.
     async fn token(&self, session: &str) -> String {
-        let token = self
-            .standin
-            .clerk()
-            .sessions()
-            .create_token(session, CreateSessionTokenParams::default())
-            .await
-            .expect("token");
-        token.jwt.expect("jwt").expose().to_owned()
+        session_token(&self.standin, session, None).await
     }
 
     /// A token of `session` from the `tenant` JWT template.
     async fn tenant_token(&self, session: &str) -> String {
-        let token = self
-            .standin
-            .clerk()
-            .sessions()
-            .create_token_from_template(session, "tenant", CreateSessionTokenParams::default())
-            .await
-            .expect("template token");
-        token.jwt.expect("jwt").expose().to_owned()
+        session_token(&self.standin, session, Some("tenant")).await
     }
 }
 

@@ -7,97 +7,26 @@
 mod app;
 
 use clerk_backend::auth::Authenticator;
-use clerk_backend::models::{
-    CreateOrganizationParams, CreatePermissionParams, CreateSessionParams,
-    CreateSessionTokenParams, CreateUserParams, JwtTemplateParams,
-};
-use clerk_backend::testing::{Seed, Seeded, StandIn};
-use serde_json::{json, Value};
+use clerk_tests::acme::{get_json as get, Acme, TENANT_ID};
+use serde_json::json;
 
-/// A stand-in with an admin (user 0) and a member (user 1) of "Acme", whose admin role grants
-/// the custom permission `org:reports:read`, and the example served against it.
-async fn acme() -> (StandIn, Seeded, String) {
-    let standin = StandIn::start().await.expect("stand-in starts");
-    let seeded = standin
-        .seed(
-            Seed::new()
-                .user(CreateUserParams::default().username("ada_lovelace"))
-                .user(CreateUserParams::default().username("grace_hopper"))
-                .organization(CreateOrganizationParams::new("Acme").slug("acme"))
-                .member(0, 0, "org:admin")
-                .member(0, 1, "org:member"),
-        )
-        .await
-        .expect("seeded");
-    let clerk = standin.clerk();
-    let permission = clerk
-        .organization_permissions()
-        .create(CreatePermissionParams::new(
-            "Read reports",
-            "org:reports:read",
-        ))
-        .await
-        .expect("permission");
-    let admin = clerk
-        .organization_roles()
-        .list(Default::default())
-        .await
-        .expect("roles")
-        .data
-        .into_iter()
-        .find(|role| role.key == "org:admin")
-        .expect("org:admin");
-    clerk
-        .organization_roles()
-        .assign_permission(&admin.id, &permission.id)
-        .await
-        .expect("assigned");
-    let url = clerk_tests::serve(app::router(Authenticator::new(standin.verifier()), None)).await;
-    (standin, seeded, url)
-}
-
-/// A session token of `user_id` in `org_id`, from the JWT template `template` if given.
-async fn token(standin: &StandIn, user_id: &str, org_id: &str, template: Option<&str>) -> String {
-    let sessions = standin.clerk().sessions();
-    let session = sessions
-        .create(CreateSessionParams::new(user_id.to_owned()).active_organization_id(org_id))
-        .await
-        .expect("session");
-    let params = CreateSessionTokenParams::default();
-    let token = match template {
-        Some(name) => {
-            sessions
-                .create_token_from_template(&session.id, name, params)
-                .await
-        }
-        None => sessions.create_token(&session.id, params).await,
-    };
-    token.expect("token").jwt.expect("jwt").expose().to_owned()
-}
-
-async fn get(url: &str, token: Option<&str>) -> (u16, http::HeaderMap, Value) {
-    let mut request = reqwest::Client::new().get(url);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.expect("a body");
-    let body = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text:?}"));
-    (status, headers, body)
+/// Acme, and the example served against its stand-in.
+async fn acme() -> (Acme, String) {
+    let acme = Acme::start().await;
+    let router = app::router(Authenticator::new(acme.standin.verifier()), None);
+    let url = clerk_tests::serve(router).await;
+    (acme, url)
 }
 
 #[tokio::test]
 async fn reports_need_the_permission_and_signed_out_is_401_not_403() {
-    let (standin, seeded, url) = acme().await;
-    let org = &seeded.organizations[0].id;
-    let admin = token(&standin, &seeded.users[0].id, org, None).await;
-    let member = token(&standin, &seeded.users[1].id, org, None).await;
+    let (acme, url) = acme().await;
+    let admin = acme.token(acme.admin(), None).await;
+    let member = acme.token(acme.member(), None).await;
 
     let (status, _, body) = get(&format!("{url}/reports"), Some(&admin)).await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body["for"], json!(seeded.users[0].id));
+    assert_eq!(body["for"], json!(acme.admin()));
 
     let (status, headers, body) = get(&format!("{url}/reports"), Some(&member)).await;
     assert_eq!(status, 403);
@@ -123,25 +52,12 @@ async fn reports_need_the_permission_and_signed_out_is_401_not_403() {
 
 #[tokio::test]
 async fn tenant_reads_a_jwt_template_claim_as_the_apps_type() {
-    let (standin, seeded, url) = acme().await;
-    standin
-        .clerk()
-        .jwt_templates()
-        .create(JwtTemplateParams::new(
-            "tenant",
-            json!({"tenant_id": "tenant_{{org.slug}}"})
-                .as_object()
-                .cloned()
-                .expect("an object"),
-        ))
-        .await
-        .expect("template");
-    let org = &seeded.organizations[0].id;
-    let templated = token(&standin, &seeded.users[0].id, org, Some("tenant")).await;
+    let (acme, url) = acme().await;
+    let templated = acme.token(acme.admin(), Some("tenant")).await;
     let (status, _, body) = get(&format!("{url}/tenant"), Some(&templated)).await;
-    assert_eq!((status, body), (200, json!({"tenant_id": "tenant_acme"})));
+    assert_eq!((status, body), (200, json!({ "tenant_id": TENANT_ID })));
 
-    let plain = token(&standin, &seeded.users[0].id, org, None).await;
+    let plain = acme.token(acme.admin(), None).await;
     let (status, headers, body) = get(&format!("{url}/tenant"), Some(&plain)).await;
     assert_eq!(status, 403);
     assert_eq!(

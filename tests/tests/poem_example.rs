@@ -11,14 +11,17 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use clerk_backend::auth::Authenticator;
 use clerk_backend::jwt::{KeySource, Verifier};
-use clerk_backend::models::{
-    CreateOrganizationParams, CreatePermissionParams, CreateSessionParams,
-    CreateSessionTokenParams, CreateUserParams, JwtTemplateParams,
-};
-use clerk_backend::testing::{generate_webhook_secret, Seed, Seeded, StandIn};
+use clerk_backend::testing::{generate_webhook_secret, Seeded, StandIn};
 use clerk_backend::webhooks::Webhook;
+use clerk_tests::acme::{get_json as get, session, session_token as token, Acme};
 use poem::listener::{Acceptor, Listener, TcpListener};
 use serde_json::{json, Value};
+
+/// The shared Acme fixture as the (stand-in, seeded data) pair these tests read.
+async fn acme() -> (StandIn, Seeded) {
+    let Acme { standin, seeded } = Acme::start().await;
+    (standin, seeded)
+}
 
 /// The example's app on 127.0.0.1:<free port>, verifying with `verifier`; the server task
 /// ends with the test's runtime.
@@ -35,93 +38,6 @@ async fn serve(verifier: Verifier, webhook: Option<Webhook>) -> String {
     let app = app::app(Authenticator::new(verifier), webhook);
     tokio::spawn(poem::Server::new_with_acceptor(acceptor).run(app));
     format!("http://{addr}")
-}
-
-/// A stand-in with an admin (user 0) and a member (user 1) of organization "Acme", whose
-/// admin role grants the custom permission `org:reports:read`.
-async fn acme() -> (StandIn, Seeded) {
-    let standin = StandIn::start().await.expect("stand-in starts");
-    let seeded = standin
-        .seed(
-            Seed::new()
-                .user(CreateUserParams::default().username("ada_lovelace"))
-                .user(CreateUserParams::default().username("grace_hopper"))
-                .organization(CreateOrganizationParams::new("Acme").slug("acme"))
-                .member(0, 0, "org:admin")
-                .member(0, 1, "org:member"),
-        )
-        .await
-        .expect("seeded");
-    let clerk = standin.clerk();
-    let permission = clerk
-        .organization_permissions()
-        .create(CreatePermissionParams::new(
-            "Read reports",
-            "org:reports:read",
-        ))
-        .await
-        .expect("permission");
-    let admin = clerk
-        .organization_roles()
-        .list(Default::default())
-        .await
-        .expect("roles")
-        .data
-        .into_iter()
-        .find(|role| role.key == "org:admin")
-        .expect("org:admin");
-    clerk
-        .organization_roles()
-        .assign_permission(&admin.id, &permission.id)
-        .await
-        .expect("assigned");
-    (standin, seeded)
-}
-
-async fn session(standin: &StandIn, user_id: &str, org_id: Option<&str>) -> String {
-    let mut params = CreateSessionParams::new(user_id.to_owned());
-    if let Some(org) = org_id {
-        params = params.active_organization_id(org.to_owned());
-    }
-    standin
-        .clerk()
-        .sessions()
-        .create(params)
-        .await
-        .expect("session")
-        .id
-}
-
-async fn token(standin: &StandIn, session: &str, template: Option<&str>) -> String {
-    let sessions = standin.clerk().sessions();
-    let params = CreateSessionTokenParams::default();
-    let token = match template {
-        Some(name) => {
-            sessions
-                .create_token_from_template(session, name, params)
-                .await
-        }
-        None => sessions.create_token(session, params).await,
-    };
-    token
-        .expect("token")
-        .jwt
-        .expect("a jwt")
-        .expose()
-        .to_owned()
-}
-
-async fn get(url: &str, token: Option<&str>) -> (u16, http::HeaderMap, Value) {
-    let mut request = reqwest::Client::new().get(url);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.expect("a body");
-    let body = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text:?}"));
-    (status, headers, body)
 }
 
 #[tokio::test]
@@ -229,18 +145,7 @@ async fn reports_require_the_org_reports_read_permission() {
 async fn tenant_reads_the_claims_a_jwt_template_adds() {
     let (standin, seeded) = acme().await;
     let url = serve(standin.verifier(), None).await;
-    standin
-        .clerk()
-        .jwt_templates()
-        .create(JwtTemplateParams::new(
-            "tenant",
-            json!({"tenant_id": "tenant_{{org.slug}}"})
-                .as_object()
-                .cloned()
-                .expect("an object"),
-        ))
-        .await
-        .expect("template");
+    // The fixture's `tenant` template adds `tenant_id: tenant_{{org.slug}}`.
     let org = &seeded.organizations[0];
     let sid = session(&standin, &seeded.users[0].id, Some(&org.id)).await;
 

@@ -14,19 +14,22 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clerk_backend::auth::{AuthState, Authenticator};
 use clerk_backend::jwt::Verifier;
-use clerk_backend::models::{
-    CreateOrganizationParams, CreatePermissionParams, CreateSessionParams,
-    CreateSessionTokenParams, CreateUserParams, JwtTemplateParams, Metadata,
-};
 use clerk_backend::rocket::{catchers, Auth, ClerkFairing, ClerkWebhook};
-use clerk_backend::testing::{generate_webhook_secret, Seed, Seeded, StandIn};
+use clerk_backend::testing::{generate_webhook_secret, Seeded, StandIn};
 use clerk_backend::webhooks::Webhook;
+use clerk_tests::acme::{session, session_token, Acme, TENANT_ID};
 use jwt_support::TestKey;
 use rocket::config::{LogLevel, Shutdown};
 use rocket::error::ErrorKind;
 use rocket::fairing::AdHoc;
 use rocket::{get, post, routes, Build, Config, Ignite, Rocket};
 use serde_json::{json, Value};
+
+/// The shared Acme fixture as the (stand-in, seeded data) pair these tests read.
+async fn acme() -> (StandIn, Seeded) {
+    let Acme { standin, seeded } = Acme::start().await;
+    (standin, seeded)
+}
 
 /// Rocket's configuration for tests: 127.0.0.1, a port the OS picks, no logs, no signal
 /// handlers.
@@ -70,78 +73,6 @@ async fn serve(authenticator: Authenticator, webhook: Option<Webhook>) -> String
     launch(app::rocket(loopback(), authenticator, webhook)).await
 }
 
-fn object(value: Value) -> Metadata {
-    value.as_object().cloned().expect("a JSON object")
-}
-
-/// A stand-in with an admin (user 0) and a member (user 1) of organization "Acme", whose
-/// admin role grants `org:reports:read`.
-async fn acme() -> (StandIn, Seeded) {
-    let standin = StandIn::start().await.expect("stand-in starts");
-    let seeded = standin
-        .seed(
-            Seed::new()
-                .user(CreateUserParams::default().username("ada_lovelace"))
-                .user(CreateUserParams::default().username("grace_hopper"))
-                .organization(CreateOrganizationParams::new("Acme").slug("acme"))
-                .member(0, 0, "org:admin")
-                .member(0, 1, "org:member"),
-        )
-        .await
-        .expect("seeded");
-    let clerk = standin.clerk();
-    let permission = clerk
-        .organization_permissions()
-        .create(CreatePermissionParams::new(
-            "Read reports",
-            "org:reports:read",
-        ))
-        .await
-        .expect("permission");
-    let admin = clerk
-        .organization_roles()
-        .list(Default::default())
-        .await
-        .expect("roles")
-        .data
-        .into_iter()
-        .find(|r| r.key == "org:admin")
-        .expect("org:admin");
-    clerk
-        .organization_roles()
-        .assign_permission(&admin.id, &permission.id)
-        .await
-        .expect("assigned");
-    (standin, seeded)
-}
-
-async fn session(standin: &StandIn, user_id: &str, org_id: Option<&str>) -> String {
-    let mut params = CreateSessionParams::new(user_id.to_owned());
-    if let Some(org) = org_id {
-        params = params.active_organization_id(org.to_owned());
-    }
-    standin
-        .clerk()
-        .sessions()
-        .create(params)
-        .await
-        .expect("session")
-        .id
-}
-
-async fn session_token(standin: &StandIn, session: &str) -> String {
-    standin
-        .clerk()
-        .sessions()
-        .create_token(session, CreateSessionTokenParams::default())
-        .await
-        .expect("token")
-        .jwt
-        .expect("jwt")
-        .expose()
-        .to_owned()
-}
-
 async fn get(
     url: &str,
     path: &str,
@@ -172,7 +103,7 @@ async fn me_answers_200_for_a_session_and_401_json_otherwise() {
     let (standin, seeded) = acme().await;
     let url = serve(Authenticator::new(standin.verifier()), None).await;
     let ada = &seeded.users[0];
-    let token = session_token(&standin, &session(&standin, &ada.id, None).await).await;
+    let token = session_token(&standin, &session(&standin, &ada.id, None).await, None).await;
 
     let (status, _, body) = get(&url, "/me", Some(&token)).await;
     assert_eq!(status, 200, "{body}");
@@ -250,12 +181,17 @@ async fn reports_require_the_permission() {
     let org = &seeded.organizations[0].id;
     let (ada, grace) = (&seeded.users[0], &seeded.users[1]);
 
-    let admin = session_token(&standin, &session(&standin, &ada.id, Some(org)).await).await;
+    let admin = session_token(&standin, &session(&standin, &ada.id, Some(org)).await, None).await;
     let (status, _, body) = get(&url, "/reports", Some(&admin)).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["reader"], json!(ada.id));
 
-    let member = session_token(&standin, &session(&standin, &grace.id, Some(org)).await).await;
+    let member = session_token(
+        &standin,
+        &session(&standin, &grace.id, Some(org)).await,
+        None,
+    )
+    .await;
     let (status, headers, body) = get(&url, "/reports", Some(&member)).await;
     assert_eq!(
         (status, body),
@@ -281,31 +217,14 @@ async fn tenant_reads_the_template_claims_or_answers_claims_mismatch() {
     let url = serve(Authenticator::new(standin.verifier()), None).await;
     let ada = &seeded.users[0];
     let org = &seeded.organizations[0].id;
-    standin
-        .clerk()
-        .jwt_templates()
-        .create(JwtTemplateParams::new(
-            "tenant",
-            object(json!({"tenant_id": "{{org.slug}}"})),
-        ))
-        .await
-        .expect("template");
     let session = session(&standin, &ada.id, Some(org)).await;
-    let templated = standin
-        .clerk()
-        .sessions()
-        .create_token_from_template(&session, "tenant", CreateSessionTokenParams::default())
-        .await
-        .expect("minted")
-        .jwt
-        .expect("jwt")
-        .expose()
-        .to_owned();
+    // The fixture's `tenant` template adds `tenant_id: tenant_{{org.slug}}`.
+    let templated = session_token(&standin, &session, Some("tenant")).await;
 
     let (status, _, body) = get(&url, "/tenant", Some(&templated)).await;
-    assert_eq!((status, body), (200, json!({"tenant_id": "acme"})));
+    assert_eq!((status, body), (200, json!({ "tenant_id": TENANT_ID })));
 
-    let plain = session_token(&standin, &session).await;
+    let plain = session_token(&standin, &session, None).await;
     let (status, headers, body) = get(&url, "/tenant", Some(&plain)).await;
     assert_eq!(
         (status, body),

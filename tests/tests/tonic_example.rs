@@ -16,11 +16,8 @@ use app::proto::client::ExampleClient;
 use app::proto::{Empty, IdentityServer, TenantReply, WhoamiReply};
 use clerk_backend::auth::{AuthState, Authenticator, Requirement, SignedOutReason};
 use clerk_backend::jwt::Verifier;
-use clerk_backend::models::{
-    CreateOrganizationParams, CreatePermissionParams, CreateSessionParams,
-    CreateSessionTokenParams, CreateUserParams, JwtTemplateParams,
-};
-use clerk_backend::testing::{Seed, Seeded, StandIn};
+use clerk_backend::testing::{Seeded, StandIn};
+use clerk_tests::acme::{session, session_token, Acme, TENANT_ID};
 use jwt_support::TestKey;
 use serde_json::json;
 use tonic::metadata::MetadataValue;
@@ -98,81 +95,19 @@ fn refused(code: Code, message: &str, reason: &str) -> (Code, String, String) {
     (code, message.to_owned(), reason.to_owned())
 }
 
-/// A stand-in whose organization "Acme" has an admin (user 0, whose role grants
-/// `org:reports:read`) and a member (user 1, whose role does not), and a JWT template
-/// "tenant" adding `{"tenant_id": <org slug>}`.
+/// The shared Acme fixture (admin 0 with `org:reports:read`, member 1, the `tenant`
+/// template) as the (stand-in, seeded data) pair these tests read.
 async fn acme() -> (StandIn, Seeded) {
-    let standin = StandIn::start().await.expect("stand-in starts");
-    let seeded = standin
-        .seed(
-            Seed::new()
-                .user(CreateUserParams::default().username("ada_lovelace"))
-                .user(CreateUserParams::default().username("grace_hopper"))
-                .organization(CreateOrganizationParams::new("Acme").slug("acme"))
-                .member(0, 0, "org:admin")
-                .member(0, 1, "org:member"),
-        )
-        .await
-        .expect("seeded");
-    let clerk = standin.clerk();
-    let permission = clerk
-        .organization_permissions()
-        .create(CreatePermissionParams::new(
-            "Read reports",
-            app::REPORTS_PERMISSION,
-        ))
-        .await
-        .expect("permission");
-    let admin = clerk
-        .organization_roles()
-        .list(Default::default())
-        .await
-        .expect("roles")
-        .data
-        .into_iter()
-        .find(|r| r.key == "org:admin")
-        .expect("org:admin");
-    clerk
-        .organization_roles()
-        .assign_permission(&admin.id, &permission.id)
-        .await
-        .expect("assigned");
-    let tenant = json!({"tenant_id": "{{org.slug}}"});
-    clerk
-        .jwt_templates()
-        .create(JwtTemplateParams::new(
-            "tenant",
-            tenant.as_object().cloned().expect("an object"),
-        ))
-        .await
-        .expect("template");
+    let Acme { standin, seeded } = Acme::start().await;
     (standin, seeded)
 }
 
 /// A session token of `user` (index into the seeded users) with Acme active; from the JWT
 /// template `template` when given.
 async fn token(standin: &StandIn, seeded: &Seeded, user: usize, template: Option<&str>) -> String {
-    let session = standin
-        .clerk()
-        .sessions()
-        .create(
-            CreateSessionParams::new(seeded.users[user].id.clone())
-                .active_organization_id(seeded.organizations[0].id.clone()),
-        )
-        .await
-        .expect("session")
-        .id;
-    let sessions = standin.clerk().sessions();
-    let params = CreateSessionTokenParams::default();
-    let minted = match template {
-        Some(name) => {
-            sessions
-                .create_token_from_template(&session, name, params)
-                .await
-        }
-        None => sessions.create_token(&session, params).await,
-    };
-    minted.expect("token").jwt.expect("jwt").expose().to_owned()
+    let org = Some(seeded.organizations[0].id.as_str());
+    let session = session(standin, &seeded.users[user].id, org).await;
+    session_token(standin, &session, template).await
 }
 
 #[tokio::test]
@@ -321,7 +256,7 @@ async fn tenant_reads_typed_claims_from_a_jwt_template_token() {
         .await
         .expect("OK")
         .into_inner();
-    assert_eq!(reply.tenant_id, "acme");
+    assert_eq!(reply.tenant_id, TENANT_ID);
 
     // A plain session token has no tenant_id.
     let plain = token(&standin, &seeded, 1, None).await;
