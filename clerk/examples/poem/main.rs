@@ -20,33 +20,15 @@
 
 mod app;
 
-use clerk_backend::auth::{Authenticator, TokenKind};
-use clerk_backend::jwt::Verifier;
+use clerk_backend::auth::Authenticator;
 use clerk_backend::webhooks::Webhook;
-use clerk_backend::Clerk;
 use poem::listener::{Acceptor, Listener, TcpListener};
 use poem::Server;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let secret_key = non_empty("CLERK_SECRET_KEY");
-    let verifier = match (non_empty("CLERK_JWT_KEY"), &secret_key) {
-        (Some(pem), _) => Verifier::from_pem(&pem)?,
-        (None, Some(_)) => Verifier::from_jwks(Clerk::from_env()?),
-        (None, None) => {
-            eprintln!("Set CLERK_SECRET_KEY or CLERK_JWT_KEY to verify session tokens.");
-            std::process::exit(2);
-        }
-    };
-    let mut authenticator = Authenticator::new(verifier);
-    if secret_key.is_some() {
-        authenticator = authenticator.machine_client(Clerk::from_env()?).accept([
-            TokenKind::SessionToken,
-            TokenKind::ApiKey,
-            TokenKind::M2mToken,
-            TokenKind::OAuthToken,
-        ]);
-    }
+    // CLERK_JWT_KEY and/or CLERK_SECRET_KEY (see `Authenticator::from_env`).
+    let authenticator = Authenticator::from_env()?;
     let webhook = match Webhook::from_env() {
         Ok(webhook) => Some(webhook),
         Err(why) => {

@@ -9,6 +9,7 @@
 //! no newer than the token (see [`Authenticator`]).
 
 mod authenticate;
+mod env;
 mod machine;
 mod refusal;
 mod require;
@@ -17,6 +18,7 @@ mod token;
 pub use authenticate::{
     AuthState, Authenticator, ClaimsError, MachineAuth, SignedIn, SignedOut, SignedOutReason,
 };
+pub use env::AuthConfigError;
 pub use machine::MachineTokenCache;
 pub use refusal::Refusal;
 pub use require::{authorize, Denied, Requirement};
