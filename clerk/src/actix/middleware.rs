@@ -4,13 +4,12 @@
 use std::future::{ready, Future, Ready};
 use std::pin::Pin;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse, Transform};
 use actix_web::{Error, HttpMessage, HttpResponse};
 
-use crate::auth::{authorize, Authenticator, Refusal, Requirement};
+use crate::auth::{Authenticator, Gate, Refusal, Requirement};
 
 /// actix-web middleware (for `App::wrap`, `Scope::wrap` or `Resource::wrap`) that
 /// authenticates every request with an [`Authenticator`] and stores the [`AuthState`](crate::auth::AuthState) in the
@@ -24,31 +23,28 @@ use crate::auth::{authorize, Authenticator, Refusal, Requirement};
 /// `HttpServer::new` closure: the clones share the authenticator and its key cache.
 #[derive(Debug, Clone)]
 pub struct ClerkMiddleware {
-    auth: Arc<Authenticator>,
-    requirements: Arc<[Requirement]>,
+    gate: Gate,
 }
 
 impl ClerkMiddleware {
     /// Authenticates requests with `authenticator`, refusing none.
     pub fn new(authenticator: Authenticator) -> Self {
         Self {
-            auth: Arc::new(authenticator),
-            requirements: Arc::from([]),
+            gate: Gate::new(authenticator),
         }
     }
 
     /// Refuses signed-out requests: 401 (500 when authentication failed on this side).
     #[must_use]
-    pub fn require_signed_in(self) -> Self {
-        self.require(Requirement::SignedIn)
+    pub fn require_signed_in(mut self) -> Self {
+        self.gate = self.gate.require_signed_in();
+        self
     }
 
     /// Also requires `requirement` of every request: 401 when signed out, 403 when unmet.
     #[must_use]
     pub fn require(mut self, requirement: Requirement) -> Self {
-        let mut all = self.requirements.to_vec();
-        all.push(requirement);
-        self.requirements = Arc::from(all);
+        self.gate = self.gate.require(requirement);
         self
     }
 
@@ -56,8 +52,7 @@ impl ClerkMiddleware {
     /// default; see [`Authenticator::treat_pending_as_signed_out`].
     #[must_use]
     pub fn treat_pending_as_signed_out(mut self, signed_out: bool) -> Self {
-        let auth = Arc::make_mut(&mut self.auth);
-        *auth = auth.clone().treat_pending_as_signed_out(signed_out);
+        self.gate = self.gate.treat_pending_as_signed_out(signed_out);
         self
     }
 }
@@ -76,8 +71,7 @@ where
     fn new_transform(&self, service: S) -> Self::Future {
         ready(Ok(ClerkService {
             service: Rc::new(service),
-            auth: self.auth.clone(),
-            requirements: self.requirements.clone(),
+            gate: self.gate.clone(),
         }))
     }
 }
@@ -86,8 +80,7 @@ where
 #[derive(Debug)]
 pub struct ClerkService<S> {
     service: Rc<S>,
-    auth: Arc<Authenticator>,
-    requirements: Arc<[Requirement]>,
+    gate: Gate,
 }
 
 impl<S, B> Service<ServiceRequest> for ClerkService<S>
@@ -103,15 +96,12 @@ where
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
         let service = Rc::clone(&self.service);
-        let auth = Arc::clone(&self.auth);
-        let requirements = Arc::clone(&self.requirements);
+        let gate = self.gate.clone();
         Box::pin(async move {
-            let state = auth.authenticate(request.headers()).await;
-            if !requirements.is_empty() {
-                if let Err(denied) = authorize(&state, &requirements) {
-                    return Ok(refuse(request, Refusal::denied(&denied)));
-                }
-            }
+            let state = match gate.admit(request.headers()).await {
+                Ok(state) => state,
+                Err(denied) => return Ok(refuse(request, Refusal::denied(&denied))),
+            };
             request.extensions_mut().insert(state);
             let response = service.call(request).await?;
             Ok(response.map_into_left_body())

@@ -10,6 +10,7 @@
 
 mod authenticate;
 mod env;
+mod gate;
 mod machine;
 mod refusal;
 mod require;
@@ -19,6 +20,7 @@ pub use authenticate::{
     AuthState, Authenticator, ClaimsError, MachineAuth, SignedIn, SignedOut, SignedOutReason,
 };
 pub use env::AuthConfigError;
+pub use gate::Gate;
 pub use machine::MachineTokenCache;
 pub use refusal::Refusal;
 pub use require::{authorize, Denied, Requirement};

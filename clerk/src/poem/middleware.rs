@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ::poem::{Endpoint, Middleware, Request, Result};
 
 use super::rejection::AuthRejection;
-use crate::auth::{authorize, AuthState, Authenticator, Requirement};
+use crate::auth::{authorize, AuthState, Authenticator, Gate, Requirement};
 
 /// A poem middleware that authenticates every request with an [`Authenticator`] and stores
 /// the [`AuthState`] in the request's extensions, where the extractors
@@ -18,40 +18,36 @@ use crate::auth::{authorize, AuthState, Authenticator, Requirement};
 /// the requests that fail them first, with an [`AuthRejection`].
 #[derive(Debug, Clone)]
 pub struct ClerkMiddleware {
-    auth: Arc<Authenticator>,
-    requirements: Arc<[Requirement]>,
+    gate: Gate,
 }
 
 impl ClerkMiddleware {
-    /// Authenticates requests with `authenticator`, turning none away.
+    /// Authenticates requests with `authenticator`, refusing none.
     pub fn new(authenticator: Authenticator) -> Self {
         Self {
-            auth: Arc::new(authenticator),
-            requirements: Arc::from([]),
+            gate: Gate::new(authenticator),
         }
     }
 
-    /// Turns away signed-out requests (401, or 500 when authentication failed on this side).
+    /// Refuses signed-out requests: 401 (500 when authentication failed on this side).
     #[must_use]
-    pub fn require_signed_in(self) -> Self {
-        self.require(Requirement::SignedIn)
-    }
-
-    /// Also requires `requirement` of every request (401 when signed out, 403 when unmet).
-    #[must_use]
-    pub fn require(mut self, requirement: Requirement) -> Self {
-        let mut all = self.requirements.to_vec();
-        all.push(requirement);
-        self.requirements = Arc::from(all);
+    pub fn require_signed_in(mut self) -> Self {
+        self.gate = self.gate.require_signed_in();
         self
     }
 
-    /// Whether pending sessions (`sts: "pending"`) count as signed out here: `true` unless
-    /// changed; see [`Authenticator::treat_pending_as_signed_out`].
+    /// Also requires `requirement` of every request: 401 when signed out, 403 when unmet.
+    #[must_use]
+    pub fn require(mut self, requirement: Requirement) -> Self {
+        self.gate = self.gate.require(requirement);
+        self
+    }
+
+    /// Whether pending sessions (`sts: "pending"`) count as signed out here: `true` by
+    /// default; see [`Authenticator::treat_pending_as_signed_out`].
     #[must_use]
     pub fn treat_pending_as_signed_out(mut self, signed_out: bool) -> Self {
-        let auth = Arc::make_mut(&mut self.auth);
-        *auth = auth.clone().treat_pending_as_signed_out(signed_out);
+        self.gate = self.gate.treat_pending_as_signed_out(signed_out);
         self
     }
 }
@@ -62,8 +58,7 @@ impl<E: Endpoint> Middleware<E> for ClerkMiddleware {
     fn transform(&self, inner: E) -> ClerkEndpoint<E> {
         ClerkEndpoint {
             inner,
-            auth: self.auth.clone(),
-            requirements: self.requirements.clone(),
+            gate: self.gate.clone(),
         }
     }
 }
@@ -72,20 +67,17 @@ impl<E: Endpoint> Middleware<E> for ClerkMiddleware {
 #[derive(Debug)]
 pub struct ClerkEndpoint<E> {
     inner: E,
-    auth: Arc<Authenticator>,
-    requirements: Arc<[Requirement]>,
+    gate: Gate,
 }
 
 impl<E: Endpoint> Endpoint for ClerkEndpoint<E> {
     type Output = E::Output;
 
     async fn call(&self, mut req: Request) -> Result<E::Output> {
-        let state = self.auth.authenticate(&req).await;
-        if !self.requirements.is_empty() {
-            if let Err(denied) = authorize(&state, &self.requirements) {
-                return Err(AuthRejection::from_denied(denied).into_error());
-            }
-        }
+        let state = match self.gate.admit(&req).await {
+            Ok(state) => state,
+            Err(denied) => return Err(AuthRejection::from_denied(denied).into_error()),
+        };
         req.extensions_mut().insert(state);
         self.inner.call(req).await
     }

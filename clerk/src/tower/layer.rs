@@ -2,7 +2,6 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use http::{Request, Response};
@@ -10,7 +9,7 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::refuse::{JsonRefusal, Refuse};
-use crate::auth::{authorize, AuthState, Authenticator, Refusal, Requirement};
+use crate::auth::{AuthState, Authenticator, Gate, Refusal, Requirement};
 
 /// A tower layer that authenticates every request with an [`Authenticator`] and stores the
 /// [`AuthState`] in the request's extensions, where handlers, extractors and
@@ -21,8 +20,7 @@ use crate::auth::{authorize, AuthState, Authenticator, Refusal, Requirement};
 /// requests that fail them before they do, through `R` (JSON by default).
 #[derive(Debug, Clone)]
 pub struct ClerkLayer<R = JsonRefusal> {
-    auth: Arc<Authenticator>,
-    requirements: Arc<[Requirement]>,
+    gate: Gate,
     refuse: R,
 }
 
@@ -30,8 +28,7 @@ impl ClerkLayer {
     /// Authenticates requests with `authenticator`, refusing none.
     pub fn new(authenticator: Authenticator) -> Self {
         Self {
-            auth: Arc::new(authenticator),
-            requirements: Arc::from([]),
+            gate: Gate::new(authenticator),
             refuse: JsonRefusal,
         }
     }
@@ -40,16 +37,15 @@ impl ClerkLayer {
 impl<R> ClerkLayer<R> {
     /// Refuses signed-out requests (401, or 500 when authentication failed on this side).
     #[must_use]
-    pub fn require_signed_in(self) -> Self {
-        self.require(Requirement::SignedIn)
+    pub fn require_signed_in(mut self) -> Self {
+        self.gate = self.gate.require_signed_in();
+        self
     }
 
     /// Also requires `requirement` of every request (401 when signed out, 403 when unmet).
     #[must_use]
     pub fn require(mut self, requirement: Requirement) -> Self {
-        let mut all = self.requirements.to_vec();
-        all.push(requirement);
-        self.requirements = Arc::from(all);
+        self.gate = self.gate.require(requirement);
         self
     }
 
@@ -57,16 +53,14 @@ impl<R> ClerkLayer<R> {
     /// `true`; see [`Authenticator::treat_pending_as_signed_out`].
     #[must_use]
     pub fn treat_pending_as_signed_out(mut self, signed_out: bool) -> Self {
-        let auth = Arc::make_mut(&mut self.auth);
-        *auth = auth.clone().treat_pending_as_signed_out(signed_out);
+        self.gate = self.gate.treat_pending_as_signed_out(signed_out);
         self
     }
 
     /// Answers refusals through `refuse` instead (a gRPC status, an HTML page...).
     pub fn refuse_with<R2>(self, refuse: R2) -> ClerkLayer<R2> {
         ClerkLayer {
-            auth: self.auth,
-            requirements: self.requirements,
+            gate: self.gate,
             refuse,
         }
     }
@@ -78,8 +72,7 @@ impl<S, R: Clone> Layer<S> for ClerkLayer<R> {
     fn layer(&self, inner: S) -> Self::Service {
         ClerkService {
             inner,
-            auth: self.auth.clone(),
-            requirements: self.requirements.clone(),
+            gate: self.gate.clone(),
             refuse: self.refuse.clone(),
         }
     }
@@ -89,8 +82,7 @@ impl<S, R: Clone> Layer<S> for ClerkLayer<R> {
 #[derive(Debug, Clone)]
 pub struct ClerkService<S, R = JsonRefusal> {
     inner: S,
-    auth: Arc<Authenticator>,
-    requirements: Arc<[Requirement]>,
+    gate: Gate,
     refuse: R,
 }
 
@@ -113,18 +105,16 @@ where
         // The clone is not ready; the instance `poll_ready` was called on is (tower's rule).
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
-        let auth = self.auth.clone();
-        let requirements = self.requirements.clone();
+        let gate = self.gate.clone();
         let refuse = self.refuse.clone();
         Box::pin(async move {
-            let state = auth.authenticate(request.headers()).await;
-            if !requirements.is_empty() {
-                if let Err(denied) = authorize(&state, &requirements) {
-                    return Ok(refuse.refuse(Refusal::denied(&denied)));
+            match gate.admit(request.headers()).await {
+                Ok(state) => {
+                    request.extensions_mut().insert(state);
+                    inner.call(request).await
                 }
+                Err(denied) => Ok(refuse.refuse(Refusal::denied(&denied))),
             }
-            request.extensions_mut().insert(state);
-            inner.call(request).await
         })
     }
 }
