@@ -134,3 +134,35 @@ pub async fn get_json(url: &str, token: Option<&str>) -> (u16, http::HeaderMap, 
     let body = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text:?}"));
     (status, headers, body)
 }
+
+/// The current time in unix seconds, as webhook timestamps and token claims carry it.
+pub fn unix_now() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_secs();
+    i64::try_from(secs).expect("seconds fit")
+}
+
+/// POSTs `body` to `{url}/webhooks/clerk` with Svix headers (`svix-id` = `id`); the status
+/// and the body of the answer.
+pub async fn post_webhook(
+    url: &str,
+    id: &str,
+    timestamp: i64,
+    signature: &str,
+    body: &[u8],
+) -> (u16, String) {
+    let response = reqwest::Client::new()
+        .post(format!("{url}/webhooks/clerk"))
+        .header("svix-id", id)
+        .header("svix-timestamp", timestamp.to_string())
+        .header("svix-signature", signature)
+        .header("content-type", "application/json")
+        .body(body.to_vec())
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}

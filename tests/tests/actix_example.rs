@@ -10,7 +10,7 @@
 mod app;
 mod jwt_support;
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use actix_web::{web, App, HttpResponse, HttpServer};
 use clerk_backend::actix::{Auth, ClerkMiddleware, ClerkWebhook};
@@ -18,7 +18,7 @@ use clerk_backend::auth::{AuthState, Authenticator};
 use clerk_backend::jwt::{KeySource, Verifier};
 use clerk_backend::testing::{generate_webhook_secret, StandIn};
 use clerk_backend::webhooks::Webhook;
-use clerk_tests::acme::{self, session, session_token};
+use clerk_tests::acme::{self, get_json, post_webhook, session, session_token, unix_now};
 use jwt_support::TestKey;
 use serde_json::{json, Value};
 
@@ -84,24 +84,7 @@ impl Acme {
 
 /// `GET {url}{path}` with `token` as a bearer token: status, headers, JSON body.
 async fn get(url: &str, path: &str, token: Option<&str>) -> (u16, http::HeaderMap, Value) {
-    let mut request = reqwest::Client::new().get(format!("{url}{path}"));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.expect("a body");
-    let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("a JSON body: {text}"));
-    (status, headers, body)
-}
-
-fn unix_now() -> i64 {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock after 1970")
-        .as_secs();
-    i64::try_from(secs).expect("seconds fit")
+    get_json(&format!("{url}{path}"), token).await
 }
 
 #[tokio::test]
@@ -213,18 +196,7 @@ async fn reports_require_the_permission_and_tenant_reads_the_template_claim() {
 
 /// Posts `body` to `/webhooks/clerk` with the Svix headers: status and body text.
 async fn deliver(url: &str, body: &[u8], signature: &str, timestamp: i64) -> (u16, String) {
-    let response = reqwest::Client::new()
-        .post(format!("{url}/webhooks/clerk"))
-        .header("svix-id", "msg_2actix")
-        .header("svix-timestamp", timestamp.to_string())
-        .header("svix-signature", signature)
-        .header("content-type", "application/json")
-        .body(body.to_vec())
-        .send()
-        .await
-        .expect("request");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
+    post_webhook(url, "msg_2actix", timestamp, signature, body).await
 }
 
 #[tokio::test]

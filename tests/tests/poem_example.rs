@@ -7,13 +7,15 @@
 #[path = "../../clerk/examples/poem/app.rs"]
 mod app;
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use clerk_backend::auth::Authenticator;
 use clerk_backend::jwt::{KeySource, Verifier};
 use clerk_backend::testing::{generate_webhook_secret, Seeded, StandIn};
 use clerk_backend::webhooks::Webhook;
-use clerk_tests::acme::{get_json as get, session, session_token as token, Acme};
+use clerk_tests::acme::{
+    get_json as get, post_webhook, session, session_token as token, unix_now, Acme,
+};
 use poem::listener::{Acceptor, Listener, TcpListener};
 use serde_json::{json, Value};
 
@@ -167,27 +169,8 @@ async fn tenant_reads_the_claims_a_jwt_template_adds() {
     assert_eq!((status, &body["reason"]), (401, &json!("token-missing")));
 }
 
-fn unix_now() -> i64 {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock after 1970")
-        .as_secs();
-    i64::try_from(secs).expect("seconds fit")
-}
-
 async fn deliver(url: &str, body: &[u8], signature: &str) -> (u16, String) {
-    let response = reqwest::Client::new()
-        .post(format!("{url}/webhooks/clerk"))
-        .header("svix-id", "msg_2poem")
-        .header("svix-timestamp", unix_now().to_string())
-        .header("svix-signature", signature)
-        .header("content-type", "application/json")
-        .body(body.to_vec())
-        .send()
-        .await
-        .expect("request");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
+    post_webhook(url, "msg_2poem", unix_now(), signature, body).await
 }
 
 #[tokio::test]

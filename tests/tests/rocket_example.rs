@@ -10,14 +10,15 @@ mod app;
 mod jwt_support;
 
 use std::net::Ipv4Addr;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use clerk_backend::auth::{AuthState, Authenticator};
 use clerk_backend::jwt::Verifier;
 use clerk_backend::rocket::{catchers, Auth, ClerkFairing, ClerkWebhook};
 use clerk_backend::testing::{generate_webhook_secret, Seeded, StandIn};
 use clerk_backend::webhooks::Webhook;
-use clerk_tests::acme::{session, session_token, Acme, TENANT_ID};
+use clerk_tests::acme::{
+    get_json, post_webhook, session, session_token, unix_now, Acme, TENANT_ID,
+};
 use jwt_support::TestKey;
 use rocket::config::{LogLevel, Shutdown};
 use rocket::error::ErrorKind;
@@ -73,29 +74,8 @@ async fn serve(authenticator: Authenticator, webhook: Option<Webhook>) -> String
     launch(app::rocket(loopback(), authenticator, webhook)).await
 }
 
-async fn get(
-    url: &str,
-    path: &str,
-    token: Option<&str>,
-) -> (u16, reqwest::header::HeaderMap, Value) {
-    let mut request = reqwest::Client::new().get(format!("{url}{path}"));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.expect("a body");
-    let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("a JSON body: {text}"));
-    (status, headers, body)
-}
-
-fn unix_now() -> i64 {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock after 1970")
-        .as_secs();
-    i64::try_from(secs).expect("seconds fit")
+async fn get(url: &str, path: &str, token: Option<&str>) -> (u16, http::HeaderMap, Value) {
+    get_json(&format!("{url}{path}"), token).await
 }
 
 #[tokio::test]
@@ -237,18 +217,7 @@ async fn tenant_reads_the_template_claims_or_answers_claims_mismatch() {
 }
 
 async fn deliver(url: &str, body: &[u8], timestamp: i64, signature: &str) -> (u16, String) {
-    let response = reqwest::Client::new()
-        .post(format!("{url}/webhooks/clerk"))
-        .header("svix-id", "msg_2rocket")
-        .header("svix-timestamp", timestamp.to_string())
-        .header("svix-signature", signature)
-        .header("content-type", "application/json")
-        .body(body.to_vec())
-        .send()
-        .await
-        .expect("request");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
+    post_webhook(url, "msg_2rocket", timestamp, signature, body).await
 }
 
 #[tokio::test]
