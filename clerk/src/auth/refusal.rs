@@ -19,6 +19,12 @@ pub struct Refusal {
     pub headers: Vec<(&'static str, &'static str)>,
     /// The JSON body (`content-type: application/json`).
     pub body: String,
+    /// The reason code the body names (`token-missing`, `permission-missing`, `internal`,
+    /// `invalid_webhook`...), for answers that are not JSON (gRPC statuses).
+    pub reason: &'static str,
+    /// For an unmet requirement, the requirement the route declared (as the body's
+    /// `requirement` says it).
+    pub requirement: Option<String>,
 }
 
 impl Refusal {
@@ -33,6 +39,8 @@ impl Refusal {
                 status: StatusCode::UNAUTHORIZED,
                 headers: vec![("www-authenticate", "Bearer")],
                 body: serde_json::json!({ "error": "unauthenticated", "reason": code }).to_string(),
+                reason: code,
+                requirement: None,
             }
         };
         refusal.headers.push(("x-clerk-auth-status", "signed-out"));
@@ -47,6 +55,8 @@ impl Refusal {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             headers: Vec::new(),
             body: serde_json::json!({ "error": "server_error", "reason": "internal" }).to_string(),
+            reason: "internal",
+            requirement: None,
         }
     }
 
@@ -54,22 +64,19 @@ impl Refusal {
     pub fn denied(denied: &Denied) -> Self {
         match denied {
             Denied::SignedOut(out) => Self::signed_out(out),
-            Denied::Unmet(requirement) => Self::forbidden(
-                requirement.code(),
-                serde_json::json!({
-                    "error": "forbidden",
-                    "reason": requirement.code(),
-                    "requirement": requirement.to_string(),
-                }),
-            ),
-            Denied::ClaimsMismatch => Self::forbidden(
-                "claims-mismatch",
-                serde_json::json!({ "error": "forbidden", "reason": "claims-mismatch" }),
-            ),
+            Denied::Unmet(requirement) => {
+                Self::forbidden(requirement.code(), Some(requirement.to_string()))
+            }
+            Denied::ClaimsMismatch => Self::forbidden("claims-mismatch", None),
         }
     }
 
-    fn forbidden(code: &'static str, body: serde_json::Value) -> Self {
+    /// 403 naming `code` and, when there is one, the unmet `requirement`.
+    fn forbidden(code: &'static str, requirement: Option<String>) -> Self {
+        let mut body = serde_json::json!({ "error": "forbidden", "reason": code });
+        if let Some(requirement) = &requirement {
+            body["requirement"] = requirement.as_str().into();
+        }
         Self {
             status: StatusCode::FORBIDDEN,
             headers: vec![
@@ -77,6 +84,8 @@ impl Refusal {
                 ("x-clerk-auth-reason", code),
             ],
             body: body.to_string(),
+            reason: code,
+            requirement,
         }
     }
 

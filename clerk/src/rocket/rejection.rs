@@ -122,6 +122,8 @@ impl WebhookRejection {
                 headers: Vec::new(),
                 body: json!({ "error": "invalid_webhook", "message": self.to_string() })
                     .to_string(),
+                reason: "invalid_webhook",
+                requirement: None,
             },
         }
     }

@@ -29,28 +29,14 @@ impl GrpcRefusal {
             StatusCode::FORBIDDEN => Code::PermissionDenied,
             _ => Code::Internal,
         };
-        let reason = refusal
-            .headers
-            .iter()
-            .find(|(name, _)| *name == "x-clerk-auth-reason")
-            .map_or("internal", |(_, value)| *value);
-        // The JSON body names the unmet requirement; it is the crate's own JSON, but a body
-        // that does not parse just leaves the requirement out.
-        let requirement = serde_json::from_str::<serde_json::Value>(&refusal.body)
-            .ok()
-            .and_then(|body| body.get("requirement")?.as_str().map(str::to_owned));
-        let message = match requirement {
+        let reason = refusal.reason;
+        let message = match &refusal.requirement {
             Some(requirement) => format!("{reason}: {requirement}"),
             None => reason.to_owned(),
         };
         let mut status = Status::new(code, message);
         let metadata = status.metadata_mut();
-        if refusal.status == StatusCode::INTERNAL_SERVER_ERROR {
-            metadata.insert(
-                "x-clerk-auth-reason",
-                MetadataValue::from_static("internal"),
-            );
-        }
+        metadata.insert("x-clerk-auth-reason", MetadataValue::from_static(reason));
         for (name, value) in refusal.headers {
             // Every refusal header is a static lower-case ASCII name and value.
             if let Ok(key) = MetadataKey::from_bytes(name.as_bytes()) {
