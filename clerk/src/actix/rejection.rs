@@ -119,10 +119,7 @@ impl ResponseError for WebhookRejection {
     fn error_response(&self) -> HttpResponse {
         match self {
             Self::NotConfigured => Refusal::internal().into(),
-            _ => HttpResponse::BadRequest().json(serde_json::json!({
-                "error": "invalid_webhook",
-                "message": self.to_string(),
-            })),
+            _ => Refusal::invalid_webhook(self).into(),
         }
     }
 }

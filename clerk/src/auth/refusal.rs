@@ -60,6 +60,19 @@ impl Refusal {
         }
     }
 
+    /// 400 `{"error": "invalid_webhook", "message": "<why>"}`: a webhook delivery whose
+    /// headers, timestamp or signature did not check out, or whose body could not be read.
+    pub fn invalid_webhook(why: &impl std::fmt::Display) -> Self {
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            headers: Vec::new(),
+            body: serde_json::json!({ "error": "invalid_webhook", "message": why.to_string() })
+                .to_string(),
+            reason: "invalid_webhook",
+            requirement: None,
+        }
+    }
+
     /// The answer for `denied`.
     pub fn denied(denied: &Denied) -> Self {
         match denied {

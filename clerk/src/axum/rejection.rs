@@ -1,9 +1,6 @@
 //! What the extractors answer when they cannot hand a handler what it asked for.
 
 use ::axum::response::{IntoResponse, Response};
-use ::axum::Json;
-use http::StatusCode;
-use serde_json::json;
 
 use crate::auth::{ClaimsError, Denied, Refusal, SignedOut};
 use crate::webhooks::WebhookError;
@@ -89,7 +86,6 @@ pub enum WebhookRejection {
 
 impl IntoResponse for WebhookRejection {
     fn into_response(self) -> Response {
-        let body = json!({ "error": "invalid_webhook", "message": self.to_string() });
-        (StatusCode::BAD_REQUEST, Json(body)).into_response()
+        Refusal::invalid_webhook(&self).into_http()
     }
 }

@@ -4,7 +4,6 @@
 use ::poem::error::ResponseError;
 use ::poem::http::{header, HeaderValue, StatusCode};
 use ::poem::{IntoResponse, Response};
-use serde_json::json;
 
 use crate::auth::{Denied, Refusal, Requirement, SignedOut};
 use crate::webhooks::WebhookError;
@@ -149,13 +148,6 @@ impl ResponseError for WebhookRejection {
         if let Self::MissingWebhook = self {
             return Refusal::internal().into_response();
         }
-        let body = json!({ "error": "invalid_webhook", "message": self.to_string() });
-        let mut response = Response::from(body.to_string());
-        response.set_status(StatusCode::BAD_REQUEST);
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        response
+        Refusal::invalid_webhook(self).into_response()
     }
 }

@@ -7,7 +7,6 @@ use std::sync::Mutex;
 use ::rocket::catcher::{BoxFuture, Catcher};
 use ::rocket::http::{ContentType, Status};
 use ::rocket::{Request, Response};
-use serde_json::json;
 
 use crate::auth::Refusal;
 use crate::webhooks::WebhookError;
@@ -117,14 +116,7 @@ impl WebhookRejection {
     pub fn refusal(&self) -> Refusal {
         match self {
             Self::NotConfigured => Refusal::internal(),
-            _ => Refusal {
-                status: http::StatusCode::BAD_REQUEST,
-                headers: Vec::new(),
-                body: json!({ "error": "invalid_webhook", "message": self.to_string() })
-                    .to_string(),
-                reason: "invalid_webhook",
-                requirement: None,
-            },
+            _ => Refusal::invalid_webhook(self),
         }
     }
 }
