@@ -290,3 +290,11 @@ pub async fn serve(app: axum::Router) -> String {
     tokio::spawn(async move { axum::serve(listener, app).await });
     url
 }
+
+/// Headers carrying `Authorization: Bearer <token>`, as a request to a protected route has.
+pub fn bearer(token: &str) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    let value = format!("Bearer {token}").parse().expect("a header value");
+    headers.insert(axum::http::header::AUTHORIZATION, value);
+    headers
+}

@@ -4,15 +4,7 @@
 use clerk_backend::auth::{AuthConfigError, AuthState, Authenticator, SignedOutReason};
 use clerk_backend::models::{CreateSessionParams, CreateSessionTokenParams, CreateUserParams};
 use clerk_backend::testing::StandIn;
-
-fn bearer(token: &str) -> http::HeaderMap {
-    let mut headers = http::HeaderMap::new();
-    headers.insert(
-        http::header::AUTHORIZATION,
-        format!("Bearer {token}").parse().expect("header"),
-    );
-    headers
-}
+use clerk_tests::bearer;
 
 #[tokio::test]
 async fn keys_come_from_clerk_jwt_key_or_clerk_secret_key() {

@@ -11,15 +11,7 @@ use clerk_backend::models::{
     CreateApiKeyParams, CreateM2mTokenParams, CreateMachineParams, RevokeApiKeyParams,
 };
 use clerk_backend::testing::StandIn;
-
-fn bearer(token: &str) -> http::HeaderMap {
-    let mut headers = http::HeaderMap::new();
-    headers.insert(
-        http::header::AUTHORIZATION,
-        format!("Bearer {token}").parse().expect("header"),
-    );
-    headers
-}
+use clerk_tests::bearer;
 
 fn calls(standin: &StandIn, path: &str) -> usize {
     standin.requests().iter().filter(|r| r.path == path).count()

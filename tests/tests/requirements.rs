@@ -13,17 +13,9 @@ use clerk_backend::auth::{
 use clerk_backend::jwt::Verifier;
 use clerk_backend::models::{CreateApiKeyParams, CreateMachineParams};
 use clerk_backend::testing::StandIn;
+use clerk_tests::bearer;
 use jwt_support::TestKey;
 use serde_json::{json, Value};
-
-fn bearer(token: &str) -> http::HeaderMap {
-    let mut headers = http::HeaderMap::new();
-    headers.insert(
-        http::header::AUTHORIZATION,
-        format!("Bearer {token}").parse().expect("header"),
-    );
-    headers
-}
 
 fn now() -> i64 {
     let secs = SystemTime::now()

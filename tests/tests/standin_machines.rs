@@ -13,17 +13,11 @@ use clerk_backend::models::{
 };
 use clerk_backend::testing::StandIn;
 use clerk_backend::Error;
+use clerk_tests::bearer;
 use serde_json::json;
 
 fn status(e: &Error) -> u16 {
     e.status().map(|s| s.as_u16()).unwrap_or_default()
-}
-
-fn bearer(token: &str) -> http::HeaderMap {
-    let mut headers = http::HeaderMap::new();
-    let value = format!("Bearer {token}").parse().expect("a header value");
-    headers.insert(http::header::AUTHORIZATION, value);
-    headers
 }
 
 #[tokio::test]

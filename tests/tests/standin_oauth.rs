@@ -15,16 +15,10 @@ use clerk_backend::models::{
 };
 use clerk_backend::multipart::FileUpload;
 use clerk_backend::testing::{StandIn, STANDIN_SECRET_KEY};
+use clerk_tests::bearer;
 use clerk_tests::refusal;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR logo";
-
-fn bearer(token: &str) -> http::HeaderMap {
-    let mut headers = http::HeaderMap::new();
-    let value = format!("Bearer {token}").parse().expect("a header value");
-    headers.insert(http::header::AUTHORIZATION, value);
-    headers
-}
 
 /// The JSON the stand-in answers `request` with, read past the crate's models.
 async fn raw_json(request: reqwest::RequestBuilder) -> serde_json::Value {
