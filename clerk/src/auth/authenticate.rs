@@ -45,12 +45,14 @@ use crate::{Clerk, SecretKey};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Authenticator {
-    verifier: Verifier,
-    clerk: Option<Clerk>,
-    publishable_key: Option<PublishableKey>,
+    pub(super) verifier: Verifier,
+    pub(super) clerk: Option<Clerk>,
+    pub(super) publishable_key: Option<PublishableKey>,
     accepts: HashSet<TokenKind>,
-    pending_signed_out: bool,
+    pub(super) pending_signed_out: bool,
     machine: MachineVerifier,
+    /// The browser flow's settings, when turned on.
+    pub(super) pages: Option<std::sync::Arc<super::browser::PageOptions>>,
 }
 
 /// The outcome of [`Authenticator::authenticate`].
@@ -178,6 +180,11 @@ pub enum SignedOutReason {
     /// changed since (signed in again, switched session or organization); the frontend must
     /// fetch a fresh token.
     SessionTokenOutdated,
+    /// A browser that needs Clerk's handshake first (its session token expired, its dev
+    /// browser is missing, a satellite must sync...), on a request that cannot be redirected
+    /// there (an API call, a form post) or after the redirect-loop guard gave up. Only the
+    /// browser flow ([`Authenticator::authenticate_page`]) answers this.
+    HandshakeRequired,
     /// The machine token is unknown, revoked, expired or fails verification.
     InvalidMachineToken,
     /// A machine token arrived but no client was configured to verify it, or the Backend API
@@ -187,7 +194,7 @@ pub enum SignedOutReason {
 
 impl SignedOutReason {
     /// Every value [`code`](Self::code) returns: a closed set, stable across releases.
-    pub const CODES: [&'static str; 8] = [
+    pub const CODES: [&'static str; 9] = [
         "token-missing",
         "token-invalid",
         "token-expired",
@@ -195,6 +202,7 @@ impl SignedOutReason {
         "session-pending",
         "session-signed-out",
         "session-token-outdated",
+        "handshake-required",
         "internal",
     ];
 
@@ -210,6 +218,7 @@ impl SignedOutReason {
     /// | `session-pending` | [`SessionPending`](Self::SessionPending) |
     /// | `session-signed-out` | [`SessionSignedOut`](Self::SessionSignedOut) |
     /// | `session-token-outdated` | [`SessionTokenOutdated`](Self::SessionTokenOutdated) |
+    /// | `handshake-required` | [`HandshakeRequired`](Self::HandshakeRequired) |
     /// | `internal` | [`VerificationUnavailable`](Self::VerificationUnavailable), [`MachineVerificationFailed`](Self::MachineVerificationFailed) |
     pub fn code(&self) -> &'static str {
         match self {
@@ -220,6 +229,7 @@ impl SignedOutReason {
             Self::SessionPending => "session-pending",
             Self::SessionSignedOut => "session-signed-out",
             Self::SessionTokenOutdated => "session-token-outdated",
+            Self::HandshakeRequired => "handshake-required",
             Self::VerificationUnavailable(_) | Self::MachineVerificationFailed => "internal",
         }
     }
@@ -248,6 +258,9 @@ impl std::fmt::Display for SignedOutReason {
             }
             Self::SessionTokenOutdated => {
                 f.write_str("the session cookie was issued before the last __client_uat")
+            }
+            Self::HandshakeRequired => {
+                f.write_str("the browser must go through Clerk's handshake first")
             }
             Self::InvalidMachineToken => {
                 f.write_str("the machine token is unknown, revoked or expired")
@@ -293,6 +306,7 @@ impl Authenticator {
             accepts: HashSet::from([TokenKind::SessionToken]),
             pending_signed_out: true,
             machine: MachineVerifier::default(),
+            pages: None,
         }
     }
 

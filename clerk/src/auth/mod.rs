@@ -9,6 +9,7 @@
 //! no newer than the token (see [`Authenticator`]).
 
 mod authenticate;
+pub mod browser;
 mod env;
 mod gate;
 mod machine;
@@ -20,7 +21,7 @@ pub use authenticate::{
     AuthState, Authenticator, ClaimsError, MachineAuth, SignedIn, SignedOut, SignedOutReason,
 };
 pub use env::AuthConfigError;
-pub use gate::Gate;
+pub use gate::{Admission, Gate};
 pub use machine::MachineTokenCache;
 pub use refusal::Refusal;
 pub use require::{authorize, Denied, Requirement};

@@ -108,11 +108,11 @@ pub fn token_from_request<'a>(
 /// host and whether it is a production instance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PublishableKey {
-    suffix: String,
+    pub(crate) suffix: String,
     /// `None` when the key does not decode to `<host>$` (then whose token a plain cookie
     /// holds cannot be told, and that test is skipped).
-    frontend_api: Option<String>,
-    production: bool,
+    pub(crate) frontend_api: Option<String>,
+    pub(crate) production: bool,
 }
 
 impl PublishableKey {
@@ -191,6 +191,19 @@ pub(crate) fn credentials<'a>(
         },
         client_uat,
     })
+}
+
+/// Whether the suffixed cookie set is the one to read (see [`token_from_request`]).
+pub(crate) fn uses_suffixed_cookies(
+    headers: &(impl RequestHeaders + ?Sized),
+    key: &PublishableKey,
+    now: i64,
+) -> bool {
+    Cookies {
+        headers: headers.header_values("cookie"),
+        key: Some(key),
+    }
+    .suffixed(now)
 }
 
 /// The Clerk cookies of a request, plain (`__session`, `__client_uat`) and suffixed
@@ -334,7 +347,7 @@ fn strip_schemes(value: &str) -> String {
 
 /// `Number.parseInt(value) || 0`: optional leading whitespace and sign, then the leading
 /// digits; anything else is 0.
-fn parse_int(value: &str) -> i64 {
+pub(crate) fn parse_int(value: &str) -> i64 {
     let value = value.trim_start();
     let (negative, digits) = match value.as_bytes().first() {
         Some(b'-') => (true, &value[1..]),
@@ -356,7 +369,7 @@ fn parse_int(value: &str) -> i64 {
 }
 
 /// `Bearer <token>` or a bare token; any other scheme yields nothing.
-fn header_token(headers: &(impl RequestHeaders + ?Sized)) -> Option<&str> {
+pub(crate) fn header_token(headers: &(impl RequestHeaders + ?Sized)) -> Option<&str> {
     let value = headers.header("authorization")?.trim();
     if value.is_empty() {
         return None;

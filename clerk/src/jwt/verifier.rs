@@ -24,6 +24,10 @@ pub const DEFAULT_JWKS_REFETCH_INTERVAL: Duration = Duration::from_secs(10);
 
 /// The `cat` header of M2M tokens.
 const M2M_CATEGORY: &str = "cl_B7d4PD333AAA";
+/// The `cat` of session (and handshake) tokens, and the one instances stamp on every class
+/// when they ignore categories (@clerk/backend tokens/jwtCategories.ts).
+const SESSION_CATEGORY: &str = "cl_B7d4PD111AAA";
+const IGNORED_CATEGORY: &str = "cl_I7d4PD111III";
 
 /// Where a [`Verifier`] gets the key that checks signatures.
 #[derive(Clone)]
@@ -414,6 +418,35 @@ impl Verifier {
 
     /// Algorithm, key, signature, then the claims: what every kind of token goes through.
     async fn check_signed(&self, decoded: &Decoded<'_>, now: SystemTime) -> Result<(), TokenError> {
+        self.check_signature(decoded).await?;
+        self.inner.check_claims(decoded, unix_millis(now))
+    }
+
+    /// A handshake payload (the `__clerk_handshake` JWT the Frontend API hands back): as
+    /// @clerk/backend's `verifyHandshakeJwt` (tokens/handshake.ts), its type, algorithm,
+    /// category (no other class of token signed by the instance) and signature are checked,
+    /// not its time claims; the payload is returned.
+    pub(crate) async fn handshake_payload(
+        &self,
+        decoded: Decoded<'_>,
+    ) -> Result<serde_json::Map<String, Value>, TokenError> {
+        check_type(&decoded)?;
+        if decoded
+            .header
+            .cat
+            .as_deref()
+            .is_some_and(|cat| cat != SESSION_CATEGORY && cat != IGNORED_CATEGORY)
+        {
+            return Err(TokenError::NotASessionToken {
+                kind: "a token of another category",
+            });
+        }
+        self.check_signature(&decoded).await?;
+        Ok(decoded.claims)
+    }
+
+    /// Algorithm, key and signature.
+    async fn check_signature(&self, decoded: &Decoded<'_>) -> Result<(), TokenError> {
         let inner = &*self.inner;
         let alg = decoded.header.alg.as_deref().unwrap_or_default();
         let algorithm =
@@ -455,7 +488,7 @@ impl Verifier {
         if !valid {
             return Err(TokenError::BadSignature);
         }
-        inner.check_claims(decoded, unix_millis(now))
+        Ok(())
     }
 }
 
