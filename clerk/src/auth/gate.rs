@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use http::{HeaderMap, HeaderValue, StatusCode};
 
-use super::browser::{PageRequest, PageState};
+use super::browser::PageRequest;
 use super::{authorize, AuthState, Authenticator, Denied, Refusal, Requirement};
 use crate::headers::RequestHeaders;
 
@@ -31,10 +31,56 @@ pub enum Admission {
         state: AuthState,
         /// Headers for the response; `Set-Cookie` may repeat.
         headers: HeaderMap,
+        /// In page-route mode, for a signed-out browser navigation: where it signs in. Store
+        /// it with the state, so route-level requirements redirect instead of answering 401.
+        sign_in: Option<SignInRedirect>,
     },
-    /// Answer with this response instead of running the route: a refusal (401/403/500
-    /// JSON), or in page mode a 307 redirect (handshake, sign-in) with its cookies.
-    Answer(http::Response<String>),
+    /// Refuse the request (401/403/500 JSON) instead of running the route.
+    Refuse(Refusal),
+    /// Page-route mode: send the browser elsewhere (handshake, clean URL, sign-in) instead
+    /// of running the route.
+    Redirect(Redirect),
+}
+
+/// A `307 Temporary Redirect` with its headers: `Location`, `Cache-Control: no-store`, and
+/// any `Set-Cookie` (the handshake's loop counter, fresh cookies).
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    /// Every header of the answer.
+    pub headers: HeaderMap,
+}
+
+impl Redirect {
+    /// Where the browser goes.
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(http::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+
+    /// The redirect as an `http` 1.x response with an empty body.
+    pub fn into_http<B: From<String>>(self) -> http::Response<B> {
+        let mut response = http::Response::new(B::from(String::new()));
+        *response.status_mut() = StatusCode::TEMPORARY_REDIRECT;
+        append_headers(response.headers_mut(), self.headers);
+        response
+    }
+}
+
+/// Appends every header of `from` (repeats included) to `to`: how a middleware copies a
+/// page decision's `Set-Cookie`s onto the route's response.
+pub fn append_headers(to: &mut HeaderMap, from: HeaderMap) {
+    let mut last = None;
+    for (name, value) in from {
+        // The owned iterator names a header once, then `None` for its repeats.
+        if let Some(name) = name {
+            last = Some(name);
+        }
+        if let Some(name) = &last {
+            to.append(name.clone(), value);
+        }
+    }
 }
 
 impl Gate {
@@ -113,80 +159,80 @@ impl Gate {
                 Ok(state) => Admission::Proceed {
                     state,
                     headers: HeaderMap::new(),
+                    sign_in: None,
                 },
-                Err(denied) => Admission::Answer(Refusal::denied(&denied).into_http()),
+                Err(denied) => Admission::Refuse(Refusal::denied(&denied)),
             };
         }
         let page = self.auth.authenticate_page(request).await;
         if page.location().is_some() {
-            return Admission::Answer(redirect(page.headers));
+            return Admission::Redirect(Redirect {
+                headers: page.headers,
+            });
         }
         let state = page.auth_state();
+        let sign_in = match &state {
+            AuthState::SignedOut(_) if request.is_navigation() => self
+                .auth
+                .sign_in_url(request)
+                .map(|location| SignInRedirect { location }),
+            _ => None,
+        };
         if self.requirements.is_empty() {
             return Admission::Proceed {
                 state,
                 headers: page.headers,
+                sign_in,
             };
         }
         match authorize(&state, &self.requirements) {
             Ok(_) => Admission::Proceed {
                 state,
                 headers: page.headers,
+                sign_in,
             },
-            Err(Denied::SignedOut(out)) if request.is_navigation() && !out.reason.is_internal() => {
+            Err(denied) if SignInRedirect::applies(sign_in.as_ref(), &denied) => {
+                let location = sign_in.map(|s| s.location).unwrap_or_default();
                 let mut headers = page.headers;
-                match self
-                    .auth
-                    .sign_in_url(request)
-                    .and_then(|u| HeaderValue::from_str(&u).ok())
-                {
-                    Some(location) => {
-                        headers.insert(http::header::LOCATION, location);
-                        headers.insert(
-                            http::header::CACHE_CONTROL,
-                            HeaderValue::from_static("no-store"),
-                        );
-                        Admission::Answer(redirect(headers))
-                    }
-                    None => Admission::Answer(with_headers(
-                        Refusal::signed_out(&out).into_http(),
-                        headers,
-                    )),
+                if let Ok(value) = HeaderValue::from_str(&location) {
+                    headers.insert(http::header::LOCATION, value);
                 }
+                headers.insert(
+                    http::header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-store"),
+                );
+                Admission::Redirect(Redirect { headers })
             }
-            Err(denied) => {
-                let signed_in = matches!(page.state, PageState::SignedIn(_));
-                let mut response = Refusal::denied(&denied).into_http();
-                if signed_in {
-                    // Fresh cookies of a refresh or handshake are still worth keeping.
-                    response = with_headers(response, page.headers);
-                }
-                Admission::Answer(response)
-            }
+            Err(denied) => Admission::Refuse(Refusal::denied(&denied)),
         }
     }
 }
 
-/// A 307 with these headers and no body.
-fn redirect(headers: HeaderMap) -> http::Response<String> {
-    let mut response = http::Response::new(String::new());
-    *response.status_mut() = StatusCode::TEMPORARY_REDIRECT;
-    with_headers(response, headers)
+/// Where a signed-out browser signs in, for the page it navigated to: what page-route mode
+/// answers instead of a 401 when a route requires a signed-in user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInRedirect {
+    /// The sign-in URL, with `redirect_url` back to the page.
+    pub location: String,
 }
 
-fn with_headers(
-    mut response: http::Response<String>,
-    headers: HeaderMap,
-) -> http::Response<String> {
-    let mut last = None;
-    for (name, value) in headers {
-        // `HeaderMap`'s owned iterator names a header once, then `None` for its repeats.
-        if let Some(name) = name {
-            last = Some(name);
-        }
-        if let Some(name) = &last {
-            response.headers_mut().append(name.clone(), value);
-        }
+impl SignInRedirect {
+    /// Whether `denied` is answered by this redirect: a signed-out refusal (not a failure on
+    /// this side), when there is a redirect.
+    pub fn applies(redirect: Option<&Self>, denied: &Denied) -> bool {
+        redirect.is_some() && matches!(denied, Denied::SignedOut(out) if !out.reason.is_internal())
     }
-    response
+
+    /// The 307 to the sign-in page, `Cache-Control: no-store`.
+    pub fn redirect(&self) -> Redirect {
+        let mut headers = HeaderMap::new();
+        if let Ok(value) = HeaderValue::from_str(&self.location) {
+            headers.insert(http::header::LOCATION, value);
+        }
+        headers.insert(
+            http::header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        );
+        Redirect { headers }
+    }
 }

@@ -21,7 +21,7 @@ pub use authenticate::{
     AuthState, Authenticator, ClaimsError, MachineAuth, SignedIn, SignedOut, SignedOutReason,
 };
 pub use env::AuthConfigError;
-pub use gate::{Admission, Gate};
+pub use gate::{append_headers, Admission, Gate, Redirect, SignInRedirect};
 pub use machine::MachineTokenCache;
 pub use refusal::Refusal;
 pub use require::{authorize, Denied, Requirement};
