@@ -4,7 +4,7 @@ use ::axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use http::request::Parts;
 
 use super::rejection::AuthRejection;
-use crate::auth::{AuthState, SignedIn};
+use crate::auth::{AuthState, SignInRedirect, SignedIn, SignedOut};
 use serde::de::DeserializeOwned;
 
 /// A signed-in request's identity (a user's session or a machine token). Extracting it from
@@ -30,13 +30,22 @@ fn state(parts: &Parts) -> Result<&AuthState, AuthRejection> {
         .ok_or(AuthRejection::MissingLayer)
 }
 
+/// The rejection of a signed-out request: in page-route mode a browser navigation is sent
+/// to sign in, anything else is refused.
+fn signed_out(parts: &Parts, out: &SignedOut) -> AuthRejection {
+    match parts.extensions.get::<SignInRedirect>() {
+        Some(to) if !out.reason.is_internal() => AuthRejection::SignIn(to.clone()),
+        _ => AuthRejection::SignedOut(out.clone()),
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Auth {
     type Rejection = AuthRejection;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, AuthRejection> {
         match state(parts)? {
             AuthState::SignedIn(who) => Ok(Self(who.clone())),
-            AuthState::SignedOut(out) => Err(AuthRejection::SignedOut(out.clone())),
+            AuthState::SignedOut(out) => Err(signed_out(parts, out)),
         }
     }
 }
@@ -93,7 +102,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Claims<T> {
                 .claims_as()
                 .map(Self)
                 .map_err(AuthRejection::ClaimsMismatch),
-            AuthState::SignedOut(out) => Err(AuthRejection::SignedOut(out.clone())),
+            AuthState::SignedOut(out) => Err(signed_out(parts, out)),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use ::axum::response::{IntoResponse, Response};
 
-use crate::auth::{ClaimsError, Denied, Refusal, SignedOut};
+use crate::auth::{ClaimsError, Denied, Refusal, SignInRedirect, SignedOut};
 use crate::webhooks::WebhookError;
 
 /// Why [`super::Auth`] (or the `AuthState` extractor) refused a request.
@@ -35,6 +35,9 @@ pub enum AuthRejection {
     /// No [`super::ClerkLayer`] ran for this route: a server bug, answered with 500.
     #[error("the route extracts Clerk auth but no ClerkLayer was applied to it")]
     MissingLayer,
+    /// Page-route mode: a signed-out browser navigated here; it is sent to sign in (307).
+    #[error("signed out; redirecting to sign in")]
+    SignIn(SignInRedirect),
 }
 
 impl AuthRejection {
@@ -43,6 +46,7 @@ impl AuthRejection {
     pub fn code(&self) -> &'static str {
         match self {
             Self::SignedOut(out) => out.reason.code(),
+            Self::SignIn(_) => "sign-in",
             Self::ClaimsMismatch(_) => "claims-mismatch",
             Self::MissingLayer => "internal",
         }
@@ -52,6 +56,7 @@ impl AuthRejection {
 impl IntoResponse for AuthRejection {
     fn into_response(self) -> Response {
         let refusal = match &self {
+            Self::SignIn(to) => return to.redirect().into_http(),
             Self::SignedOut(out) => Refusal::signed_out(out),
             Self::ClaimsMismatch(e) => {
                 tracing::debug!("clerk: {e}");

@@ -53,6 +53,16 @@ impl<B: Default> Refuse<B> for GrpcRefusal {
     fn refuse(&self, refusal: Refusal) -> http::Response<B> {
         Self::status(refusal).into_http()
     }
+
+    /// gRPC clients do not follow redirects, and page-route mode is not for them: a redirect
+    /// that reaches a gRPC stack anyway is answered `UNAUTHENTICATED`.
+    fn redirect(&self, _redirect: crate::auth::Redirect) -> http::Response<B> {
+        let out = crate::auth::SignedOut {
+            reason: crate::auth::SignedOutReason::HandshakeRequired,
+            message: String::new(),
+        };
+        Self::status(Refusal::signed_out(&out)).into_http()
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::refuse::{JsonRefusal, Refuse};
-use crate::auth::{AuthState, Authenticator, Gate, Refusal, Requirement};
+use crate::auth::browser::PageRequest;
+use crate::auth::{append_headers, Admission, AuthState, Authenticator, Gate, Requirement};
 
 /// A tower layer that authenticates every request with an [`Authenticator`] and stores the
 /// [`AuthState`] in the request's extensions, where handlers, extractors and
@@ -54,6 +55,17 @@ impl<R> ClerkLayer<R> {
     #[must_use]
     pub fn treat_pending_as_signed_out(mut self, signed_out: bool) -> Self {
         self.gate = self.gate.treat_pending_as_signed_out(signed_out);
+        self
+    }
+
+    /// Page-route mode, for apps that render pages for browsers signed in with cookies: the
+    /// browser flow (refresh, handshake redirects, development instances, satellites; see
+    /// [`Gate::pages`]), and signed-out browser navigations to protected routes are sent to
+    /// sign in instead of getting a 401. The authenticator needs its publishable key, its
+    /// Backend API client, and [`Authenticator::pages`] for the sign-in URL.
+    #[must_use]
+    pub fn pages(mut self) -> Self {
+        self.gate = self.gate.pages();
         self
     }
 
@@ -108,12 +120,24 @@ where
         let gate = self.gate.clone();
         let refuse = self.refuse.clone();
         Box::pin(async move {
-            match gate.admit(request.headers()).await {
-                Ok(state) => {
+            let uri = request.uri().to_string();
+            let page = PageRequest::new(request.method().as_str(), &uri, request.headers());
+            match gate.admit_request(&page).await {
+                Admission::Proceed {
+                    state,
+                    headers,
+                    sign_in,
+                } => {
                     request.extensions_mut().insert(state);
-                    inner.call(request).await
+                    if let Some(sign_in) = sign_in {
+                        request.extensions_mut().insert(sign_in);
+                    }
+                    let mut response = inner.call(request).await?;
+                    append_headers(response.headers_mut(), headers);
+                    Ok(response)
                 }
-                Err(denied) => Ok(refuse.refuse(Refusal::denied(&denied))),
+                Admission::Refuse(refusal) => Ok(refuse.refuse(refusal)),
+                Admission::Redirect(redirect) => Ok(refuse.redirect(redirect)),
             }
         })
     }

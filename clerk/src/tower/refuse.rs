@@ -1,11 +1,15 @@
 //! How a layer turns a [`Refusal`] into the stack's own response type.
 
-use crate::auth::Refusal;
+use crate::auth::{Redirect, Refusal};
 
-/// Builds the response a layer answers a refused request with.
+/// Builds the response a layer answers a refused (or, in page-route mode, redirected)
+/// request with.
 pub trait Refuse<B>: Clone + Send + Sync + 'static {
     /// The response for `refusal`.
     fn refuse(&self, refusal: Refusal) -> http::Response<B>;
+
+    /// The response for a page-route redirect (a 307 with its headers).
+    fn redirect(&self, redirect: Redirect) -> http::Response<B>;
 }
 
 /// The JSON refusal of [`Refusal::into_http`], for any response body that can be built from
@@ -16,5 +20,9 @@ pub struct JsonRefusal;
 impl<B: From<String>> Refuse<B> for JsonRefusal {
     fn refuse(&self, refusal: Refusal) -> http::Response<B> {
         refusal.into_http()
+    }
+
+    fn redirect(&self, redirect: Redirect) -> http::Response<B> {
+        redirect.into_http()
     }
 }

@@ -11,7 +11,7 @@ use tower_service::Service;
 
 use super::layer::stored;
 use super::refuse::{JsonRefusal, Refuse};
-use crate::auth::{authorize, Refusal, Requirement};
+use crate::auth::{authorize, Refusal, Requirement, SignInRedirect};
 
 /// A tower layer for a route or router that requires all of its
 /// [`Requirement`]s of the caller a [`ClerkLayer`](super::ClerkLayer) (applied outside it)
@@ -85,18 +85,27 @@ where
                 tracing::error!(
                     "clerk: RequireLayer found no auth state; apply ClerkLayer outside it"
                 );
-                Err(Refusal::internal())
+                Err(Err(Refusal::internal()))
             }
             Some(state) => authorize(state, &self.requirements)
                 .map(|_| ())
-                .map_err(|denied| Refusal::denied(&denied)),
+                .map_err(|denied| {
+                    let sign_in = request.extensions().get::<SignInRedirect>();
+                    if SignInRedirect::applies(sign_in, &denied) {
+                        // Page-route mode: a signed-out browser goes to sign in.
+                        sign_in
+                            .map(SignInRedirect::redirect)
+                            .ok_or(Refusal::denied(&denied))
+                    } else {
+                        Err(Refusal::denied(&denied))
+                    }
+                }),
         };
-        match verdict {
-            Ok(()) => Box::pin(self.inner.call(request)),
-            Err(refusal) => {
-                let response = self.refuse.refuse(refusal);
-                Box::pin(async move { Ok(response) })
-            }
-        }
+        let response = match verdict {
+            Ok(()) => return Box::pin(self.inner.call(request)),
+            Err(Ok(redirect)) => self.refuse.redirect(redirect),
+            Err(Err(refusal)) => self.refuse.refuse(refusal),
+        };
+        Box::pin(async move { Ok(response) })
     }
 }
