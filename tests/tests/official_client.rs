@@ -6,103 +6,21 @@
 //! unless `CLERK_REQUIRE_OFFICIAL_CLIENT=1` (as in `.ci/run`), which turns the skip into a
 //! failure.
 
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
-use std::time::Duration;
-
 use clerk_backend::testing::StandIn;
-
-/// Longer than the script needs by far; a hang fails the test instead of the CI job.
-const SCRIPT_TIMEOUT: Duration = Duration::from_secs(120);
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ sits inside the workspace")
-        .to_path_buf()
-}
-
-fn required() -> bool {
-    std::env::var("CLERK_REQUIRE_OFFICIAL_CLIENT").is_ok_and(|v| v == "1")
-}
-
-/// Skips with a message, or fails when the official client is required.
-fn unavailable(why: &str) {
-    assert!(
-        !required(),
-        "CLERK_REQUIRE_OFFICIAL_CLIENT=1 but {why}; run `npm ci --prefix .ci`"
-    );
-    eprintln!("skipping the official-client check: {why} (run `npm ci --prefix .ci`)");
-}
+use clerk_tests::official::run_script;
 
 /// Runs `.ci/official-client/<script>` against a fresh stand-in; answers the stand-in (for
 /// its request log) and the script's stdout, or `None` when the official client is absent
-/// and not required. Fails when the script does not print `<done>`.
-async fn run_script(script: &str, done: &str) -> Option<(StandIn, String)> {
-    let root = workspace_root();
-    let package = root.join(".ci/node_modules/@clerk/backend/package.json");
-    if !package.is_file() {
-        unavailable(&format!("{} is absent", package.display()));
-        return None;
-    }
-    let script = root.join(".ci/official-client").join(script);
-    assert!(script.is_file(), "{} is missing", script.display());
-
+/// and not required.
+async fn run(script: &str, done: &str) -> Option<(StandIn, String)> {
     let standin = StandIn::start().await.expect("start the stand-in");
-    let child = tokio::process::Command::new("node")
-        .arg(&script)
-        .current_dir(&root)
-        .env("STANDIN_URL", standin.url())
-        .env("CLERK_SECRET_KEY", standin.secret_key())
-        .env("CLERK_JWT_KEY", standin.jwt_public_key())
-        .env("CLERK_PUBLISHABLE_KEY", standin.publishable_key())
-        // The SDK's telemetry would otherwise report to Clerk from a test run.
-        .env("CLERK_TELEMETRY_DISABLED", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn();
-    let child = match child {
-        Ok(child) => child,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            unavailable("`node` is not on PATH");
-            return None;
-        }
-        Err(e) => panic!("could not start node: {e}"),
-    };
-    let output = tokio::time::timeout(SCRIPT_TIMEOUT, child.wait_with_output())
-        .await
-        .unwrap_or_else(|_| {
-            panic!(
-                "{} did not finish within {SCRIPT_TIMEOUT:?}",
-                script.display()
-            )
-        })
-        .expect("wait for node");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "{} failed ({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}\n--- requests\n{}",
-        script.display(),
-        output.status,
-        standin
-            .requests()
-            .iter()
-            .map(|r| format!("{} {}", r.line(), r.query.as_deref().unwrap_or_default()))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-    println!("{stdout}");
-    assert!(stdout.contains(done), "the script ended early:\n{stdout}");
+    let stdout = run_script(&standin, script, &[], done).await?;
     Some((standin, stdout))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clerk_backend_js_works_against_the_stand_in() {
-    let Some((standin, _)) = run_script("check.mjs", "official client: all checks passed").await
-    else {
+    let Some((standin, _)) = run("check.mjs", "official client: all checks passed").await else {
         return;
     };
     // It really went through /v1, as it would against Clerk.
@@ -120,7 +38,7 @@ async fn clerk_backend_js_works_against_the_stand_in() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clerk_backend_js_covers_machine_auth_identities_and_instance_resources() {
-    let Some((standin, _)) = run_script(
+    let Some((standin, _)) = run(
         "breadth.mjs",
         "official client (breadth): all checks passed",
     )

@@ -441,19 +441,31 @@ pub(super) fn non_session_category(cat: Option<&str>) -> bool {
     cat.is_some_and(|c| c != "cl_B7d4PD111AAA" && c != "cl_I7d4PD111III")
 }
 
-/// Sets `name` to `value` in the query, replacing any earlier value (`searchParams.set`).
+/// Sets `name` to `value` in the query as `URLSearchParams.set` does: the first pair of
+/// that name takes the value in place and later ones go; appended when there is none.
 pub(super) fn set_query(url: &mut Url, name: &str, value: &str) {
-    let kept: Vec<(String, String)> = url
+    let mut found = false;
+    let pairs: Vec<(String, String)> = url
         .query_pairs()
-        .filter(|(k, _)| k != name)
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .filter_map(|(k, v)| {
+            if k != name {
+                return Some((k.into_owned(), v.into_owned()));
+            }
+            if found {
+                return None;
+            }
+            found = true;
+            Some((k.into_owned(), value.to_owned()))
+        })
         .collect();
-    let mut pairs = url.query_pairs_mut();
-    pairs.clear();
-    for (k, v) in &kept {
-        pairs.append_pair(k, v);
+    let mut query = url.query_pairs_mut();
+    query.clear();
+    for (k, v) in &pairs {
+        query.append_pair(k, v);
     }
-    pairs.append_pair(name, value);
+    if !found {
+        query.append_pair(name, value);
+    }
 }
 
 /// Removes every `name` from the query (`searchParams.delete`), dropping an empty `?`.

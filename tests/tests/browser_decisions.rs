@@ -1,0 +1,404 @@
+//! The browser flow's decision table, case by case, against what @clerk/backend decides for
+//! the same request: each case runs through `Authenticator::authenticate_page` and through
+//! `authenticateRequest` of `@clerk/backend` (`.ci/official-client/pages.mjs`), and the
+//! status, reason, `Location`, `Cache-Control` and `Set-Cookie` directives must agree. Case
+//! names cite the rule of tokens/request.ts (or handshake.ts, authenticateContext.ts) they
+//! exercise. Without node the Rust side still runs and checks the expected status and
+//! reason of each case.
+
+use base64::Engine as _;
+use clerk_backend::auth::browser::{PageOptions, PageRequest, PageState};
+use clerk_backend::auth::{cookie_suffix, Authenticator};
+use clerk_backend::jwt::Verifier;
+use clerk_backend::models::CreateUserParams;
+use clerk_backend::testing::StandIn;
+use clerk_tests::official::run_script;
+use serde::Serialize;
+
+const APP: &str = "http://app.test:3000";
+const NAV: [(&str, &str); 2] = [
+    ("accept", "text/html,application/xhtml+xml"),
+    ("sec-fetch-dest", "document"),
+];
+const API: [(&str, &str); 1] = [("accept", "application/json")];
+
+#[derive(Debug, Clone, Serialize)]
+struct Case {
+    name: String,
+    method: &'static str,
+    url: String,
+    /// The URL the JavaScript side gets when it differs (a handshake nonce is single use).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    js_url: Option<String>,
+    headers: Vec<(String, String)>,
+    publishable_key: String,
+    is_satellite: bool,
+    domain: Option<String>,
+    proxy_url: Option<String>,
+    sign_in_url: Option<String>,
+    /// What this crate answers: status and reason.
+    #[serde(skip)]
+    expect: (&'static str, Option<String>),
+    /// @clerk/backend throws here (a bad handshake payload on a development instance);
+    /// this crate answers signed out instead.
+    #[serde(skip)]
+    js_throws: bool,
+}
+
+impl Case {
+    fn new(
+        name: &str,
+        pk: &str,
+        url: &str,
+        headers: &[(&str, &str)],
+        expect: (&'static str, Option<&str>),
+    ) -> Self {
+        Self {
+            name: name.to_owned(),
+            method: "GET",
+            url: url.to_owned(),
+            js_url: None,
+            headers: headers
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            publishable_key: pk.to_owned(),
+            is_satellite: false,
+            domain: None,
+            proxy_url: None,
+            sign_in_url: None,
+            expect: (expect.0, expect.1.map(str::to_owned)),
+            js_throws: false,
+        }
+    }
+
+    fn method(mut self, method: &'static str) -> Self {
+        self.method = method;
+        self
+    }
+
+    fn options(&self) -> PageOptions {
+        let mut options = PageOptions::default();
+        options.is_satellite = self.is_satellite;
+        options.domain = self.domain.clone();
+        options.proxy_url = self.proxy_url.clone();
+        options.sign_in_url = self.sign_in_url.clone();
+        options
+    }
+}
+
+/// What both sides are compared on.
+#[derive(Debug, PartialEq, serde::Deserialize)]
+struct Outcome {
+    status: String,
+    reason: Option<String>,
+    location: Option<String>,
+    cache_control: Option<String>,
+    set_cookie: Vec<String>,
+}
+
+/// Cookie values that are minted per call (tokens, `__client_uat`) are blanked; names,
+/// attributes and the redirect counter stay.
+fn normalize(mut outcome: Outcome) -> Outcome {
+    outcome.set_cookie = outcome
+        .set_cookie
+        .iter()
+        .map(|directive| {
+            let (pair, attributes) = directive.split_once(';').unwrap_or((directive, ""));
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = if name == "__clerk_redirect_count" || value.is_empty() {
+                value
+            } else {
+                "*"
+            };
+            format!("{name}={value};{attributes}")
+        })
+        .collect();
+    outcome
+}
+
+async fn ours(standin: &StandIn, case: &Case) -> Outcome {
+    let verifier = Verifier::from_pem(standin.jwt_public_key()).unwrap_or_else(|e| panic!("{e}"));
+    let auth = Authenticator::new(verifier)
+        .publishable_key(&case.publishable_key)
+        .machine_client(standin.clerk().clone())
+        .pages(case.options());
+    let headers: Vec<(&str, &str)> = case
+        .headers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let page = auth
+        .authenticate_page(&PageRequest::new(case.method, &case.url, &headers[..]))
+        .await;
+    let status = match page.state {
+        PageState::SignedIn(_) => "signed-in",
+        PageState::SignedOut(_) => "signed-out",
+        PageState::Handshake => "handshake",
+        _ => "unknown",
+    };
+    let text = |name: &str| {
+        page.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    Outcome {
+        status: status.to_owned(),
+        reason: page.reason.clone(),
+        location: text("location"),
+        cache_control: text("cache-control"),
+        set_cookie: page
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect(),
+    }
+}
+
+fn jwt_claims(token: &str) -> serde_json::Value {
+    let payload = token.split('.').nth(1).unwrap_or_default();
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .unwrap_or_else(|e| panic!("{e}"));
+    serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn cookie(pairs: &[(&str, &str)]) -> (&'static str, String) {
+    let line = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    ("cookie", line)
+}
+
+fn with(base: &[(&str, &str)], cookie: &(&'static str, String)) -> Vec<(String, String)> {
+    let mut headers: Vec<(String, String)> = base
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    headers.push((cookie.0.to_owned(), cookie.1.clone()));
+    headers
+}
+
+/// A handshake through the stand-in's Frontend API for this dev browser: the URL it sends
+/// the browser back to.
+async fn handshake_return(standin: &StandIn, dev_browser: &str, format: &str) -> String {
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let answer = http
+        .get(format!("{}/v1/client/handshake", standin.url()))
+        .query(&[
+            ("redirect_url", format!("{APP}/dashboard")),
+            ("format", format.to_owned()),
+            ("__clerk_db_jwt", dev_browser.to_owned()),
+        ])
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(answer.status(), 307);
+    answer.headers()["location"]
+        .to_str()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn page_decisions_match_clerk_backend_js() {
+    let standin = StandIn::start().await.unwrap_or_else(|e| panic!("{e}"));
+    let user = standin
+        .clerk()
+        .users()
+        .create(CreateUserParams::default().email_address(["pages@example.com"]))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let browser = standin
+        .sign_in_browser(&user.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let dev = standin.publishable_key();
+    let host = standin.url().trim_start_matches("http://").to_owned();
+    let live = format!(
+        "pk_live_{}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{host}$"))
+    );
+    let fresh = browser.session_token.clone();
+    let expired = browser.expired_session_token.clone();
+    let iat = jwt_claims(&fresh)["iat"].as_i64().unwrap_or_default();
+    let uat = browser.client_uat.to_string();
+    let later_uat = (iat + 30).to_string();
+    let db = browser.dev_browser.clone();
+    let sfx = cookie_suffix(&dev);
+    let page = format!("{APP}/dashboard?tab=1");
+
+    let signed_in = cookie(&[
+        ("__clerk_db_jwt", &db),
+        ("__client_uat", &uat),
+        ("__session", &fresh),
+    ]);
+    let expired_cookies = cookie(&[
+        ("__clerk_db_jwt", &db),
+        ("__client_uat", &uat),
+        ("__session", &expired),
+    ]);
+    let refresh_name = format!("__refresh_{sfx}");
+    let refreshable = cookie(&[
+        ("__clerk_db_jwt", &db),
+        ("__client_uat", &uat),
+        ("__session", &expired),
+        (refresh_name.as_str(), &browser.refresh_token),
+    ]);
+    let suffixed = cookie(&[
+        (format!("__clerk_db_jwt_{sfx}").as_str(), &db),
+        (format!("__client_uat_{sfx}").as_str(), &uat),
+        (format!("__session_{sfx}").as_str(), &fresh),
+        ("__client_uat", &uat),
+    ]);
+    let expired_reason = Some("session-token-expired-refresh-non-eligible-no-refresh-cookie");
+
+    let mut cases = vec![
+        Case::new("dev_browser_missing_on_a_navigation_is_a_handshake", &dev, &page, &NAV, ("handshake", Some("dev-browser-missing"))),
+        Case::new("dev_browser_missing_on_an_api_request_is_signed_out", &dev, &page, &API, ("signed-out", Some("dev-browser-missing"))),
+        Case::new("dev_browser_sync_from_the_query_is_a_handshake", &dev, &format!("{page}&__clerk_db_jwt={db}"), &NAV, ("handshake", Some("dev-browser-sync"))),
+        Case { headers: with(&NAV, &cookie(&[("__clerk_db_jwt", &db)])), ..Case::new("session_token_and_uat_missing_is_signed_out", &dev, &page, &[], ("signed-out", Some("session-token-and-uat-missing"))) },
+        Case { headers: with(&NAV, &cookie(&[("__clerk_db_jwt", &db), ("__client_uat", &uat)])), ..Case::new("client_uat_without_session_token_is_a_handshake", &dev, &page, &[], ("handshake", Some("client-uat-but-no-session-token"))) },
+        Case { headers: with(&NAV, &cookie(&[("__clerk_db_jwt", &db), ("__session", &fresh)])), ..Case::new("session_token_without_client_uat_is_a_handshake", &dev, &page, &[], ("handshake", Some("session-token-but-no-client-uat"))) },
+        Case { headers: with(&NAV, &signed_in), ..Case::new("a_fresh_cookie_token_is_signed_in", &dev, &page, &[], ("signed-in", None)) },
+        Case { headers: with(&API, &signed_in), ..Case::new("a_fresh_cookie_token_is_signed_in_for_api_requests_too", &dev, &page, &[], ("signed-in", None)) },
+        Case { headers: with(&NAV, &cookie(&[("__clerk_db_jwt", &db), ("__client_uat", &later_uat), ("__session", &fresh)])), ..Case::new("session_token_iat_before_client_uat_is_a_handshake", &dev, &page, &[], ("handshake", Some("session-token-iat-before-client-uat"))) },
+        Case { headers: with(&NAV, &expired_cookies), ..Case::new("an_expired_cookie_without_refresh_cookie_is_a_handshake", &dev, &page, &[], ("handshake", expired_reason)) },
+        Case { headers: with(&API, &expired_cookies), ..Case::new("an_expired_cookie_on_an_api_request_is_signed_out", &dev, &page, &[], ("signed-out", expired_reason)) },
+        Case { headers: with(&NAV, &expired_cookies), ..Case::new("an_expired_cookie_on_a_post_is_not_refreshed_nor_redirected", &dev, &page, &[], ("signed-out", Some("session-token-expired-refresh-non-eligible-non-get"))) }.method("POST"),
+        Case { headers: with(&[("sec-fetch-dest", "iframe")], &expired_cookies), ..Case::new("an_iframe_navigation_is_eligible_for_the_handshake", &dev, &page, &[], ("handshake", expired_reason)) },
+        Case { headers: with(&NAV, &cookie(&[("__clerk_db_jwt", &db), ("__client_uat", &uat), ("__session", &expired), ("__clerk_redirect_count", "3")])), ..Case::new("the_redirect_loop_guard_stops_at_three", &dev, &page, &[], ("signed-out", expired_reason)) },
+        Case { headers: with(&NAV, &refreshable), ..Case::new("an_expired_cookie_with_a_refresh_cookie_is_refreshed", &dev, &page, &[], ("signed-in", None)) },
+        Case { headers: with(&NAV, &cookie(&[("__clerk_db_jwt", &db), ("__client_uat", &uat), ("__session", "not-a-jwt")])), ..Case::new("a_malformed_cookie_token_is_signed_out", &dev, &page, &[], ("signed-out", Some("token-invalid"))) },
+        Case { headers: with(&NAV, &suffixed), ..Case::new("suffixed_cookies_are_read_when_usesuffixedcookies_says_so", &dev, &page, &[], ("signed-in", None)) },
+        Case::new("a_bearer_token_is_signed_in", &dev, &page, &[("authorization", &format!("Bearer {fresh}"))], ("signed-in", None)),
+        Case { headers: vec![("authorization".to_owned(), format!("Bearer {expired}")), ("accept".to_owned(), "text/html".to_owned())], ..Case::new("an_expired_bearer_token_on_a_navigation_is_a_handshake", &dev, &page, &[], ("handshake", expired_reason)) },
+        Case { headers: with(&NAV, &cookie(&[("__client_uat", &uat), ("__session", &expired)])), ..Case::new("production_needs_no_dev_browser", &live, &page, &[], ("handshake", expired_reason)) },
+        Case { headers: with(&NAV, &signed_in), proxy_url: Some("/__clerk".to_owned()), ..Case::new("a_relative_proxy_url_is_resolved_against_the_request", &live, &page, &[], ("signed-in", None)) },
+        Case { headers: with(&NAV, &cookie(&[("__client_uat", &uat), ("__session", &expired)])), proxy_url: Some("/__clerk".to_owned()), ..Case::new("the_handshake_goes_through_the_proxy", &live, &page, &[], ("handshake", expired_reason)) },
+        Case { headers: with(&NAV, &signed_in), ..Case::new("primary_domain_cross_origin_sync_after_a_satellite_referrer", &live, &page, &[("referer", "https://satellite.test/")], ("handshake", Some("primary-domain-cross-origin-sync"))) },
+        Case { is_satellite: true, domain: Some("satellite.test".to_owned()), ..Case::new("a_satellite_without_cookies_skips_the_sync", &live, "https://satellite.test/page", &NAV, ("signed-out", Some("session-token-and-uat-missing"))) },
+        Case { is_satellite: true, domain: Some("satellite.test".to_owned()), ..Case::new("a_satellite_asked_to_sync_hands_shakes_with_clerk_dot_domain", &live, "https://satellite.test/page?__clerk_synced=false", &NAV, ("handshake", Some("satellite-needs-syncing"))) },
+        Case { is_satellite: true, domain: Some("satellite.test".to_owned()), sign_in_url: Some("https://primary.test/sign-in".to_owned()), ..Case::new("a_development_satellite_syncs_through_the_primary_sign_in", &dev, "https://satellite.test/page?__clerk_synced=false", &NAV, ("handshake", Some("satellite-needs-syncing"))) },
+        Case { headers: with(&NAV, &cookie(&[("__clerk_db_jwt", &db)])), ..Case::new("the_development_primary_responds_to_a_satellite_sync", &dev, &format!("{APP}/sign-in?__clerk_redirect_url=https%3A%2F%2Fsatellite.test%2Fpage%3F__clerk_synced%3Dfalse"), &[], ("handshake", Some("primary-responds-to-syncing"))) },
+    ];
+
+    // Handshakes coming back: a signed payload (reusable), nonces (one per side).
+    let token_return = handshake_return(&standin, &db, "token").await;
+    let mut tampered = token_return.clone();
+    let last = tampered.pop().unwrap_or('A');
+    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    let nonce_ours = handshake_return(&standin, &db, "nonce").await;
+    let nonce_js = handshake_return(&standin, &db, "nonce").await;
+    cases.push(Case::new(
+        "resolvehandshake_a_signed_payload_sets_cookies_and_cleans_the_url",
+        &dev,
+        &token_return,
+        &NAV,
+        ("signed-in", None),
+    ));
+    cases.push(Case {
+        js_url: Some(nonce_js),
+        ..Case::new(
+            "resolvehandshake_a_nonce_is_fetched_through_the_backend_api",
+            &dev,
+            &nonce_ours,
+            &NAV,
+            ("signed-in", None),
+        )
+    });
+    cases.push(Case {
+        js_throws: true,
+        ..Case::new(
+            "resolvehandshake_a_tampered_payload_is_refused",
+            &dev,
+            &tampered,
+            &NAV,
+            ("signed-out", Some("token-invalid-signature")),
+        )
+    });
+
+    let mut mismatches = Vec::new();
+    let mut our_outcomes = Vec::new();
+    for case in &cases {
+        let outcome = ours(&standin, case).await;
+        let got = (outcome.status.as_str(), outcome.reason.clone());
+        if got != (case.expect.0, case.expect.1.clone()) {
+            mismatches.push(format!(
+                "{}: expected {:?}, got {got:?}",
+                case.name, case.expect
+            ));
+        }
+        our_outcomes.push(outcome);
+    }
+    // The handshake's Location must be the one @clerk/backend builds; spot-check one here
+    // (the comparison below checks all of them).
+    let first = our_outcomes[0].location.clone().unwrap_or_default();
+    assert!(
+        first.starts_with(&format!("https://{host}/v1/client/handshake?redirect_url=http%3A%2F%2Fapp.test%3A3000%2Fdashboard%3Ftab%3D1&__clerk_api_version=2026-05-12&suffixed_cookies=false&__clerk_hs_reason=dev-browser-missing&format=nonce")),
+        "{first}"
+    );
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+
+    // The same cases through @clerk/backend.
+    let js_cases: Vec<Case> = cases
+        .iter()
+        .map(|c| Case {
+            url: c.js_url.clone().unwrap_or_else(|| c.url.clone()),
+            ..c.clone()
+        })
+        .collect();
+    let path = std::env::temp_dir().join(format!("clerk-pages-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_vec(&js_cases).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = run_script(
+        &standin,
+        "pages.mjs",
+        &[path.to_str().unwrap_or_default()],
+        "pages: done",
+    )
+    .await;
+    let _ = std::fs::remove_file(&path);
+    let Some(stdout) = stdout else {
+        return;
+    };
+    let theirs: Vec<serde_json::Value> = stdout
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(theirs.len(), cases.len(), "one answer per case");
+    let mut differences = Vec::new();
+    for ((case, ours), theirs) in cases.iter().zip(our_outcomes).zip(theirs) {
+        if case.js_throws {
+            if theirs["status"] != "error" {
+                differences.push(format!(
+                    "{}: @clerk/backend was expected to throw, answered {theirs}",
+                    case.name
+                ));
+            }
+            continue;
+        }
+        let theirs: Outcome =
+            serde_json::from_value(theirs.clone()).unwrap_or_else(|e| panic!("{e}: {theirs}"));
+        let (ours, theirs) = (normalize(ours), normalize(theirs));
+        if ours != theirs {
+            differences.push(format!(
+                "{}:\n  ours   {ours:?}\n  theirs {theirs:?}",
+                case.name
+            ));
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "decisions differ from @clerk/backend:\n{}",
+        differences.join("\n")
+    );
+}
