@@ -13,6 +13,7 @@ use clerk_backend::{Clerk, RetryPolicy};
 use tokio::sync::oneshot;
 
 pub mod acme;
+pub mod browser;
 pub mod official;
 
 /// The secret key every test client uses; tests assert it never leaks.
