@@ -599,23 +599,20 @@ async fn actor_token_bodies_are_checked() {
 #[tokio::test]
 async fn refresh_mints_a_new_token_for_a_token_of_the_same_session() {
     let (standin, seeded) = acme().await;
-    let org = &seeded.organizations[0];
     let sessions = standin.clerk().sessions();
-    let session = session_in(&standin, &seeded.users[0].id, Some(&org.id)).await;
+    // A browser's session, with the refresh token of its `__refresh_<suffix>` cookie.
+    let browser = standin
+        .sign_in_browser(&seeded.users[0].id)
+        .expect("signed in");
+    let session = browser.session_id.clone();
+    let refresh_token = browser.refresh_token.clone();
     let other = session_in(&standin, &seeded.users[1].id, None).await;
-    let old = sessions
-        .create_token(&session, CreateSessionTokenParams::default())
-        .await
-        .expect("token")
-        .jwt
-        .expect("jwt")
-        .expose()
-        .to_owned();
+    let old = browser.expired_session_token.clone();
 
     let refreshed = sessions
         .refresh(
             &session,
-            RefreshSessionParams::new(old.clone(), "refresh_abc", "https://app.example.com"),
+            RefreshSessionParams::new(old.clone(), &*refresh_token, "https://app.example.com"),
         )
         .await
         .expect("refreshed");
@@ -624,10 +621,9 @@ async fn refresh_mints_a_new_token_for_a_token_of_the_same_session() {
     assert_ne!(jwt, old);
     let claims = standin.verifier().verify(&jwt).await.expect("verifies");
     assert_eq!(claims.session_id(), Some(session.as_str()));
-    assert_eq!(claims.org_id(), Some(org.id.as_str()));
 
     let mut cookie =
-        RefreshSessionParams::new(old.clone(), "refresh_abc", "https://app.example.com");
+        RefreshSessionParams::new(old.clone(), &*refresh_token, "https://app.example.com");
     cookie.format = Some(SessionRefreshFormat::Cookie);
     let refreshed = sessions.refresh(&session, cookie).await.expect("cookies");
     assert_eq!(refreshed.object, "cookies");
@@ -637,11 +633,12 @@ async fn refresh_mints_a_new_token_for_a_token_of_the_same_session() {
         .first()
         .is_some_and(|c| c.starts_with("__session=")));
 
-    // A token of another session, or not signed by the stand-in, is refused with 401.
+    // A token of another session, not signed by the stand-in, or with a refresh token the
+    // stand-in did not issue for the session, is refused with 401.
     let err = sessions
         .refresh(
             &other,
-            RefreshSessionParams::new(old.clone(), "refresh_abc", "https://app.example.com"),
+            RefreshSessionParams::new(old.clone(), &*refresh_token, "https://app.example.com"),
         )
         .await
         .expect_err("another session's token");
@@ -649,10 +646,18 @@ async fn refresh_mints_a_new_token_for_a_token_of_the_same_session() {
     let err = sessions
         .refresh(
             &session,
-            RefreshSessionParams::new("not.a.jwt", "refresh_abc", "https://app.example.com"),
+            RefreshSessionParams::new("not.a.jwt", &*refresh_token, "https://app.example.com"),
         )
         .await
         .expect_err("garbage");
+    assert_eq!(err.status(), Some(StatusCode::UNAUTHORIZED));
+    let err = sessions
+        .refresh(
+            &session,
+            RefreshSessionParams::new(old.clone(), "refresh_abc", "https://app.example.com"),
+        )
+        .await
+        .expect_err("a refresh token never issued");
     assert_eq!(err.status(), Some(StatusCode::UNAUTHORIZED));
     let err = sessions
         .refresh(
@@ -674,7 +679,7 @@ async fn refresh_mints_a_new_token_for_a_token_of_the_same_session() {
     let err = sessions
         .refresh(
             &session,
-            RefreshSessionParams::new(old, "refresh_abc", "https://app.example.com"),
+            RefreshSessionParams::new(old, &*refresh_token, "https://app.example.com"),
         )
         .await
         .expect_err("revoked");

@@ -33,6 +33,15 @@
 //! `oat_...` access tokens for them that verify until revoked, expired, or deleted with their
 //! application.
 //!
+//! Browser sessions run on loopback too, for server-side SDKs that follow @clerk/backend's
+//! handshake: [`StandIn::sign_in_browser`] signs a user in from a new browser (a dev browser
+//! token, a fresh and an expired session token, a refresh token), the stand-in serves the
+//! Frontend API's `GET /v1/client/handshake` at its own URL (the Frontend API host of
+//! [`StandIn::publishable_key`]) with both of its answers (a nonce collected through
+//! `GET /clients/handshake_payload`, or a signed JWT), and `POST /sessions/{id}/refresh`
+//! takes the refresh tokens it issued and answers cookies on request;
+//! [`StandIn::sign_out_browser`] ends the browser's sessions.
+//!
 //! The stand-in bounds what one test can make it spend: [`StandIn::requests`] keeps the
 //! latest [`DEFAULT_MAX_RECORDED_REQUESTS`] requests (see [`StandIn::builder`]), and imported
 //! argon2 password digests are refused with a 422 on `password_digest` when they ask for more
@@ -56,13 +65,18 @@ mod actor_tokens;
 mod allowlist_identifiers;
 mod api_keys;
 mod blocklist_identifiers;
+mod browser_sign_in;
 mod clients;
+mod cookies;
+mod dev_browsers;
 mod domain_rules;
 mod domains;
 mod enterprise_connection_settings;
 mod enterprise_connection_test_runs;
 mod enterprise_connections;
 mod fallback;
+mod frontend_api;
+mod handshake_payloads;
 mod identifiers;
 mod identity_kinds;
 mod identity_replace;
@@ -103,6 +117,7 @@ mod role_sets;
 mod saml_connections;
 mod seed;
 mod server;
+mod session_refresh;
 mod sessions;
 mod shared;
 mod sign_in_tokens;
@@ -122,6 +137,7 @@ mod users;
 mod waitlist_entries;
 mod webhooks;
 
+pub use browser_sign_in::BrowserSignIn;
 pub use requests::{RecordedRequest, ServedRequest};
 pub use seed::{Seed, SeedError, Seeded};
 pub use server::{StandIn, StandInBuilder, DEFAULT_MAX_RECORDED_REQUESTS, STANDIN_SECRET_KEY};

@@ -250,9 +250,10 @@ impl StandIn {
     ///
     /// It is encoded like Clerk's: `pk_test_` and the padded standard base64 of
     /// `<host>$`. Real Frontend API hosts carry no port; this one does, as the stand-in
-    /// is only reachable with it. The stand-in serves no Frontend API there.
+    /// is only reachable with it. There the stand-in serves the Frontend API's handshake
+    /// (`GET /v1/client/handshake`), so an SDK's browser handshake runs against it.
     pub fn publishable_key(&self) -> String {
-        publishable_key_for(&self.url)
+        super::cookies::publishable_key(&self.url)
     }
 
     /// The base URL, `http://127.0.0.1:<port>`; give it to `Clerk::builder().base_url(..)`
@@ -352,6 +353,11 @@ impl StandIn {
             .map(crate::Secret::new)
     }
 
+    /// The state the handlers share, for the stand-in's in-process helpers.
+    pub(super) fn shared(&self) -> &Shared {
+        &self.inner
+    }
+
     /// A session-token verifier that reads the stand-in's `GET /jwks`.
     pub fn verifier(&self) -> Verifier {
         Verifier::from_jwks(self.clerk.clone())
@@ -395,14 +401,6 @@ impl StandIn {
     }
 }
 
-/// `pk_test_` + base64(`<host:port>$`) for `http://<host:port>`.
-fn publishable_key_for(url: &str) -> String {
-    use base64::engine::general_purpose::STANDARD;
-    use base64::Engine as _;
-    let host = url.strip_prefix("http://").unwrap_or(url);
-    format!("pk_test_{}", STANDARD.encode(format!("{host}$")))
-}
-
 /// The address to call for one bound at `local`: loopback for an unspecified address.
 fn reachable(local: SocketAddr) -> SocketAddr {
     match local.ip() {
@@ -418,15 +416,20 @@ fn reachable(local: SocketAddr) -> SocketAddr {
 
 /// The API twice: under `/v1`, as Clerk serves it and its official SDKs call it, and at the
 /// root, as this crate's client and Prism call it. Both answer alike, 404s and 501s included;
-/// the request log keeps the path as sent, prefix and all.
+/// the request log keeps the path as sent, prefix and all. Beside it, without the secret key,
+/// the few Frontend API routes a browser calls (`/v1/client/...`): static paths, so they
+/// win over the API's `/v1` fallback.
 fn router(inner: Shared, on_request: Option<RequestHook>) -> Router {
     let api = api_routes();
-    Router::new()
+    let backend = Router::new()
         .nest("/v1", api.clone())
         .merge(api)
-        // Outermost last: record everything, then check the key.
         .layer(middleware::from_fn(webhooks::with_caller))
-        .layer(middleware::from_fn_with_state(inner.clone(), check_key))
+        .layer(middleware::from_fn_with_state(inner.clone(), check_key));
+    Router::new()
+        .merge(super::frontend_api::routes())
+        .merge(backend)
+        // Outermost last: record everything, the Frontend API included.
         .layer(middleware::from_fn_with_state(inner.clone(), record))
         .layer(middleware::from_fn_with_state(on_request, report))
         .with_state(inner)
@@ -438,6 +441,8 @@ fn api_routes() -> Router<Shared> {
         .merge(super::users::routes())
         .merge(super::sessions::routes())
         .merge(super::clients::routes())
+        .merge(super::handshake_payloads::routes())
+        .merge(super::session_refresh::routes())
         .merge(super::jwks::routes())
         .merge(super::organizations::routes())
         .merge(super::organization_logos::routes())
@@ -515,21 +520,7 @@ async fn check_key(State(inner): State<Shared>, request: Request, next: Next) ->
 
 #[cfg(test)]
 mod tests {
-    use super::{publishable_key_for, reachable};
-
-    #[test]
-    fn the_publishable_key_encodes_host_and_port_like_clerk() {
-        // base64 of `127.0.0.1:8787$`, padded as btoa pads.
-        assert_eq!(
-            publishable_key_for("http://127.0.0.1:8787"),
-            "pk_test_MTI3LjAuMC4xOjg3ODck"
-        );
-        // 16 bytes: one `=` of padding.
-        assert_eq!(
-            publishable_key_for("http://127.0.0.1:80"),
-            "pk_test_MTI3LjAuMC4xOjgwJA=="
-        );
-    }
+    use super::reachable;
 
     #[test]
     fn unspecified_addresses_are_called_on_loopback() {

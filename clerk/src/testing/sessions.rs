@@ -1,20 +1,19 @@
-//! The stand-in's sessions: create one for a user, get, list, revoke, refresh, and mint
-//! session tokens and JWT-template tokens (RS256 JWTs signed with the stand-in's key, so the
-//! crate's verifier accepts them). The legacy verify endpoint answers 501 through the
-//! server's fallback.
+//! The stand-in's sessions: create one for a user, get, list, revoke, and mint session
+//! tokens and JWT-template tokens (RS256 JWTs signed with the stand-in's key, so the crate's
+//! verifier accepts them). Refreshing is `session_refresh.rs`; the legacy verify endpoint
+//! answers 410 through the server's retired routes.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::actor_tokens::Grant;
 use super::jwt_templates::fill;
 use super::reply::{self, ApiError, Body, Paging, Params, Reply};
 use super::shared::user_not_found;
-use super::shared::value_invalid;
 use super::store::{new_id, now_ms, Inner, Shared, Store};
 use super::user_labels::primary_email;
 use crate::models::{Session, SessionStatus};
@@ -49,8 +48,29 @@ impl Table {
         status: SessionStatus,
         now: i64,
     ) -> Vec<Session> {
+        self.end_where(|s| s.user_id == user_id, &status, now)
+    }
+
+    /// Ends every live session on the client with `status` (a browser signing out);
+    /// answers the sessions it ended, for their webhook events.
+    pub(super) fn end_client_sessions(
+        &mut self,
+        client_id: &str,
+        status: SessionStatus,
+        now: i64,
+    ) -> Vec<Session> {
+        self.end_where(|s| s.client_id == client_id, &status, now)
+    }
+
+    /// Ends the live sessions `which` picks with `status` at `now`.
+    fn end_where(
+        &mut self,
+        which: impl Fn(&Session) -> bool,
+        status: &SessionStatus,
+        now: i64,
+    ) -> Vec<Session> {
         let mut ended = Vec::new();
-        for session in self.rows.iter_mut().filter(|s| s.user_id == user_id) {
+        for session in self.rows.iter_mut().filter(|s| which(s)) {
             if is_live(&session.status) {
                 session.status = status.clone();
                 session.updated_at = now;
@@ -58,6 +78,17 @@ impl Table {
             }
         }
         ended
+    }
+
+    /// The id of the active session of `client_id` as of `now` that was used last (then
+    /// the one created last), if the client still has one.
+    pub(super) fn active_on_client(&mut self, client_id: &str, now: i64) -> Option<String> {
+        self.age(now);
+        self.rows
+            .iter()
+            .filter(|s| s.client_id == client_id && s.status == SessionStatus::Active)
+            .max_by_key(|s| (s.last_active_at, s.created_at))
+            .map(|s| s.id.clone())
     }
 
     /// Moves sessions past their `expire_at` or `abandon_at` to `expired` or `abandoned`,
@@ -129,7 +160,6 @@ pub(super) fn routes() -> Router<Shared> {
         .route("/sessions", get(list).post(create))
         .route("/sessions/{session_id}", get(fetch))
         .route("/sessions/{session_id}/revoke", post(revoke))
-        .route("/sessions/{session_id}/refresh", post(refresh))
         .route("/sessions/{session_id}/tokens", post(create_token))
         .route(
             "/sessions/{session_id}/tokens/{template_name}",
@@ -145,15 +175,31 @@ struct CreateBody {
     active_organization_id: Option<String>,
 }
 
-/// `POST /sessions`: an active session on a fresh client. A banned or locked user cannot
-/// sign in, so they get a 400 (`user_banned`, `user_locked`: the stand-in's codes).
+/// `POST /sessions`: an active session on a fresh client.
 async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Reply {
     let mut store = inner.store();
-    let store: &mut Store = &mut store;
-    let now = now_ms();
+    let session = start(
+        &mut store,
+        &body.user_id,
+        body.active_organization_id,
+        now_ms(),
+    )?;
+    reply::ok(session)
+}
+
+/// Signs `user_id` in on a fresh client at `now`, as `POST /sessions` does: an active
+/// session, announced by `session.created`. A banned or locked user cannot sign in, so
+/// they get a 400 (`user_banned`, `user_locked`: the stand-in's codes); an unknown user a
+/// 404, an organization the user is not a member of a 422.
+pub(super) fn start(
+    store: &mut Store,
+    user_id: &str,
+    active_organization_id: Option<String>,
+    now: i64,
+) -> Result<Session, ApiError> {
     store.users.expire_locks(now);
-    let Some(user) = store.users.get(&body.user_id) else {
-        return Err(user_not_found(&body.user_id));
+    let Some(user) = store.users.get(user_id) else {
+        return Err(user_not_found(user_id));
     };
     if user.banned {
         return Err(ApiError::bad_request(
@@ -170,25 +216,27 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
             ),
         ));
     }
-    if let Some(org) = &body.active_organization_id {
-        if !store.memberships.user_ids_in(org).contains(&body.user_id) {
+    if let Some(org) = &active_organization_id {
+        if !store
+            .memberships
+            .user_ids_in(org)
+            .iter()
+            .any(|u| u == user_id)
+        {
             return Err(ApiError::invalid(
                 "active_organization_id",
-                format!(
-                    "User {} is not a member of organization {org}.",
-                    body.user_id
-                ),
+                format!("User {user_id} is not a member of organization {org}."),
             ));
         }
     }
     let session = Session {
         object: "session".to_owned(),
         id: new_id("sess"),
-        user_id: body.user_id.clone(),
+        user_id: user_id.to_owned(),
         client_id: new_id("client"),
         actor: None,
         status: SessionStatus::Active,
-        last_active_organization_id: body.active_organization_id,
+        last_active_organization_id: active_organization_id,
         last_active_at: now,
         latest_activity: None,
         expire_at: now.saturating_add(LIFETIME_MS),
@@ -197,10 +245,10 @@ async fn create(State(inner): State<Shared>, Body(body): Body<CreateBody>) -> Re
         created_at: now,
         tasks: None,
     };
-    store.users.record_sign_in(&body.user_id, now);
+    store.users.record_sign_in(user_id, now);
     store.sessions.rows.push(session.clone());
     store.emit_session("session.created", &session, None);
-    reply::ok(session)
+    Ok(session)
 }
 
 /// The query of `GET /sessions`.
@@ -496,6 +544,23 @@ fn session_token(
     inner.key.sign(&claims).map_err(|e| unsigned(&e))
 }
 
+/// Marks the active session `session_id` used at `now` and signs it a session token of the
+/// default lifetime issued at `issued_at` (unix ms): what `POST /sessions/{id}/tokens`
+/// answers without a body when `issued_at` is `now`, a token already expired when it is more
+/// than the lifetime before. Answers the session as it is now and the token; 404 / 422
+/// `session_not_active` as that route.
+pub(super) fn mint(
+    inner: &Inner,
+    store: &mut Store,
+    session_id: &str,
+    now: i64,
+    issued_at: i64,
+) -> Result<(Session, String), ApiError> {
+    let session = touch(store, session_id, now)?;
+    let jwt = session_token(inner, store, &session, TOKEN_SECONDS, issued_at)?;
+    Ok((session, jwt))
+}
+
 /// `POST /sessions/{session_id}/tokens`: `{"object": "token", "jwt": ...}`, an RS256 JWT
 /// that `GET /jwks` verifies, 60 seconds unless `expires_in_seconds` says otherwise. A
 /// session that is not active gets a 422 `session_not_active` naming its status.
@@ -619,89 +684,4 @@ async fn create_token_from_template(
     }
     let jwt = inner.key.sign(&claims).map_err(|e| unsigned(&e))?;
     reply::ok(json!({ "object": "token", "jwt": jwt }))
-}
-
-/// The body of `POST /sessions/{session_id}/refresh`.
-#[derive(Debug, Deserialize)]
-struct RefreshBody {
-    expired_token: Option<String>,
-    refresh_token: Option<String>,
-    request_origin: Option<String>,
-    #[serde(default)]
-    format: Option<String>,
-    #[serde(flatten)]
-    _rest: Map<String, Value>,
-}
-
-/// 401 `unauthorized`: the refresh is refused and the SDK falls back to the handshake.
-fn refresh_refused(why: impl Into<String>) -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-        "the session could not be refreshed",
-        why,
-    )
-}
-
-/// `POST /sessions/{session_id}/refresh`: a fresh session token for an active session, given
-/// a token the stand-in signed for that same session (expired or not) and a refresh token.
-/// The stand-in hands out no refresh cookies, so any non-empty `refresh_token` is taken.
-/// Missing fields are a 422; a token that is not the stand-in's, belongs to another
-/// session, or a session that is no longer active are a 401, as Clerk answers so that the
-/// SDK starts a handshake. `format: cookie` answers `{"object": "cookies", "cookies": [...]}`.
-async fn refresh(
-    State(inner): State<Shared>,
-    Path(session_id): Path<String>,
-    Body(body): Body<RefreshBody>,
-) -> Reply {
-    let expired = body.expired_token.unwrap_or_default();
-    if expired.is_empty() {
-        return Err(ApiError::missing("expired_token"));
-    }
-    if body.refresh_token.as_deref().is_none_or(str::is_empty) {
-        return Err(ApiError::missing("refresh_token"));
-    }
-    if body.request_origin.as_deref().is_none_or(str::is_empty) {
-        return Err(ApiError::missing("request_origin"));
-    }
-    let cookies = match body.format.as_deref() {
-        None | Some("token") => false,
-        Some("cookie") => true,
-        Some(other) => {
-            return Err(value_invalid(
-                "format",
-                format!("{other} is not one of token, cookie."),
-            ))
-        }
-    };
-    let old = inner.key.decode(&expired, false).map_err(|e| {
-        refresh_refused(format!(
-            "expired_token is not a token of this instance: {e}"
-        ))
-    })?;
-    let sid = old.get("sid").and_then(Value::as_str).unwrap_or_default();
-    if sid != session_id {
-        return Err(refresh_refused(format!(
-            "expired_token belongs to session {sid}, not to session {session_id}."
-        )));
-    }
-    let mut store = inner.store();
-    let now = now_ms();
-    let session = touch(&mut store, &session_id, now).map_err(|e| {
-        refresh_refused(
-            e.problems
-                .first()
-                .map(|p| p.long_message.clone())
-                .unwrap_or_default(),
-        )
-    })?;
-    let jwt = session_token(&inner, &store, &session, TOKEN_SECONDS, now)?;
-    if cookies {
-        reply::ok(json!({
-            "object": "cookies",
-            "cookies": [format!("__session={jwt}; Path=/; SameSite=Lax")],
-        }))
-    } else {
-        reply::ok(json!({ "object": "token", "jwt": jwt }))
-    }
 }

@@ -58,6 +58,10 @@ pub(crate) struct Store {
     pub saml_connections: Table<crate::models::SamlConnection>,
     /// Enterprise SSO connections (SAML and OIDC).
     pub enterprise_connections: Table<crate::models::EnterpriseConnection>,
+    /// Dev browsers, refresh tokens and the `__client_uat` of clients.
+    pub browsers: super::dev_browsers::Table,
+    /// The directives of `format=nonce` handshakes, until collected.
+    pub handshakes: super::handshake_payloads::Table,
 }
 
 impl Store {
@@ -624,5 +628,76 @@ impl Store {
                 .map(|s| s.id.clone());
         }
         clients
+    }
+}
+
+// Browsers: what the Frontend API's handshake, the session refresh and the browser helpers
+// of `StandIn` ask of sessions, dev browsers and handshake payloads.
+impl Store {
+    /// Signs `user_id` in on a fresh client at `now`, as `POST /sessions` does.
+    pub fn sign_in(&mut self, user_id: &str, now: i64) -> Result<Session, ApiError> {
+        super::sessions::start(self, user_id, None, now)
+    }
+
+    /// The active session `session_id`, marked used at `now`, and a session token of the
+    /// default lifetime for it issued at `issued_at` (unix ms).
+    pub fn session_token(
+        &mut self,
+        inner: &Inner,
+        session_id: &str,
+        now: i64,
+        issued_at: i64,
+    ) -> Result<(Session, String), ApiError> {
+        super::sessions::mint(inner, self, session_id, now, issued_at)
+    }
+
+    /// The active session of `client_id` used last, as of `now`.
+    pub fn active_session_of_client(&mut self, client_id: &str, now: i64) -> Option<String> {
+        self.sessions.active_on_client(client_id, now)
+    }
+
+    /// Revokes every live session of `client_id` at `now` and queues their events.
+    pub fn revoke_client_sessions(&mut self, client_id: &str, now: i64) {
+        let ended = self.sessions.end_client_sessions(
+            client_id,
+            crate::models::SessionStatus::Revoked,
+            now,
+        );
+        self.emit_ended_sessions(&ended, None);
+    }
+
+    /// The dev browser `token` and its client, or a new dev browser without one.
+    pub fn open_dev_browser(&mut self, token: Option<&str>) -> (String, Option<String>) {
+        self.browsers.open(token)
+    }
+
+    /// A new dev browser bound to `client_id`.
+    pub fn bind_dev_browser(&mut self, client_id: &str) -> String {
+        self.browsers.create(Some(client_id.to_owned()))
+    }
+
+    /// The client the dev browser `token` is bound to.
+    pub fn dev_browser_client(&self, token: &str) -> Option<String> {
+        self.browsers.client_of(token).map(str::to_owned)
+    }
+
+    /// A new refresh token for `session_id`.
+    pub fn issue_refresh_token(&mut self, session_id: &str) -> String {
+        self.browsers.issue_refresh_token(session_id)
+    }
+
+    /// Whether `token` is a refresh token issued for `session_id`.
+    pub fn refreshes(&self, token: &str, session_id: &str) -> bool {
+        self.browsers.refreshes(token, session_id)
+    }
+
+    /// Records `uat` (unix seconds) as the `__client_uat` of `client_id` and answers it.
+    pub fn stamp_client_uat(&mut self, client_id: &str, uat: i64) -> i64 {
+        self.browsers.stamp(client_id, uat)
+    }
+
+    /// Keeps a handshake's directives under a new nonce, for `GET /clients/handshake_payload`.
+    pub fn stash_handshake(&mut self, directives: Vec<String>) -> String {
+        self.handshakes.stash(directives)
     }
 }
