@@ -190,16 +190,13 @@ async fn handshake_return(standin: &StandIn, dev_browser: &str, format: &str) ->
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap_or_else(|e| panic!("{e}"));
-    let answer = http
-        .get(format!("{}/v1/client/handshake", standin.url()))
-        .query(&[
-            ("redirect_url", format!("{APP}/dashboard")),
-            ("format", format.to_owned()),
-            ("__clerk_db_jwt", dev_browser.to_owned()),
-        ])
-        .send()
-        .await
+    let mut url = reqwest::Url::parse(&format!("{}/v1/client/handshake", standin.url()))
         .unwrap_or_else(|e| panic!("{e}"));
+    url.query_pairs_mut()
+        .append_pair("redirect_url", &format!("{APP}/dashboard"))
+        .append_pair("format", format)
+        .append_pair("__clerk_db_jwt", dev_browser);
+    let answer = http.get(url).send().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(answer.status(), 307);
     answer.headers()["location"]
         .to_str()
@@ -218,7 +215,6 @@ async fn page_decisions_match_clerk_backend_js() {
         .unwrap_or_else(|e| panic!("{e}"));
     let browser = standin
         .sign_in_browser(&user.id)
-        .await
         .unwrap_or_else(|e| panic!("{e}"));
     let dev = standin.publishable_key();
     let host = standin.url().trim_start_matches("http://").to_owned();
@@ -283,9 +279,9 @@ async fn page_decisions_match_clerk_backend_js() {
         Case { headers: with(&NAV, &cookie(&[("__client_uat", &uat), ("__session", &expired)])), ..Case::new("production_needs_no_dev_browser", &live, &page, &[], ("handshake", expired_reason)) },
         Case { headers: with(&NAV, &signed_in), proxy_url: Some("/__clerk".to_owned()), ..Case::new("a_relative_proxy_url_is_resolved_against_the_request", &live, &page, &[], ("signed-in", None)) },
         Case { headers: with(&NAV, &cookie(&[("__client_uat", &uat), ("__session", &expired)])), proxy_url: Some("/__clerk".to_owned()), ..Case::new("the_handshake_goes_through_the_proxy", &live, &page, &[], ("handshake", expired_reason)) },
-        Case { headers: with(&NAV, &signed_in), ..Case::new("primary_domain_cross_origin_sync_after_a_satellite_referrer", &live, &page, &[("referer", "https://satellite.test/")], ("handshake", Some("primary-domain-cross-origin-sync"))) },
-        Case { is_satellite: true, domain: Some("satellite.test".to_owned()), ..Case::new("a_satellite_without_cookies_skips_the_sync", &live, "https://satellite.test/page", &NAV, ("signed-out", Some("session-token-and-uat-missing"))) },
-        Case { is_satellite: true, domain: Some("satellite.test".to_owned()), ..Case::new("a_satellite_asked_to_sync_hands_shakes_with_clerk_dot_domain", &live, "https://satellite.test/page?__clerk_synced=false", &NAV, ("handshake", Some("satellite-needs-syncing"))) },
+        Case::new("primary_domain_cross_origin_sync_after_a_satellite_referrer", &live, &page, &[NAV[0], NAV[1], ("referer", "https://satellite.test/"), (signed_in.0, &signed_in.1)], ("handshake", Some("primary-domain-cross-origin-sync"))),
+        Case { is_satellite: true, domain: Some("satellite.test".to_owned()), sign_in_url: Some("https://primary.test/sign-in".to_owned()), ..Case::new("a_satellite_without_cookies_skips_the_sync", &live, "https://satellite.test/page", &NAV, ("signed-out", Some("session-token-and-uat-missing"))) },
+        Case { is_satellite: true, domain: Some("satellite.test".to_owned()), sign_in_url: Some("https://primary.test/sign-in".to_owned()), ..Case::new("a_satellite_asked_to_sync_handshakes_with_clerk_dot_domain", &live, "https://satellite.test/page?__clerk_synced=false", &NAV, ("handshake", Some("satellite-needs-syncing"))) },
         Case { is_satellite: true, domain: Some("satellite.test".to_owned()), sign_in_url: Some("https://primary.test/sign-in".to_owned()), ..Case::new("a_development_satellite_syncs_through_the_primary_sign_in", &dev, "https://satellite.test/page?__clerk_synced=false", &NAV, ("handshake", Some("satellite-needs-syncing"))) },
         Case { headers: with(&NAV, &cookie(&[("__clerk_db_jwt", &db)])), ..Case::new("the_development_primary_responds_to_a_satellite_sync", &dev, &format!("{APP}/sign-in?__clerk_redirect_url=https%3A%2F%2Fsatellite.test%2Fpage%3F__clerk_synced%3Dfalse"), &[], ("handshake", Some("primary-responds-to-syncing"))) },
     ];

@@ -6,6 +6,7 @@ use crate::auth::{AuthState, SignedIn, SignedOut, SignedOutReason};
 
 /// The outcome of [`Authenticator::authenticate_page`](crate::auth::Authenticator::authenticate_page).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum PageState {
     /// Signed in: run the page.
