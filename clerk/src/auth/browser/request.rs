@@ -198,9 +198,10 @@ mod tests {
             ),
             "https://example.com/a"
         );
+        // Without any host header the URL is kept as received, scheme included.
         assert_eq!(
             url("http://internal/p", &[("x-forwarded-proto", "https")]),
-            "https://internal/p"
+            "http://internal/p"
         );
         assert_eq!(url("/p", &[]), "http://localhost/p");
     }
