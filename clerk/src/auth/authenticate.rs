@@ -24,9 +24,10 @@ use crate::{Clerk, SecretKey};
 /// - a token from the `__session` cookie is only as good as the `__client_uat` cookie next to
 ///   it: missing or `0` means the browser signed out
 ///   ([`SignedOutReason::SessionSignedOut`]), and a token issued (`iat`) before it is from
-///   an earlier session state ([`SignedOutReason::SessionTokenOutdated`]). Where
-///   @clerk/backend would redirect a page load through its handshake to get a fresh token,
-///   this answers signed out with that reason. Header tokens do not have these rules.
+///   an earlier session state ([`SignedOutReason::SessionTokenOutdated`]). This answers
+///   signed out with that reason; for page loads,
+///   [`authenticate_page`](Self::authenticate_page) sends the browser through Clerk's
+///   handshake for a fresh token instead. Header tokens do not have these rules.
 ///
 /// ```no_run
 /// # async fn run(headers: http::HeaderMap) -> Result<(), Box<dyn std::error::Error>> {
@@ -337,7 +338,8 @@ impl Authenticator {
         self
     }
 
-    /// The client used to verify machine tokens through the Backend API.
+    /// The Backend API client: it verifies opaque machine tokens, and in the browser flow
+    /// ([`pages`](Self::pages)) redeems handshake nonces and refreshes sessions.
     #[must_use]
     pub fn machine_client(mut self, clerk: Clerk) -> Self {
         self.clerk = Some(clerk);
