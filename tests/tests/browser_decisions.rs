@@ -398,3 +398,60 @@ async fn page_decisions_match_clerk_backend_js() {
         differences.join("\n")
     );
 }
+
+/// Beyond @clerk/backend (whose `verifyJwt` does not assert `iss`): the page flow only signs
+/// in tokens issued by the publishable key's Frontend API (or the proxy or satellite domain
+/// the app reaches it through). A token of the stand-in presented to an app of another
+/// instance that happens to trust the same key is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_issued_by_another_frontend_api_is_refused() {
+    let standin = StandIn::start().await.unwrap_or_else(|e| panic!("{e}"));
+    let user = standin
+        .clerk()
+        .users()
+        .create(CreateUserParams::default().email_address(["iss@example.com"]))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let browser = standin
+        .sign_in_browser(&user.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let other = format!(
+        "pk_live_{}",
+        base64::engine::general_purpose::STANDARD.encode("clerk.other.test$")
+    );
+    let sfx = cookie_suffix(&other);
+    let uat = browser.client_uat.to_string();
+    let cookies = cookie(&[
+        (format!("__client_uat_{sfx}").as_str(), &uat),
+        (format!("__session_{sfx}").as_str(), &browser.session_token),
+    ]);
+    let case = Case {
+        headers: with(&API, &cookies),
+        ..Case::new(
+            "issuer",
+            &other,
+            APP,
+            &[],
+            ("signed-out", Some("token-invalid-issuer")),
+        )
+    };
+    let outcome = ours(&standin, &case).await;
+    assert_eq!(
+        (outcome.status.as_str(), outcome.reason.as_deref()),
+        ("signed-out", Some("token-invalid-issuer"))
+    );
+    // The same token for the stand-in's own key is signed in.
+    let own = standin.publishable_key();
+    let case = Case {
+        headers: with(
+            &API,
+            &cookie(&[
+                ("__clerk_db_jwt", &browser.dev_browser),
+                ("__client_uat", &uat),
+                ("__session", &browser.session_token),
+            ]),
+        ),
+        ..Case::new("own", &own, APP, &[], ("signed-in", None))
+    };
+    assert_eq!(ours(&standin, &case).await.status, "signed-in");
+}
