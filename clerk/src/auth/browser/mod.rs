@@ -4,7 +4,7 @@
 //! A browser signed in with Clerk carries a `__session` cookie whose token lives about a
 //! minute; clerk-js in the page keeps it fresh. When a page is loaded after the tab was idle
 //! (or in a new tab, or from a link), the cookie has expired although the client is still
-//! signed in (`__client_uat` says so). [`Authenticator::authenticate_page`] then answers
+//! signed in (`__client_uat` says so). [`Authenticator::authenticate_page`](crate::auth::Authenticator::authenticate_page) then answers
 //! like @clerk/backend's `authenticateRequest`:
 //!
 //! - with a `__refresh` cookie, it refreshes the token through the Backend API
