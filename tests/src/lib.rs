@@ -13,6 +13,7 @@ use clerk_backend::{Clerk, RetryPolicy};
 use tokio::sync::oneshot;
 
 pub mod acme;
+pub mod pages;
 
 /// The secret key every test client uses; tests assert it never leaks.
 pub const SECRET: &str = "sk_test_INTEGRATIONsecretVALUE";
