@@ -15,6 +15,7 @@ use tokio::sync::oneshot;
 pub mod acme;
 pub mod browser;
 pub mod official;
+pub mod pages;
 
 /// The secret key every test client uses; tests assert it never leaks.
 pub const SECRET: &str = "sk_test_INTEGRATIONsecretVALUE";

@@ -4,7 +4,7 @@
 //! with a JWT-template token and a plain one, `POST /webhooks/clerk` with signed, tampered
 //! and undecodable deliveries. Then the integration's pieces the example does not use:
 //! `Option<Auth>`, the `AuthState` extractor, `require_signed_in` and the 500s of routes
-//! missing their middleware or webhook.
+//! missing their middleware or webhook, and the example's routes in page-route mode.
 
 #[path = "../../clerk/examples/actix/app.rs"]
 mod app;
@@ -19,6 +19,7 @@ use clerk_backend::jwt::{KeySource, Verifier};
 use clerk_backend::testing::{generate_webhook_secret, StandIn};
 use clerk_backend::webhooks::Webhook;
 use clerk_tests::acme::{self, get_json, post_webhook, session, session_token, unix_now};
+use clerk_tests::pages;
 use jwt_support::TestKey;
 use serde_json::{json, Value};
 
@@ -348,4 +349,21 @@ async fn routes_missing_their_middleware_or_webhook_answer_500_with_only_the_cod
     assert_eq!(response.status().as_u16(), 500);
     let body: Value = serde_json::from_str(&response.text().await.expect("body")).expect("JSON");
     assert_eq!(body, internal);
+}
+
+/// The example's routes behind `ClerkMiddleware::pages`: the handshake for a browser without
+/// cookies, the page for a signed-in one, the sign-in redirect of `Auth` (`/me`) and of
+/// `Require` (`/reports`), and the 401 JSON for API calls.
+#[tokio::test]
+async fn page_mode_redirects_browsers_and_keeps_the_401_for_api_calls() {
+    let acme = Acme::start().await;
+    let clerk = ClerkMiddleware::new(pages::authenticator(&acme.standin)).pages();
+    let url = serve!(move || {
+        let clerk = clerk.clone();
+        App::new().configure(|cfg| app::routes(cfg, clerk, None))
+    });
+    let token = acme.token(&acme.admin_session).await;
+    for path in ["/me", "/reports"] {
+        pages::assert_page_mode(&acme.standin, &url, path, &token).await;
+    }
 }

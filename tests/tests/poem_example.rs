@@ -2,7 +2,7 @@
 //! the stand-in's tokens: `GET /me` with a valid, missing, forged and expired session token;
 //! `GET /reports` for members with and without `org:reports:read`; `GET /tenant` with a
 //! JWT-template token carrying `tenant_id` and a plain one; `POST /webhooks/clerk` with a
-//! signed, a tampered and a misfit delivery.
+//! signed, a tampered and a misfit delivery; then the same routes in page-route mode.
 
 #[path = "../../clerk/examples/poem/app.rs"]
 mod app;
@@ -11,11 +11,13 @@ use std::time::{Duration, SystemTime};
 
 use clerk_backend::auth::Authenticator;
 use clerk_backend::jwt::{KeySource, Verifier};
+use clerk_backend::poem::ClerkMiddleware;
 use clerk_backend::testing::{generate_webhook_secret, Seeded, StandIn};
 use clerk_backend::webhooks::Webhook;
 use clerk_tests::acme::{
     get_json as get, post_webhook, session, session_token as token, unix_now, Acme,
 };
+use clerk_tests::pages;
 use poem::listener::{Acceptor, Listener, TcpListener};
 use serde_json::{json, Value};
 
@@ -28,6 +30,11 @@ async fn acme() -> (StandIn, Seeded) {
 /// The example's app on 127.0.0.1:<free port>, verifying with `verifier`; the server task
 /// ends with the test's runtime.
 async fn serve(verifier: Verifier, webhook: Option<Webhook>) -> String {
+    serve_app(ClerkMiddleware::new(Authenticator::new(verifier)), webhook).await
+}
+
+/// The example's app behind `clerk` on 127.0.0.1:<free port>.
+async fn serve_app(clerk: ClerkMiddleware, webhook: Option<Webhook>) -> String {
     let acceptor = TcpListener::bind("127.0.0.1:0")
         .into_acceptor()
         .await
@@ -37,7 +44,7 @@ async fn serve(verifier: Verifier, webhook: Option<Webhook>) -> String {
         .first()
         .and_then(|addr| addr.as_socket_addr())
         .expect("a socket address");
-    let app = app::app(Authenticator::new(verifier), webhook);
+    let app = app::app(clerk, webhook);
     tokio::spawn(poem::Server::new_with_acceptor(acceptor).run(app));
     format!("http://{addr}")
 }
@@ -244,7 +251,7 @@ async fn webhooks_answer_503_without_a_signing_secret() {
 #[tokio::test]
 async fn optional_auth_the_auth_state_and_a_missing_middleware() {
     use clerk_backend::auth::AuthState;
-    use clerk_backend::poem::{Auth, ClerkMiddleware, Require};
+    use clerk_backend::poem::{Auth, Require};
     use poem::{handler, EndpointExt, Route};
 
     #[handler]
@@ -348,5 +355,19 @@ async fn optional_auth_the_auth_state_and_a_missing_middleware() {
             (500, internal.clone()),
             "/{path}"
         );
+    }
+}
+
+/// The example's app behind `ClerkMiddleware::pages`: the handshake for a browser without
+/// cookies, the page for a signed-in one, the sign-in redirect of `Auth` (`/me`) and of
+/// `Require` (`/reports`), and the 401 JSON for API calls.
+#[tokio::test]
+async fn page_mode_redirects_browsers_and_keeps_the_401_for_api_calls() {
+    let acme = Acme::start().await;
+    let clerk = ClerkMiddleware::new(pages::authenticator(&acme.standin)).pages();
+    let url = serve_app(clerk, None).await;
+    let token = acme.token(acme.admin(), None).await;
+    for path in ["/me", "/reports"] {
+        pages::assert_page_mode(&acme.standin, &url, path, &token).await;
     }
 }

@@ -3,7 +3,7 @@
 //! tokens, `GET /reports` for members with and without the permission, `GET /tenant` with
 //! and without the JWT template's claim, and `POST /webhooks/clerk` with signed and tampered
 //! deliveries. Then the guards the example does not use (`Option<Auth>`, `AuthState`), and
-//! the sentinels that stop launch without managed state.
+//! the sentinels that stop launch without managed state, and the example in page-route mode.
 
 #[path = "../../clerk/examples/rocket/app.rs"]
 mod app;
@@ -19,6 +19,7 @@ use clerk_backend::webhooks::Webhook;
 use clerk_tests::acme::{
     get_json, post_webhook, session, session_token, unix_now, Acme, TENANT_ID,
 };
+use clerk_tests::pages;
 use jwt_support::TestKey;
 use rocket::config::{LogLevel, Shutdown};
 use rocket::error::ErrorKind;
@@ -71,7 +72,12 @@ async fn launch(rocket: Rocket<Build>) -> String {
 
 /// The example application on loopback.
 async fn serve(authenticator: Authenticator, webhook: Option<Webhook>) -> String {
-    launch(app::rocket(loopback(), authenticator, webhook)).await
+    launch(app::rocket(
+        loopback(),
+        ClerkFairing::new(authenticator),
+        webhook,
+    ))
+    .await
 }
 
 async fn get(url: &str, path: &str, token: Option<&str>) -> (u16, http::HeaderMap, Value) {
@@ -371,4 +377,18 @@ async fn sentinels_stop_launch_without_the_managed_state() {
         aborted.iter().any(|t| t.ends_with("ClerkWebhook")),
         "{aborted:?}"
     );
+}
+
+/// The example's routes behind `ClerkFairing::pages`: the handshake for a browser without
+/// cookies, the page for a signed-in one, the sign-in redirect (from the 401 catcher) of the
+/// `Auth` (`/me`) and `Require` (`/reports`) guards, and the 401 JSON for API calls.
+#[tokio::test]
+async fn page_mode_redirects_browsers_and_keeps_the_401_for_api_calls() {
+    let acme = Acme::start().await;
+    let clerk = ClerkFairing::new(pages::authenticator(&acme.standin)).pages();
+    let url = launch(app::rocket(loopback(), clerk, None)).await;
+    let token = acme.token(acme.admin(), None).await;
+    for path in ["/me", "/reports"] {
+        pages::assert_page_mode(&acme.standin, &url, path, &token).await;
+    }
 }

@@ -1,7 +1,7 @@
 //! The example server's routes, apart from `main` so the tests serve the same app on
 //! loopback.
 
-use clerk_backend::auth::{Authenticator, Requirement, SignedIn};
+use clerk_backend::auth::{Requirement, SignedIn};
 use clerk_backend::poem::{Auth, Claims, ClerkMiddleware, ClerkWebhook, Require};
 use clerk_backend::webhooks::{EventData, Webhook};
 use poem::http::StatusCode;
@@ -10,10 +10,10 @@ use poem::{get, handler, post, Endpoint, EndpointExt, IntoResponse, Response, Ro
 use serde::Deserialize;
 use serde_json::json;
 
-/// `GET /me`, `GET /reports` and `GET /tenant` behind Clerk auth; `POST /webhooks/clerk`
-/// outside it, verified with the signing secret when one is configured (503 saying what is
-/// missing otherwise).
-pub fn app(authenticator: Authenticator, webhook: Option<Webhook>) -> impl Endpoint {
+/// `GET /me`, `GET /reports` and `GET /tenant` behind `clerk` (the middleware, in page-route
+/// mode or not); `POST /webhooks/clerk` outside it, verified with the signing secret when one
+/// is configured (503 saying what is missing otherwise).
+pub fn app(clerk: ClerkMiddleware, webhook: Option<Webhook>) -> impl Endpoint {
     let signed_in = Route::new()
         .at("/me", get(me))
         .at(
@@ -21,7 +21,7 @@ pub fn app(authenticator: Authenticator, webhook: Option<Webhook>) -> impl Endpo
             get(reports).with(Require::new([Requirement::permission("org:reports:read")])),
         )
         .at("/tenant", get(tenant))
-        .with(ClerkMiddleware::new(authenticator));
+        .with(clerk);
     let webhooks = match webhook {
         Some(webhook) => post(clerk_webhook).data(webhook).boxed(),
         None => post(webhooks_not_configured).boxed(),

@@ -21,6 +21,7 @@
 mod app;
 
 use clerk_backend::auth::Authenticator;
+use clerk_backend::poem::ClerkMiddleware;
 use clerk_backend::webhooks::Webhook;
 use poem::listener::{Acceptor, Listener, TcpListener};
 use poem::Server;
@@ -51,7 +52,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     Server::new_with_acceptor(acceptor)
         .run_with_graceful_shutdown(
-            app::app(authenticator, webhook),
+            app::app(ClerkMiddleware::new(authenticator), webhook),
             async {
                 // Without a signal handler the server stops with the process anyway.
                 let _ = tokio::signal::ctrl_c().await;

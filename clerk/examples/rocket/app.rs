@@ -1,7 +1,7 @@
 //! The example server's routes, apart from `main` so the tests serve the same application on
 //! loopback.
 
-use clerk_backend::auth::{Authenticator, Requirement, SignedIn};
+use clerk_backend::auth::{Requirement, SignedIn};
 use clerk_backend::rocket::{catchers, Auth, Claims, ClerkFairing, ClerkWebhook, Policy, Require};
 use clerk_backend::webhooks::{EventData, Webhook};
 use rocket::figment::Provider;
@@ -10,15 +10,14 @@ use rocket::response::content::RawJson;
 use rocket::{get, post, routes, Build, Rocket};
 use serde_json::json;
 
-/// `GET /me`, `GET /reports` and `GET /tenant` behind Clerk auth; `POST /webhooks/clerk`
-/// when a signing secret is configured (503 saying what is missing otherwise). `config` is
-/// rocket's configuration (address, port, limits, ...).
+/// `GET /me`, `GET /reports` and `GET /tenant` behind Clerk auth (`clerk`, in page-route
+/// mode or not); `POST /webhooks/clerk` when a signing secret is configured (503 saying what
+/// is missing otherwise). `config` is rocket's configuration (address, port, limits, ...).
 pub fn rocket(
     config: impl Provider,
-    authenticator: Authenticator,
+    clerk: ClerkFairing,
     webhook: Option<Webhook>,
 ) -> Rocket<Build> {
-    let clerk = ClerkFairing::new(authenticator);
     let (clerk, webhook_routes) = match webhook {
         Some(webhook) => (clerk.webhook(webhook), routes![clerk_webhook]),
         None => (clerk, routes![webhooks_not_configured]),
@@ -27,7 +26,8 @@ pub fn rocket(
         .attach(clerk)
         .mount("/", routes![me, reports, tenant])
         .mount("/", webhook_routes)
-        // The JSON bodies (and headers) of the guards' 400/401/403/500 refusals.
+        // The JSON bodies (and headers) of the guards' 400/401/403/500 refusals, and the
+        // sign-in redirects of page-route mode.
         .register("/", catchers())
 }
 

@@ -21,6 +21,7 @@
 mod app;
 
 use clerk_backend::auth::Authenticator;
+use clerk_backend::rocket::ClerkFairing;
 use clerk_backend::webhooks::Webhook;
 
 #[rocket::main]
@@ -43,7 +44,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .merge(("address", "127.0.0.1"))
         .merge(("port", port));
     // Rocket stops on Ctrl-C by itself.
-    app::rocket(config, authenticator, webhook).launch().await?;
+    app::rocket(config, ClerkFairing::new(authenticator), webhook)
+        .launch()
+        .await?;
     Ok(())
 }
 

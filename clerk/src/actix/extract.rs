@@ -11,7 +11,8 @@ use super::rejection::AuthRejection;
 use crate::auth::{AuthState, SignedIn};
 
 /// A signed-in caller (a user's session or a machine token). Extracting it from a signed-out
-/// request answers 401 with a JSON body (see [`AuthRejection`]).
+/// request answers 401 with a JSON body (see [`AuthRejection`]), or in page-route mode a 307
+/// to sign in for a browser navigation.
 ///
 /// `Option<Auth>` lets signed-out requests through as `None`: actix-web's `Option<T>`
 /// extractor turns any error of `T` into `None`. Extract [`AuthState`] for the reason a
@@ -70,7 +71,7 @@ impl FromRequest for Auth {
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(with_state(request, |state| match state {
             AuthState::SignedIn(who) => Ok(Self(who.clone())),
-            AuthState::SignedOut(out) => Err(AuthRejection::SignedOut(out.clone())),
+            AuthState::SignedOut(out) => Err(AuthRejection::signed_out(request, out)),
         }))
     }
 }
@@ -116,7 +117,7 @@ impl<T: DeserializeOwned> FromRequest for Claims<T> {
                 tracing::debug!("clerk: {e}");
                 AuthRejection::ClaimsMismatch(e)
             }),
-            AuthState::SignedOut(out) => Err(AuthRejection::SignedOut(out.clone())),
+            AuthState::SignedOut(out) => Err(AuthRejection::signed_out(request, out)),
         }))
     }
 }

@@ -9,7 +9,9 @@ use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse, Transform};
 use actix_web::{Error, HttpMessage, HttpResponse};
 
-use crate::auth::{Authenticator, Gate, Refusal, Requirement};
+use super::rejection::append_headers;
+use crate::auth::browser::PageRequest;
+use crate::auth::{Admission, Authenticator, Gate, Requirement};
 
 /// actix-web middleware (for `App::wrap`, `Scope::wrap` or `Resource::wrap`) that
 /// authenticates every request with an [`Authenticator`] and stores the [`AuthState`](crate::auth::AuthState) in the
@@ -19,7 +21,8 @@ use crate::auth::{Authenticator, Gate, Refusal, Requirement};
 ///
 /// Signed-out requests still reach the handler, which decides (through `Auth`, for one);
 /// [`require_signed_in`](Self::require_signed_in) and [`require`](Self::require) refuse the
-/// requests that fail them before any handler runs. Build it once and clone it into the
+/// requests that fail them before any handler runs. [`pages`](Self::pages) turns on the
+/// browser flow for server-rendered pages. Build it once and clone it into the
 /// `HttpServer::new` closure: the clones share the authenticator and its key cache.
 #[derive(Debug, Clone)]
 pub struct ClerkMiddleware {
@@ -53,6 +56,18 @@ impl ClerkMiddleware {
     #[must_use]
     pub fn treat_pending_as_signed_out(mut self, signed_out: bool) -> Self {
         self.gate = self.gate.treat_pending_as_signed_out(signed_out);
+        self
+    }
+
+    /// Page-route mode (see [`Gate::pages`]): browser navigations go through Clerk's
+    /// handshake and come back with fresh cookies, which are added to the handler's
+    /// response; a signed-out browser that a route refuses ([`Require`](super::Require),
+    /// [`Auth`](super::Auth), [`Claims`](super::Claims)) is sent to sign in with a 307
+    /// instead of a 401. API requests keep their 401 JSON. The authenticator needs
+    /// [`Authenticator::pages`], its publishable key and its Backend API client.
+    #[must_use]
+    pub fn pages(mut self) -> Self {
+        self.gate = self.gate.pages();
         self
     }
 }
@@ -98,23 +113,34 @@ where
         let service = Rc::clone(&self.service);
         let gate = self.gate.clone();
         Box::pin(async move {
-            let state = match gate.admit(request.headers()).await {
-                Ok(state) => state,
-                Err(denied) => return Ok(refuse(request, Refusal::denied(&denied))),
-            };
-            request.extensions_mut().insert(state);
-            let response = service.call(request).await?;
-            Ok(response.map_into_left_body())
+            let uri = request.uri().to_string();
+            let page = PageRequest::new(request.method().as_str(), &uri, request.headers());
+            let admission = gate.admit_request(&page).await;
+            match admission {
+                Admission::Proceed {
+                    state,
+                    headers,
+                    sign_in,
+                } => {
+                    request.extensions_mut().insert(state);
+                    if let Some(sign_in) = sign_in {
+                        request.extensions_mut().insert(sign_in);
+                    }
+                    let mut response = service.call(request).await?;
+                    append_headers(response.headers_mut(), &headers);
+                    Ok(response.map_into_left_body())
+                }
+                Admission::Refuse(refusal) => Ok(answer(request, refusal.into())),
+                Admission::Redirect(redirect) => Ok(answer(request, redirect.into())),
+            }
         })
     }
 }
 
-/// Answers `refusal` without calling the inner service.
-pub(crate) fn refuse<B>(
+/// Answers `response` (a refusal or a redirect) without calling the inner service.
+pub(crate) fn answer<B>(
     request: ServiceRequest,
-    refusal: Refusal,
+    response: HttpResponse,
 ) -> ServiceResponse<EitherBody<B, BoxBody>> {
-    request
-        .into_response(HttpResponse::from(refusal))
-        .map_into_right_body()
+    request.into_response(response).map_into_right_body()
 }

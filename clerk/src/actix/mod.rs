@@ -66,7 +66,8 @@
 //! ```
 //!
 //! Every refusal is a [`Refusal`](crate::auth::Refusal) of the core (401, 403 or 500 with a
-//! JSON reason code), copied into an [`HttpResponse`](actix_web::HttpResponse); the
+//! JSON reason code), copied into an [`HttpResponse`](actix_web::HttpResponse) (in page-route
+//! mode, [`ClerkMiddleware::pages`], browsers get 307 redirects instead); the
 //! extractors' errors implement [`ResponseError`](actix_web::ResponseError). actix-web's
 //! `HeaderMap`, `HttpRequest` and `ServiceRequest` implement
 //! [`RequestHeaders`](crate::RequestHeaders), so

@@ -1,13 +1,37 @@
 //! What the extractors and middleware answer when a request may not proceed: the core's
-//! [`Refusal`] copied into an actix [`HttpResponse`], and the extractors' error types, which
-//! implement [`ResponseError`] so actix turns them into those responses.
+//! [`Refusal`] and page-mode [`Redirect`] copied into an actix [`HttpResponse`], and the
+//! extractors' error types, which implement [`ResponseError`] so actix turns them into those
+//! responses.
 
-use actix_web::http::header::CONTENT_TYPE;
+use actix_web::http::header::{self, HeaderName, HeaderValue, CONTENT_TYPE};
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, ResponseError};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError};
 
-use crate::auth::{ClaimsError, Denied, Refusal, SignedOut};
+use crate::auth::{ClaimsError, Denied, Redirect, Refusal, SignInRedirect, SignedOut};
 use crate::webhooks::WebhookError;
+
+/// Appends every header of `from` (an `http` 1.x map; repeated `Set-Cookie`s included) to
+/// actix's own header map, name and value copied as bytes. A pair actix does not accept is
+/// skipped: the core only builds valid ones.
+pub(crate) fn append_headers(to: &mut header::HeaderMap, from: &http::HeaderMap) {
+    for (name, value) in from {
+        let name = HeaderName::from_bytes(name.as_str().as_bytes());
+        let value = HeaderValue::from_bytes(value.as_bytes());
+        if let (Ok(name), Ok(value)) = (name, value) {
+            to.append(name, value);
+        }
+    }
+}
+
+/// The page-mode redirect as actix's response: `307 Temporary Redirect` with each of its
+/// headers (`Location`, `Cache-Control`, every `Set-Cookie`) and an empty body.
+impl From<Redirect> for HttpResponse {
+    fn from(redirect: Redirect) -> Self {
+        let mut response = HttpResponse::new(StatusCode::TEMPORARY_REDIRECT);
+        append_headers(response.headers_mut(), &redirect.headers);
+        response
+    }
+}
 
 /// The refusal as actix's response: its status, each of its headers,
 /// `content-type: application/json` and its JSON body.
@@ -40,6 +64,8 @@ fn status(code: u16) -> StatusCode {
 ///   `403` with `{"error": "forbidden", "reason": "claims-mismatch"}`.
 /// - No [`ClerkMiddleware`](super::ClerkMiddleware) ran for the route: `500` with
 ///   `{"error": "server_error", "reason": "internal"}`.
+/// - In page-route mode ([`ClerkMiddleware::pages`](super::ClerkMiddleware::pages)), a
+///   signed-out browser navigation: `307` to the sign-in page instead of the 401.
 #[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum AuthRejection {
@@ -52,6 +78,10 @@ pub enum AuthRejection {
     /// The route reads Clerk auth but no `ClerkMiddleware` wraps it: a server bug.
     #[error("the route extracts Clerk auth but no ClerkMiddleware wraps it")]
     MissingMiddleware,
+    /// Page-route mode: a signed-out browser navigation, answered with a 307 to sign in
+    /// rather than the 401 an API caller would get.
+    #[error("signed out: {}; sent to sign in", .0.message)]
+    SignIn(SignedOut, SignInRedirect),
 }
 
 impl AuthRejection {
@@ -59,29 +89,50 @@ impl AuthRejection {
     /// [`code`](crate::auth::SignedOutReason::code), `claims-mismatch` or `internal`.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::SignedOut(out) => out.reason.code(),
+            Self::SignedOut(out) | Self::SignIn(out, _) => out.reason.code(),
             Self::ClaimsMismatch(_) => "claims-mismatch",
             Self::MissingMiddleware => "internal",
         }
     }
 
-    /// The core's answer for this rejection.
+    /// The core's answer for this rejection (for [`SignIn`](Self::SignIn), the 401 an API
+    /// caller would get instead of the redirect).
     pub fn refusal(&self) -> Refusal {
         match self {
-            Self::SignedOut(out) => Refusal::signed_out(out),
+            Self::SignedOut(out) | Self::SignIn(out, _) => Refusal::signed_out(out),
             Self::ClaimsMismatch(_) => Refusal::denied(&Denied::ClaimsMismatch),
             Self::MissingMiddleware => Refusal::internal(),
+        }
+    }
+
+    /// The rejection of a signed-out `request`: a redirect to sign in when the middleware
+    /// stored one for it (page-route mode), else the 401.
+    pub(crate) fn signed_out(request: &HttpRequest, out: &SignedOut) -> Self {
+        let sign_in = request.extensions().get::<SignInRedirect>().cloned();
+        match sign_in {
+            Some(redirect)
+                if SignInRedirect::applies(Some(&redirect), &Denied::SignedOut(out.clone())) =>
+            {
+                Self::SignIn(out.clone(), redirect)
+            }
+            _ => Self::SignedOut(out.clone()),
         }
     }
 }
 
 impl ResponseError for AuthRejection {
     fn status_code(&self) -> StatusCode {
-        status(self.refusal().status.as_u16())
+        match self {
+            Self::SignIn(..) => StatusCode::TEMPORARY_REDIRECT,
+            _ => status(self.refusal().status.as_u16()),
+        }
     }
 
     fn error_response(&self) -> HttpResponse {
-        self.refusal().into()
+        match self {
+            Self::SignIn(_, redirect) => redirect.redirect().into(),
+            _ => self.refusal().into(),
+        }
     }
 }
 

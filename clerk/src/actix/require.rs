@@ -8,15 +8,17 @@ use std::sync::Arc;
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse, Transform};
-use actix_web::{Error, HttpMessage};
+use actix_web::{Error, HttpMessage, HttpResponse};
 
-use super::middleware::refuse;
-use crate::auth::{authorize, AuthState, Refusal, Requirement};
+use super::middleware::answer;
+use crate::auth::{authorize, AuthState, Refusal, Requirement, SignInRedirect};
 
 /// actix-web middleware for a scope or resource (`Scope::wrap`, `Resource::wrap`) that
 /// requires every one of its [`Requirement`]s of the caller: 401 when signed out, 403 naming
 /// the first unmet requirement, 500 when no [`ClerkMiddleware`](super::ClerkMiddleware)
 /// authenticated the request first. The handler runs only for callers who meet them all.
+/// In page-route mode ([`ClerkMiddleware::pages`](super::ClerkMiddleware::pages)) a
+/// signed-out browser navigation is sent to sign in (307) instead of the 401.
 ///
 /// actix runs the middleware registered last first, and an app's or outer scope's
 /// middleware before an inner scope's or resource's, so wrap `ClerkMiddleware` around
@@ -90,20 +92,24 @@ where
     forward_ready!(service);
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
-        let refusal = match request.extensions().get::<AuthState>() {
-            Some(state) => authorize(state, &self.requirements)
-                .err()
-                .map(|denied| Refusal::denied(&denied)),
+        let refused: Option<HttpResponse> = match request.extensions().get::<AuthState>() {
+            Some(state) => authorize(state, &self.requirements).err().map(|denied| {
+                let sign_in = request.extensions().get::<SignInRedirect>().cloned();
+                match sign_in {
+                    Some(s) if SignInRedirect::applies(Some(&s), &denied) => s.redirect().into(),
+                    _ => Refusal::denied(&denied).into(),
+                }
+            }),
             None => {
                 tracing::error!(
                     path = request.path(),
                     "clerk: a route requires Clerk auth but no ClerkMiddleware wraps it"
                 );
-                Some(Refusal::internal())
+                Some(Refusal::internal().into())
             }
         };
-        if let Some(refusal) = refusal {
-            return Box::pin(ready(Ok(refuse(request, refusal))));
+        if let Some(response) = refused {
+            return Box::pin(ready(Ok(answer(request, response))));
         }
         let response = self.service.call(request);
         Box::pin(async move { Ok(response.await?.map_into_left_body()) })

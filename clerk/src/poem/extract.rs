@@ -4,10 +4,11 @@ use ::poem::{FromRequest, Request, RequestBody, Result};
 use serde::de::DeserializeOwned;
 
 use super::rejection::AuthRejection;
-use crate::auth::{AuthState, SignedIn};
+use crate::auth::{AuthState, Denied, SignedIn, SignedOut};
 
 /// A signed-in request's identity (a user's session or a machine token). Extracting it from
-/// a signed-out request fails with a 401 JSON [`AuthRejection`]; take `Option<Auth>` to let
+/// a signed-out request fails with a 401 JSON [`AuthRejection`] (in page-route mode, a 307 to
+/// sign in for a browser navigation); take `Option<Auth>` to let
 /// signed-out requests through as `None`, or [`AuthState`] itself for the reason.
 ///
 /// Needs [`super::ClerkMiddleware`] on the route; without it the error is a 500 (and
@@ -29,11 +30,16 @@ fn state(req: &Request) -> Result<&AuthState> {
         .ok_or_else(|| AuthRejection::MissingMiddleware.into_error())
 }
 
+/// The error for a signed-out request: 401, or a 307 to sign in in page-route mode.
+fn signed_out(req: &Request, out: &SignedOut) -> ::poem::Error {
+    AuthRejection::from_denied(req, Denied::SignedOut(out.clone())).into_error()
+}
+
 impl<'a> FromRequest<'a> for Auth {
     async fn from_request(req: &'a Request, _body: &mut RequestBody) -> Result<Self> {
         match state(req)? {
             AuthState::SignedIn(who) => Ok(Self(who.clone())),
-            AuthState::SignedOut(out) => Err(AuthRejection::SignedOut(out.clone()).into_error()),
+            AuthState::SignedOut(out) => Err(signed_out(req, out)),
         }
     }
 }
@@ -74,7 +80,7 @@ impl<'a, T: DeserializeOwned> FromRequest<'a> for Claims<T> {
                 tracing::debug!("clerk: {e}");
                 AuthRejection::ClaimsMismatch.into_error()
             }),
-            AuthState::SignedOut(out) => Err(AuthRejection::SignedOut(out.clone()).into_error()),
+            AuthState::SignedOut(out) => Err(signed_out(req, out)),
         }
     }
 }

@@ -3,10 +3,13 @@
 
 use std::sync::Arc;
 
-use ::poem::{Endpoint, Middleware, Request, Result};
+use ::poem::{Endpoint, IntoResponse, Middleware, Request, Response, Result};
 
 use super::rejection::AuthRejection;
-use crate::auth::{authorize, AuthState, Authenticator, Gate, Requirement};
+use crate::auth::browser::PageRequest;
+use crate::auth::{
+    append_headers, authorize, Admission, AuthState, Authenticator, Gate, Requirement,
+};
 
 /// A poem middleware that authenticates every request with an [`Authenticator`] and stores
 /// the [`AuthState`] in the request's extensions, where the extractors
@@ -15,7 +18,8 @@ use crate::auth::{authorize, AuthState, Authenticator, Gate, Requirement};
 ///
 /// By default signed-out requests still reach the endpoint (the extractors decide);
 /// [`require_signed_in`](Self::require_signed_in) and [`require`](Self::require) turn away
-/// the requests that fail them first, with an [`AuthRejection`].
+/// the requests that fail them first, with an [`AuthRejection`]. [`pages`](Self::pages)
+/// turns on the browser flow for server-rendered pages.
 #[derive(Debug, Clone)]
 pub struct ClerkMiddleware {
     gate: Gate,
@@ -50,6 +54,21 @@ impl ClerkMiddleware {
         self.gate = self.gate.treat_pending_as_signed_out(signed_out);
         self
     }
+
+    /// Page-route mode (see [`Gate::pages`]): browser navigations go through Clerk's
+    /// handshake and come back with fresh cookies, which are added to the endpoint's
+    /// response; a signed-out browser that a route refuses ([`Require`],
+    /// [`Auth`](super::Auth), [`Claims`](super::Claims)) is sent to sign in with a 307
+    /// instead of a 401. API requests keep their 401 JSON. The authenticator needs
+    /// [`Authenticator::pages`], its publishable key and its Backend API client.
+    ///
+    /// The endpoint's errors become responses here, so that the cookies reach the browser
+    /// with them.
+    #[must_use]
+    pub fn pages(mut self) -> Self {
+        self.gate = self.gate.pages();
+        self
+    }
 }
 
 impl<E: Endpoint> Middleware<E> for ClerkMiddleware {
@@ -71,22 +90,44 @@ pub struct ClerkEndpoint<E> {
 }
 
 impl<E: Endpoint> Endpoint for ClerkEndpoint<E> {
-    type Output = E::Output;
+    type Output = Response;
 
-    async fn call(&self, mut req: Request) -> Result<E::Output> {
-        let state = match self.gate.admit(&req).await {
-            Ok(state) => state,
-            Err(denied) => return Err(AuthRejection::from_denied(denied).into_error()),
-        };
-        req.extensions_mut().insert(state);
-        self.inner.call(req).await
+    async fn call(&self, mut req: Request) -> Result<Response> {
+        let uri = req.original_uri().to_string();
+        let page = PageRequest::new(req.method().as_str(), &uri, req.headers());
+        let admission = self.gate.admit_request(&page).await;
+        match admission {
+            Admission::Proceed {
+                state,
+                headers,
+                sign_in,
+            } => {
+                req.extensions_mut().insert(state);
+                if let Some(sign_in) = sign_in {
+                    req.extensions_mut().insert(sign_in);
+                }
+                let output = self.inner.call(req).await;
+                if headers.is_empty() {
+                    return output.map(IntoResponse::into_response);
+                }
+                let mut response = match output {
+                    Ok(output) => output.into_response(),
+                    Err(error) => error.into_response(),
+                };
+                append_headers(response.headers_mut(), headers);
+                Ok(response)
+            }
+            Admission::Refuse(refusal) => Err(AuthRejection::Refused(refusal).into_error()),
+            Admission::Redirect(redirect) => Ok(redirect.into_response()),
+        }
     }
 }
 
 /// A poem middleware for a route or a `Route` tree that requires every one of its
 /// [`Requirement`]s of the caller [`ClerkMiddleware`] (applied outside it) authenticated:
 /// 401 when signed out, 403 naming the first unmet requirement, 500 when no
-/// `ClerkMiddleware` ran.
+/// `ClerkMiddleware` ran. In page-route mode ([`ClerkMiddleware::pages`]) a signed-out
+/// browser navigation is sent to sign in (307) instead of the 401.
 ///
 /// ```
 /// use clerk_backend::auth::Requirement;
@@ -146,7 +187,7 @@ impl<E: Endpoint> Endpoint for RequireEndpoint<E> {
             return Err(AuthRejection::MissingMiddleware.into_error());
         };
         if let Err(denied) = authorize(state, &self.requirements) {
-            return Err(AuthRejection::from_denied(denied).into_error());
+            return Err(AuthRejection::from_denied(&req, denied).into_error());
         }
         self.inner.call(req).await
     }

@@ -51,9 +51,10 @@
 //! Refusals are `poem::Error`s: [`AuthRejection`] answers with the core's
 //! [`Refusal`](crate::auth::Refusal) (401, 403 or 500 with a JSON reason code),
 //! [`WebhookRejection`] with 400 `{"error": "invalid_webhook", "message": ...}`; an error
-//! handler can `downcast_ref` them. `Refusal` is a poem `IntoResponse` too, for code that
-//! calls [`authorize`](crate::auth::authorize) itself. Requires the `poem` feature (which
-//! turns on `jwt` and `webhooks`).
+//! handler can `downcast_ref` them. In page-route mode ([`ClerkMiddleware::pages`]) browsers
+//! are redirected (307) through Clerk's handshake or to sign in instead. `Refusal` is a poem
+//! `IntoResponse` too, for code that calls [`authorize`](crate::auth::authorize) itself.
+//! Requires the `poem` feature (which turns on `jwt` and `webhooks`).
 
 mod extract;
 mod headers;

@@ -1,12 +1,27 @@
 //! The errors the middleware and extractors answer with: poem errors whose response is the
-//! core's [`Refusal`] (or the webhook 400), downcastable to the types below.
+//! core's [`Refusal`] (or the webhook 400, or a page-mode [`Redirect`]), downcastable to the
+//! types below.
 
 use ::poem::error::ResponseError;
 use ::poem::http::{header, HeaderValue, StatusCode};
-use ::poem::{IntoResponse, Response};
+use ::poem::{IntoResponse, Request, Response};
 
-use crate::auth::{Denied, Refusal, Requirement, SignedOut};
+use crate::auth::{
+    append_headers, Denied, Redirect, Refusal, Requirement, SignInRedirect, SignedOut,
+};
 use crate::webhooks::WebhookError;
+
+/// A page-mode redirect as a poem response: `307 Temporary Redirect`, each of its headers
+/// (`Location`, `Cache-Control`, every `Set-Cookie`) and an empty body. poem's header map is
+/// `http` 1.x's, so the headers move over as they are.
+impl IntoResponse for Redirect {
+    fn into_response(self) -> Response {
+        let mut response = Response::default();
+        response.set_status(StatusCode::TEMPORARY_REDIRECT);
+        append_headers(response.headers_mut(), self.headers);
+        response
+    }
+}
 
 /// A [`Refusal`] as a poem response: its status, each of its headers,
 /// `content-type: application/json` and its JSON body. Lets a handler or a custom
@@ -39,7 +54,9 @@ impl IntoResponse for Refusal {
 ///   `{"error": "forbidden", "reason": "permission-missing", "requirement": "..."}`;
 /// - claims that do not fit [`super::Claims`]'s type: `403` `claims-mismatch`;
 /// - authentication failing on this side, or no [`super::ClerkMiddleware`] before the
-///   extractor: `500` `{"error": "server_error", "reason": "internal"}`.
+///   extractor: `500` `{"error": "server_error", "reason": "internal"}`;
+/// - in page-route mode ([`super::ClerkMiddleware::pages`]), a signed-out browser
+///   navigation: `307` to the sign-in page instead of the 401.
 ///
 /// Bodies carry codes only, never a token or an error message; details go to `tracing`.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -59,11 +76,28 @@ pub enum AuthRejection {
     /// server bug.
     #[error("the route reads Clerk auth but no ClerkMiddleware was applied to it")]
     MissingMiddleware,
+    /// [`super::ClerkMiddleware`] turned the request away with this answer (its
+    /// [`require`](super::ClerkMiddleware::require)ments, or authentication failing on this
+    /// side).
+    #[error("refused by the Clerk middleware ({})", .0.reason)]
+    Refused(Refusal),
+    /// Page-route mode: a signed-out browser navigation, answered with a 307 to sign in
+    /// rather than the 401 an API caller would get.
+    #[error("signed out: {}; sent to sign in", .0.message)]
+    SignIn(SignedOut, SignInRedirect),
 }
 
 impl AuthRejection {
-    /// The rejection for `denied`, as [`crate::auth::authorize`] reports it.
-    pub(crate) fn from_denied(denied: Denied) -> Self {
+    /// The rejection for `denied`, as [`crate::auth::authorize`] reports it for `req`: a
+    /// redirect to sign in when the middleware stored one for it (page-route mode) and the
+    /// request is signed out.
+    pub(crate) fn from_denied(req: &Request, denied: Denied) -> Self {
+        let sign_in = req.extensions().get::<SignInRedirect>();
+        if SignInRedirect::applies(sign_in, &denied) {
+            if let (Denied::SignedOut(out), Some(sign_in)) = (&denied, sign_in) {
+                return Self::SignIn(out.clone(), sign_in.clone());
+            }
+        }
         match denied {
             Denied::SignedOut(out) => Self::SignedOut(out),
             Denied::Unmet(requirement) => Self::Unmet(requirement),
@@ -75,17 +109,20 @@ impl AuthRejection {
     /// requirement's [`code`](Requirement::code), `claims-mismatch` or `internal`.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::SignedOut(out) => out.reason.code(),
+            Self::SignedOut(out) | Self::SignIn(out, _) => out.reason.code(),
+            Self::Refused(refusal) => refusal.reason,
             Self::Unmet(requirement) => requirement.code(),
             Self::ClaimsMismatch => "claims-mismatch",
             Self::MissingMiddleware => "internal",
         }
     }
 
-    /// The core's answer for this rejection.
+    /// The core's answer for this rejection (for [`SignIn`](Self::SignIn), the 401 an API
+    /// caller would get instead of the redirect).
     pub fn refusal(&self) -> Refusal {
         match self {
-            Self::SignedOut(out) => Refusal::signed_out(out),
+            Self::SignedOut(out) | Self::SignIn(out, _) => Refusal::signed_out(out),
+            Self::Refused(refusal) => refusal.clone(),
             Self::Unmet(requirement) => Refusal::denied(&Denied::Unmet(requirement.clone())),
             Self::ClaimsMismatch => Refusal::denied(&Denied::ClaimsMismatch),
             Self::MissingMiddleware => Refusal::internal(),
@@ -103,11 +140,17 @@ impl AuthRejection {
 
 impl ResponseError for AuthRejection {
     fn status(&self) -> StatusCode {
-        self.refusal().status
+        match self {
+            Self::SignIn(..) => StatusCode::TEMPORARY_REDIRECT,
+            _ => self.refusal().status,
+        }
     }
 
     fn as_response(&self) -> Response {
-        self.refusal().into_response()
+        match self {
+            Self::SignIn(_, sign_in) => sign_in.redirect().into_response(),
+            _ => self.refusal().into_response(),
+        }
     }
 }
 

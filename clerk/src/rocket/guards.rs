@@ -9,33 +9,45 @@ use ::rocket::sentinel::Sentinel;
 use ::rocket::{Ignite, Rocket};
 use serde::de::DeserializeOwned;
 
+use super::admission::{admission, sign_in};
 use super::rejection::remember;
-use crate::auth::{authorize, AuthState, Authenticator, Denied, Refusal, Requirement, SignedIn};
+use crate::auth::{
+    authorize, Admission, AuthState, Authenticator, Denied, Refusal, Requirement, SignInRedirect,
+    SignedIn, SignedOut, SignedOutReason,
+};
 
-/// The request's auth state, computed once per request with the managed [`Authenticator`]
-/// (`None` when none is managed).
-struct Authenticated(Option<AuthState>);
-
+/// The request's auth state, as the gate decided it once per request; a refusal when it
+/// refused, when no [`Authenticator`] is managed (500), or when page-route mode redirects the
+/// browser instead (401 `handshake-required`; the fairing answers the redirect).
 async fn auth_state<'r>(request: &'r Request<'_>) -> Result<&'r AuthState, Refusal> {
-    let authenticated = request
-        .local_cache_async(async {
-            match request.rocket().state::<Authenticator>() {
-                Some(authenticator) => {
-                    Authenticated(Some(authenticator.authenticate(request).await))
-                }
-                None => Authenticated(None),
-            }
-        })
-        .await;
-    authenticated.0.as_ref().ok_or_else(|| {
-        tracing::error!("clerk: a route takes a Clerk guard but no Authenticator is managed (attach ClerkFairing)");
-        Refusal::internal()
-    })
+    match admission(request).await {
+        Some(Admission::Proceed { state, .. }) => Ok(state),
+        Some(Admission::Refuse(refusal)) => Err(refusal.clone()),
+        Some(Admission::Redirect(_)) => Err(Refusal::signed_out(&SignedOut {
+            reason: SignedOutReason::HandshakeRequired,
+            message: String::new(),
+        })),
+        None => {
+            tracing::error!("clerk: a route takes a Clerk guard but no Authenticator is managed (attach ClerkFairing)");
+            Err(Refusal::internal())
+        }
+    }
 }
 
 /// Fails the guard with `refusal`, left in the request for the catchers.
 fn refuse<T>(request: &Request<'_>, refusal: Refusal) -> Outcome<T, Refusal> {
-    let status = remember(request, &refusal);
+    let status = remember(request, &refusal, None);
+    Outcome::Error((status, refusal))
+}
+
+/// Fails the guard for `denied`; in page-route mode a signed-out browser navigation also
+/// leaves its sign-in redirect, which the 401 catcher answers instead of the JSON.
+fn deny<T>(request: &Request<'_>, denied: Denied) -> Outcome<T, Refusal> {
+    let redirect = sign_in(request)
+        .filter(|sign_in| SignInRedirect::applies(Some(sign_in), &denied))
+        .map(SignInRedirect::redirect);
+    let refusal = Refusal::denied(&denied);
+    let status = remember(request, &refusal, redirect);
     Outcome::Error((status, refusal))
 }
 
@@ -51,8 +63,9 @@ fn no_authenticator(rocket: &Rocket<Ignite>) -> bool {
 }
 
 /// The signed-in caller (a user's session or a machine token). A signed-out request fails
-/// the guard with 401 (500 when authentication failed on this side); take `Option<Auth>` to
-/// let signed-out requests through as `None`, or [`AuthState`] for the reason.
+/// the guard with 401 (500 when authentication failed on this side; in page-route mode the
+/// catchers answer a browser navigation with a 307 to sign in); take `Option<Auth>` to let
+/// signed-out requests through as `None`, or [`AuthState`] for the reason.
 ///
 /// Needs the [`Authenticator`] in managed state ([`super::ClerkFairing`]); rocket refuses
 /// to launch a route using this guard without it.
@@ -74,7 +87,7 @@ impl<'r> FromRequest<'r> for Auth {
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Refusal> {
         match auth_state(request).await {
             Ok(AuthState::SignedIn(who)) => Outcome::Success(Self(who.clone())),
-            Ok(AuthState::SignedOut(out)) => refuse(request, Refusal::signed_out(out)),
+            Ok(AuthState::SignedOut(out)) => deny(request, Denied::SignedOut(out.clone())),
             Err(refusal) => refuse(request, refusal),
         }
     }
@@ -86,8 +99,9 @@ impl Sentinel for Auth {
     }
 }
 
-/// The whole auth state, signed in or out with the reason; it fails only (500) when the
-/// [`Authenticator`] is not managed.
+/// The whole auth state, signed in or out with the reason; it fails only when the
+/// [`Authenticator`] is not managed (500), or in page-route mode when the browser must be
+/// redirected first (the fairing answers the redirect).
 #[::rocket::async_trait]
 impl<'r> FromRequest<'r> for AuthState {
     type Error = Refusal;
@@ -140,7 +154,7 @@ impl<'r, T: DeserializeOwned + Send> FromRequest<'r> for Claims<T> {
                     refuse(request, Refusal::denied(&Denied::ClaimsMismatch))
                 }
             },
-            Ok(AuthState::SignedOut(out)) => refuse(request, Refusal::signed_out(out)),
+            Ok(AuthState::SignedOut(out)) => deny(request, Denied::SignedOut(out.clone())),
             Err(refusal) => refuse(request, refusal),
         }
     }
@@ -182,7 +196,9 @@ pub trait Policy {
 /// A signed-in caller who meets every requirement of the [`Policy`] `P`, checked with
 /// [`authorize`]: signed out fails the guard with 401, an unmet requirement with 403 naming
 /// it (`{"error": "forbidden", "reason": "permission-missing", "requirement": "permission
-/// org:reports:read"}`). Dereferences to the [`SignedIn`] caller.
+/// org:reports:read"}`). In page-route mode the catchers answer a signed-out browser
+/// navigation with a 307 to sign in instead of the 401. Dereferences to the [`SignedIn`]
+/// caller.
 pub struct Require<P> {
     who: SignedIn,
     policy: PhantomData<fn() -> P>,
@@ -240,7 +256,7 @@ impl<'r, P: Policy> FromRequest<'r> for Require<P> {
                 who: who.clone(),
                 policy: PhantomData,
             }),
-            Err(denied) => refuse(request, Refusal::denied(&denied)),
+            Err(denied) => deny(request, denied),
         }
     }
 }

@@ -60,11 +60,16 @@
 //!   [`Refusal`](crate::auth::Refusal) and leaves the refusal in the request; [`catchers`]
 //!   answers it with its JSON body and headers. `Result<Auth, Refusal>` hands the refusal to
 //!   the route instead.
+//! - Page-route mode ([`ClerkFairing::pages`]): the first Clerk guard runs the browser flow;
+//!   the fairing's response hook answers its redirect (Clerk's handshake) and adds its
+//!   cookies to the response, and the 401 of [`catchers`] sends a signed-out browser
+//!   navigation to sign in (307) when a guard refused it.
 //! - Rocket's sentinels stop launch when a route uses a Clerk guard and no authenticator
 //!   (or, for [`ClerkWebhook`], no webhook verifier) is managed.
 //!
 //! Requires the `rocket` feature (which turns on `jwt` and `webhooks`).
 
+mod admission;
 mod fairing;
 mod guards;
 mod headers;

@@ -1,39 +1,47 @@
-//! How a refused request gets its JSON answer: guards fail with a status, and the
-//! [`catchers`] answer it with the [`Refusal`] the guard left in the request.
+//! How a refused request gets its answer: guards fail with a status, and the [`catchers`]
+//! answer it with the [`Refusal`] the guard left in the request (or, in page-route mode, the
+//! redirect to sign in it left there instead).
 
 use std::io::Cursor;
 use std::sync::Mutex;
 
 use ::rocket::catcher::{BoxFuture, Catcher};
-use ::rocket::http::{ContentType, Status};
+use ::rocket::http::{ContentType, Header, Status};
 use ::rocket::{Request, Response};
 
-use crate::auth::Refusal;
+use crate::auth::{Redirect, Refusal};
 use crate::webhooks::WebhookError;
 
-/// The refusal the last failing Clerk guard of a request chose, for the catchers.
-struct LastRefusal(Mutex<Option<Refusal>>);
+/// What the last failing Clerk guard of a request chose, for the catchers: its refusal, and
+/// in page-route mode the redirect a browser gets instead.
+struct LastRefusal(Mutex<Option<(Refusal, Option<Redirect>)>>);
 
-/// Keeps `refusal` in the request for the catchers and hands back the status to fail with.
-pub(crate) fn remember(request: &Request<'_>, refusal: &Refusal) -> Status {
+/// Keeps `refusal` (and the `redirect` a browser gets instead, if any) in the request for
+/// the catchers and hands back the status to fail with.
+pub(crate) fn remember(
+    request: &Request<'_>,
+    refusal: &Refusal,
+    redirect: Option<Redirect>,
+) -> Status {
     let cell = request.local_cache(|| LastRefusal(Mutex::new(None)));
     let mut last = cell
         .0
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    *last = Some(refusal.clone());
+    *last = Some((refusal.clone(), redirect));
     status_of(refusal)
 }
 
-/// The refusal a Clerk guard left in the request, if it is the one for `status`.
-fn recall(request: &Request<'_>, status: Status) -> Option<Refusal> {
+/// The refusal a Clerk guard left in the request (with its redirect), if it is the one for
+/// `status`.
+fn recall(request: &Request<'_>, status: Status) -> Option<(Refusal, Option<Redirect>)> {
     let cell = request.local_cache(|| LastRefusal(Mutex::new(None)));
     let last = cell
         .0
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     last.as_ref()
-        .filter(|refusal| status_of(refusal) == status)
+        .filter(|(refusal, _)| status_of(refusal) == status)
         .cloned()
 }
 
@@ -45,7 +53,9 @@ pub(crate) fn status_of(refusal: &Refusal) -> Status {
 /// the other integrations do: its status, its headers (`WWW-Authenticate: Bearer`,
 /// `x-clerk-auth-status`, `x-clerk-auth-reason`), `content-type: application/json` and its
 /// JSON body (`{"error": "unauthenticated", "reason": "token-missing"}`, `{"error":
-/// "forbidden", ...}`, `{"error": "invalid_webhook", "message": ...}`).
+/// "forbidden", ...}`, `{"error": "invalid_webhook", "message": ...}`). In page-route mode
+/// ([`ClerkFairing::pages`](super::ClerkFairing::pages)) the 401 of a signed-out browser
+/// navigation is answered with a `307` to the sign-in page instead.
 ///
 /// Rocket builds error responses in catchers, never in guards, so register these where the
 /// guarded routes are mounted (`rocket.register("/", catchers())`); without them a refused
@@ -66,7 +76,8 @@ pub fn catchers() -> Vec<Catcher> {
 fn answer<'r>(status: Status, request: &'r Request<'_>) -> BoxFuture<'r> {
     Box::pin(async move {
         match recall(request, status) {
-            Some(refusal) => Ok(respond(refusal)),
+            Some((_, Some(redirect))) => Ok(redirect_response(&redirect)),
+            Some((refusal, None)) => Ok(respond(refusal)),
             None => {
                 let fallback = Catcher::default();
                 fallback.handler.handle(status, request).await
@@ -86,6 +97,27 @@ fn respond<'r>(refusal: Refusal) -> Response<'r> {
     response
         .sized_body(refusal.body.len(), Cursor::new(refusal.body))
         .finalize()
+}
+
+/// Adds every header of `headers` (an `http` 1.x map) to `response`, repeats kept (each
+/// `Set-Cookie` its own line): how page-mode cookies reach rocket's responses. Values that
+/// are not text are skipped; the core only builds text ones.
+pub(crate) fn adjoin_headers(response: &mut Response<'_>, headers: &http::HeaderMap) {
+    for (name, value) in headers {
+        if let Ok(value) = value.to_str() {
+            response.adjoin_header(Header::new(name.as_str().to_owned(), value.to_owned()));
+        }
+    }
+}
+
+/// The page-mode `redirect` as a rocket response: `307 Temporary Redirect`, its headers
+/// (`Location`, `Cache-Control`, every `Set-Cookie`) and an empty body.
+pub(crate) fn redirect_response<'r>(redirect: &Redirect) -> Response<'r> {
+    let mut response = Response::build()
+        .status(Status::TemporaryRedirect)
+        .finalize();
+    adjoin_headers(&mut response, &redirect.headers);
+    response
 }
 
 /// Why [`super::ClerkWebhook`] refused a delivery. As a response (through [`catchers`]) it

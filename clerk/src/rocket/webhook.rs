@@ -44,7 +44,7 @@ fn reject<'r>(
     if matches!(rejection, WebhookRejection::NotConfigured) {
         tracing::error!("clerk: {rejection}");
     }
-    let status = remember(request, &rejection.refusal());
+    let status = remember(request, &rejection.refusal(), None);
     Outcome::Error((status, rejection))
 }
 
