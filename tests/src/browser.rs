@@ -184,3 +184,13 @@ impl Browser {
         panic!("more than {} redirects: {hops:#?}", self.max_redirects);
     }
 }
+
+/// `url` with one character of the signature at its end changed (ten from the end: the
+/// last character of a base64url signature may only hold padding bits), so the token still
+/// decodes but its signature no longer verifies.
+pub fn tamper(url: &str) -> String {
+    let mut chars: Vec<char> = url.chars().collect();
+    let at = chars.len().saturating_sub(10);
+    chars[at] = if chars[at] == 'A' { 'B' } else { 'A' };
+    chars.into_iter().collect()
+}

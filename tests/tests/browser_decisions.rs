@@ -131,6 +131,15 @@ async fn ours(standin: &StandIn, case: &Case) -> Outcome {
     let page = auth
         .authenticate_page(&PageRequest::new(case.method, &case.url, &headers[..]))
         .await;
+    // Secrets never leave through `Debug`: no token, refresh token or dev browser.
+    let debug = format!("{page:?}");
+    for secret in ["eyJ", "rt_", "dvb_"] {
+        assert!(
+            !debug.contains(secret),
+            "{}: Debug shows {secret}: {debug}",
+            case.name
+        );
+    }
     let status = match page.state {
         PageState::SignedIn(_) => "signed-in",
         PageState::SignedOut(_) => "signed-out",
@@ -288,9 +297,7 @@ async fn page_decisions_match_clerk_backend_js() {
 
     // Handshakes coming back: a signed payload (reusable), nonces (one per side).
     let token_return = handshake_return(&standin, &db, "token").await;
-    let mut tampered = token_return.clone();
-    let last = tampered.pop().unwrap_or('A');
-    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    let tampered = clerk_tests::browser::tamper(&token_return);
     let nonce_ours = handshake_return(&standin, &db, "nonce").await;
     let nonce_js = handshake_return(&standin, &db, "nonce").await;
     cases.push(Case::new(
@@ -454,4 +461,104 @@ async fn a_token_issued_by_another_frontend_api_is_refused() {
         ..Case::new("own", &own, APP, &[], ("signed-in", None))
     };
     assert_eq!(ours(&standin, &case).await.status, "signed-in");
+}
+
+/// The gate's decision (`Admission`) prints header names and URLs without their query, never
+/// the session token the handshake URL carries.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admissions_do_not_print_tokens() {
+    use clerk_backend::auth::{Admission, Gate};
+    let standin = StandIn::start().await.unwrap_or_else(|e| panic!("{e}"));
+    let user = standin
+        .clerk()
+        .users()
+        .create(CreateUserParams::default().email_address(["debug@example.com"]))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let browser = standin
+        .sign_in_browser(&user.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let verifier = Verifier::from_pem(standin.jwt_public_key()).unwrap_or_else(|e| panic!("{e}"));
+    let auth = Authenticator::new(verifier)
+        .publishable_key(standin.publishable_key())
+        .machine_client(standin.clerk().clone())
+        .pages(PageOptions::default().proxy_url(standin.url()));
+    let gate = Gate::new(auth).pages().require_signed_in();
+    let uat = browser.client_uat.to_string();
+    let cookies = cookie(&[
+        ("__clerk_db_jwt", &browser.dev_browser),
+        ("__client_uat", &uat),
+        ("__session", &browser.expired_session_token),
+    ]);
+    let headers = with(&NAV, &cookies);
+    let headers: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let admission = gate
+        .admit_request(&PageRequest::new("GET", &format!("{APP}/x"), &headers[..]))
+        .await;
+    let Admission::Redirect(redirect) = &admission else {
+        panic!("a handshake redirect: {admission:?}");
+    };
+    assert!(
+        redirect.location().contains("__session=eyJ"),
+        "the URL carries the token"
+    );
+    let debug = format!("{admission:?}");
+    assert!(!debug.contains("eyJ") && !debug.contains("dvb_"), "{debug}");
+    assert!(debug.contains("/v1/client/handshake"), "{debug}");
+}
+
+/// createRedirect.ts: sign-in goes to the configured URL, else the Account Portal derived
+/// from the Frontend API (`clerk.` becomes `accounts.`); sign-up to its own URL, else
+/// `<sign-in URL>/create`, else the Account Portal's `/sign-up`; `redirect_url` names the
+/// page, and a development instance's dev browser rides along across origins only.
+#[tokio::test]
+async fn createredirect_sign_in_and_sign_up_urls() {
+    // @clerk/backend's fixture key: Frontend API clerk.inspired.puma-74.lcl.dev.
+    const PK_TEST: &str = "pk_test_Y2xlcmsuaW5zcGlyZWQucHVtYS03NC5sY2wuZGV2JA";
+    let standin = StandIn::start().await.unwrap_or_else(|e| panic!("{e}"));
+    let auth = |options: PageOptions| {
+        let verifier =
+            Verifier::from_pem(standin.jwt_public_key()).unwrap_or_else(|e| panic!("{e}"));
+        Authenticator::new(verifier)
+            .publishable_key(PK_TEST)
+            .pages(options)
+    };
+    let headers: &[(&str, &str)] = &[("cookie", "__clerk_db_jwt=dvb_1")];
+    let request = PageRequest::new("GET", "http://app.test/orders?id=7", headers);
+    let back = "redirect_url=http%3A%2F%2Fapp.test%2Forders%3Fid%3D7";
+
+    let portal = auth(PageOptions::default());
+    assert_eq!(
+        portal.sign_in_url(&request),
+        Some(format!(
+            "https://accounts.inspired.puma-74.lcl.dev/sign-in?{back}&__clerk_db_jwt=dvb_1"
+        ))
+    );
+    assert_eq!(
+        portal.sign_up_url(&request),
+        Some(format!(
+            "https://accounts.inspired.puma-74.lcl.dev/sign-up?{back}&__clerk_db_jwt=dvb_1"
+        ))
+    );
+    let own = auth(PageOptions::default().sign_in_url("/login"));
+    assert_eq!(
+        own.sign_in_url(&request),
+        Some(format!("http://app.test/login?{back}"))
+    );
+    assert_eq!(
+        own.sign_up_url(&request),
+        Some(format!("http://app.test/login/create?{back}"))
+    );
+    let both = auth(
+        PageOptions::default()
+            .sign_in_url("/login")
+            .sign_up_url("/join"),
+    );
+    assert_eq!(
+        both.sign_up_url(&request),
+        Some(format!("http://app.test/join?{back}"))
+    );
 }

@@ -202,12 +202,8 @@ async fn a_tampered_handshake_payload_is_rejected() {
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let mut tampered = back.headers()["location"]
-        .to_str()
-        .unwrap_or_default()
-        .to_owned();
-    let last = tampered.pop().unwrap_or('A');
-    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    let tampered =
+        clerk_tests::browser::tamper(back.headers()["location"].to_str().unwrap_or_default());
 
     let mut browser = Browser::new();
     browser.set_cookie("__clerk_db_jwt", &w.browser.dev_browser);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use http::{HeaderMap, HeaderValue, StatusCode};
 
-use super::browser::PageRequest;
+use super::browser::{HeaderNames, PageRequest};
 use super::{authorize, AuthState, Authenticator, Denied, Refusal, Requirement};
 use crate::headers::RequestHeaders;
 
@@ -21,7 +21,6 @@ pub struct Gate {
 }
 
 /// What a gate decided for a request ([`Gate::admit_request`]).
-#[derive(Debug)]
 #[allow(clippy::large_enum_variant)]
 pub enum Admission {
     /// Run the route with this state (store it where the route's extractors find it), and
@@ -44,7 +43,7 @@ pub enum Admission {
 
 /// A `307 Temporary Redirect` with its headers: `Location`, `Cache-Control: no-store`, and
 /// any `Set-Cookie` (the handshake's loop counter, fresh cookies).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Redirect {
     /// Every header of the answer.
     pub headers: HeaderMap,
@@ -210,7 +209,7 @@ impl Gate {
 
 /// Where a signed-out browser signs in, for the page it navigated to: what page-route mode
 /// answers instead of a 401 when a route requires a signed-in user.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignInRedirect {
     /// The sign-in URL, with `redirect_url` back to the page.
     pub location: String,
@@ -235,4 +234,46 @@ impl SignInRedirect {
         );
         Redirect { headers }
     }
+}
+
+// The headers and URLs below may carry tokens (Set-Cookie, the session token in a handshake
+// URL, a dev-browser token): `Debug` shows header names and URLs without their query.
+impl std::fmt::Debug for Admission {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Proceed {
+                state,
+                headers,
+                sign_in,
+            } => f
+                .debug_struct("Proceed")
+                .field("state", state)
+                .field("headers", &HeaderNames(headers))
+                .field("sign_in", sign_in)
+                .finish(),
+            Self::Refuse(refusal) => f.debug_tuple("Refuse").field(refusal).finish(),
+            Self::Redirect(redirect) => f.debug_tuple("Redirect").field(redirect).finish(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Redirect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Redirect")
+            .field("location", &without_query(self.location()))
+            .field("headers", &HeaderNames(&self.headers))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for SignInRedirect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignInRedirect")
+            .field("location", &without_query(&self.location))
+            .finish()
+    }
+}
+
+fn without_query(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or_default()
 }

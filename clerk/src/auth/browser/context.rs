@@ -11,7 +11,7 @@ use super::request::PageRequest;
 use crate::auth::token::{header_token, parse_int, uses_suffixed_cookies};
 use crate::headers::RequestHeaders;
 
-#[derive(Debug)]
+/// Not `Debug`: it holds the request's tokens.
 pub(super) struct Context<'r> {
     pub method: &'r str,
     pub url: Url,

@@ -52,5 +52,6 @@ mod refresh;
 mod request;
 
 pub use options::{PageConfigError, PageOptions};
+pub(crate) use outcome::HeaderNames;
 pub use outcome::{PageAuth, PageState};
 pub use request::PageRequest;

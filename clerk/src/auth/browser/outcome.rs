@@ -21,7 +21,7 @@ pub enum PageState {
 /// The decision for one page request: the state, Clerk's reason code, and the headers the
 /// response must carry (`Set-Cookie` for fresh cookies and the redirect counter,
 /// `Location` and `Cache-Control: no-store` when the browser must go elsewhere first).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct PageAuth {
     /// Signed in, signed out, or a handshake under way.
@@ -77,5 +77,28 @@ impl PageAuth {
             page.headers.insert("x-clerk-auth-reason", reason);
         }
         page
+    }
+}
+
+impl std::fmt::Debug for PageAuth {
+    // The headers carry fresh session tokens (`Set-Cookie`) and the handshake URL carries
+    // the session token: names only.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageAuth")
+            .field("state", &self.state)
+            .field("reason", &self.reason)
+            .field("headers", &HeaderNames(&self.headers))
+            .finish()
+    }
+}
+
+/// A header map shown by its header names only, for `Debug` of values that hold tokens.
+pub(crate) struct HeaderNames<'a>(pub &'a HeaderMap);
+
+impl std::fmt::Debug for HeaderNames<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|(name, _)| name.as_str()))
+            .finish()
     }
 }
