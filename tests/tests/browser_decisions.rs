@@ -562,3 +562,134 @@ async fn createredirect_sign_in_and_sign_up_urls() {
         Some(format!("http://app.test/join?{back}"))
     );
 }
+
+/// The same redirects built by @clerk/backend's `createRedirect` (`redirects.mjs`), across
+/// instance types, relative and absolute URLs, and a satellite going to its primary.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn createredirect_urls_match_clerk_backend_js() {
+    #[derive(Serialize)]
+    struct Redirects {
+        publishable_key: String,
+        url: String,
+        dev_browser: Option<String>,
+        sign_in_url: Option<String>,
+        sign_up_url: Option<String>,
+        is_satellite: bool,
+    }
+    const PK_TEST: &str = "pk_test_Y2xlcmsuaW5zcGlyZWQucHVtYS03NC5sY2wuZGV2JA";
+    const PK_LIVE: &str = "pk_live_Y2xlcmsuaW5zcGlyZWQucHVtYS03NC5sY2wuZGV2JA";
+    let standin = StandIn::start().await.unwrap_or_else(|e| panic!("{e}"));
+    let case = |pk: &str,
+                url: &str,
+                db: bool,
+                sign_in: Option<&str>,
+                sign_up: Option<&str>,
+                satellite: bool| Redirects {
+        publishable_key: pk.to_owned(),
+        url: url.to_owned(),
+        dev_browser: db.then(|| "dvb_1".to_owned()),
+        sign_in_url: sign_in.map(str::to_owned),
+        sign_up_url: sign_up.map(str::to_owned),
+        is_satellite: satellite,
+    };
+    let cases = [
+        case(
+            PK_TEST,
+            "http://app.test/orders?id=7",
+            true,
+            None,
+            None,
+            false,
+        ),
+        case(
+            PK_LIVE,
+            "https://app.test/orders?id=7",
+            false,
+            None,
+            None,
+            false,
+        ),
+        case(
+            PK_TEST,
+            "http://app.test:8080/a",
+            true,
+            Some("/login"),
+            None,
+            false,
+        ),
+        case(
+            PK_TEST,
+            "http://app.test:8080/a",
+            true,
+            Some("/login"),
+            Some("/join"),
+            false,
+        ),
+        case(
+            PK_LIVE,
+            "https://satellite.test/a?b=c",
+            false,
+            Some("https://primary.test/sign-in"),
+            None,
+            true,
+        ),
+        case(
+            PK_TEST,
+            "https://satellite.test/a",
+            true,
+            Some("https://primary.test/sign-in"),
+            Some("https://primary.test/sign-up"),
+            true,
+        ),
+    ];
+    let mut ours = Vec::new();
+    for c in &cases {
+        let verifier =
+            Verifier::from_pem(standin.jwt_public_key()).unwrap_or_else(|e| panic!("{e}"));
+        let mut options = PageOptions::default();
+        options.sign_in_url = c.sign_in_url.clone();
+        options.sign_up_url = c.sign_up_url.clone();
+        if c.is_satellite {
+            options = options.satellite("satellite.test");
+        }
+        let auth = Authenticator::new(verifier)
+            .publishable_key(&c.publishable_key)
+            .pages(options);
+        let cookie = c
+            .dev_browser
+            .as_ref()
+            .map(|db| format!("__clerk_db_jwt={db}"))
+            .unwrap_or_default();
+        let headers: &[(&str, &str)] = &[("cookie", &cookie)];
+        let request = PageRequest::new("GET", &c.url, headers);
+        ours.push(serde_json::json!({
+            "sign_in": auth.sign_in_url(&request),
+            "sign_up": auth.sign_up_url(&request),
+        }));
+    }
+    assert!(
+        ours.iter()
+            .all(|o| o["sign_in"].is_string() && o["sign_up"].is_string()),
+        "{ours:?}"
+    );
+    let path = std::env::temp_dir().join(format!("clerk-redirects-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_vec(&cases).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = run_script(
+        &standin,
+        "redirects.mjs",
+        &[path.to_str().unwrap_or_default()],
+        "redirects: done",
+    )
+    .await;
+    let _ = std::fs::remove_file(&path);
+    let Some(stdout) = stdout else {
+        return;
+    };
+    let theirs: Vec<serde_json::Value> = stdout
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(ours, theirs);
+}
