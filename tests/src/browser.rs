@@ -194,3 +194,19 @@ pub fn tamper(url: &str) -> String {
     chars[at] = if chars[at] == 'A' { 'B' } else { 'A' };
     chars.into_iter().collect()
 }
+
+/// A new user made of `params`, signed in on a browser of the stand-in's Frontend API.
+pub async fn signed_in_user(
+    standin: &clerk_backend::testing::StandIn,
+    params: clerk_backend::models::CreateUserParams,
+) -> clerk_backend::testing::BrowserSignIn {
+    let user = standin
+        .clerk()
+        .users()
+        .create(params)
+        .await
+        .expect("create the user");
+    standin
+        .sign_in_browser(&user.id)
+        .expect("sign the user in on a browser")
+}

@@ -105,3 +105,29 @@ pub async fn run_script(
     assert!(stdout.contains(done), "the script ended early:\n{stdout}");
     Some(stdout)
 }
+
+/// Runs `.ci/official-client/<script>` on `cases` (written as JSON to a file whose path is
+/// the script's argument) and answers the JSON lines it printed, one per case; `None` when
+/// the official client is absent and not required.
+pub async fn run_cases(
+    standin: &StandIn,
+    script: &str,
+    cases: &impl serde::Serialize,
+    done: &str,
+) -> Option<Vec<serde_json::Value>> {
+    let path = std::env::temp_dir().join(format!(
+        "clerk-{}-{}.json",
+        script.trim_end_matches(".mjs"),
+        std::process::id()
+    ));
+    std::fs::write(&path, serde_json::to_vec(cases).expect("cases serialize"))
+        .expect("write the cases");
+    let stdout = run_script(standin, script, &[path.to_str().unwrap_or_default()], done).await;
+    let _ = std::fs::remove_file(&path);
+    let lines = stdout?
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    Some(lines)
+}

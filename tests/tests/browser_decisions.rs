@@ -12,7 +12,8 @@ use clerk_backend::auth::{cookie_suffix, Authenticator};
 use clerk_backend::jwt::Verifier;
 use clerk_backend::models::CreateUserParams;
 use clerk_backend::testing::StandIn;
-use clerk_tests::official::run_script;
+use clerk_tests::browser::signed_in_user;
+use clerk_tests::official::run_cases;
 use serde::Serialize;
 
 const APP: &str = "http://app.test:3000";
@@ -216,15 +217,11 @@ async fn handshake_return(standin: &StandIn, dev_browser: &str, format: &str) ->
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn page_decisions_match_clerk_backend_js() {
     let standin = StandIn::start().await.unwrap_or_else(|e| panic!("{e}"));
-    let user = standin
-        .clerk()
-        .users()
-        .create(CreateUserParams::default().email_address(["pages@example.com"]))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let browser = standin
-        .sign_in_browser(&user.id)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let browser = signed_in_user(
+        &standin,
+        CreateUserParams::default().email_address(["pages@example.com"]),
+    )
+    .await;
     let dev = standin.publishable_key();
     let host = standin.url().trim_start_matches("http://").to_owned();
     let live = format!(
@@ -358,25 +355,9 @@ async fn page_decisions_match_clerk_backend_js() {
             ..c.clone()
         })
         .collect();
-    let path = std::env::temp_dir().join(format!("clerk-pages-{}.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_vec(&js_cases).unwrap_or_default())
-        .unwrap_or_else(|e| panic!("{e}"));
-    let stdout = run_script(
-        &standin,
-        "pages.mjs",
-        &[path.to_str().unwrap_or_default()],
-        "pages: done",
-    )
-    .await;
-    let _ = std::fs::remove_file(&path);
-    let Some(stdout) = stdout else {
+    let Some(theirs) = run_cases(&standin, "pages.mjs", &js_cases, "pages: done").await else {
         return;
     };
-    let theirs: Vec<serde_json::Value> = stdout
-        .lines()
-        .filter(|l| l.starts_with('{'))
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
     assert_eq!(theirs.len(), cases.len(), "one answer per case");
     let mut differences = Vec::new();
     for ((case, ours), theirs) in cases.iter().zip(our_outcomes).zip(theirs) {
@@ -413,15 +394,11 @@ async fn page_decisions_match_clerk_backend_js() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_token_issued_by_another_frontend_api_is_refused() {
     let standin = StandIn::start().await.unwrap_or_else(|e| panic!("{e}"));
-    let user = standin
-        .clerk()
-        .users()
-        .create(CreateUserParams::default().email_address(["iss@example.com"]))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let browser = standin
-        .sign_in_browser(&user.id)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let browser = signed_in_user(
+        &standin,
+        CreateUserParams::default().email_address(["iss@example.com"]),
+    )
+    .await;
     let other = format!(
         "pk_live_{}",
         base64::engine::general_purpose::STANDARD.encode("clerk.other.test$")
@@ -469,15 +446,11 @@ async fn a_token_issued_by_another_frontend_api_is_refused() {
 async fn admissions_do_not_print_tokens() {
     use clerk_backend::auth::{Admission, Gate};
     let standin = StandIn::start().await.unwrap_or_else(|e| panic!("{e}"));
-    let user = standin
-        .clerk()
-        .users()
-        .create(CreateUserParams::default().email_address(["debug@example.com"]))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let browser = standin
-        .sign_in_browser(&user.id)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let browser = signed_in_user(
+        &standin,
+        CreateUserParams::default().email_address(["debug@example.com"]),
+    )
+    .await;
     let verifier = Verifier::from_pem(standin.jwt_public_key()).unwrap_or_else(|e| panic!("{e}"));
     let auth = Authenticator::new(verifier)
         .publishable_key(standin.publishable_key())
@@ -672,24 +645,8 @@ async fn createredirect_urls_match_clerk_backend_js() {
             .all(|o| o["sign_in"].is_string() && o["sign_up"].is_string()),
         "{ours:?}"
     );
-    let path = std::env::temp_dir().join(format!("clerk-redirects-{}.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_vec(&cases).unwrap_or_default())
-        .unwrap_or_else(|e| panic!("{e}"));
-    let stdout = run_script(
-        &standin,
-        "redirects.mjs",
-        &[path.to_str().unwrap_or_default()],
-        "redirects: done",
-    )
-    .await;
-    let _ = std::fs::remove_file(&path);
-    let Some(stdout) = stdout else {
+    let Some(theirs) = run_cases(&standin, "redirects.mjs", &cases, "redirects: done").await else {
         return;
     };
-    let theirs: Vec<serde_json::Value> = stdout
-        .lines()
-        .filter(|l| l.starts_with('{'))
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
     assert_eq!(ours, theirs);
 }

@@ -11,7 +11,7 @@ use clerk_backend::auth::{cookie_suffix, Authenticator};
 use clerk_backend::jwt::Verifier;
 use clerk_backend::models::CreateUserParams;
 use clerk_backend::testing::{BrowserSignIn, StandIn};
-use clerk_tests::browser::Browser;
+use clerk_tests::browser::{signed_in_user, Browser};
 
 struct World {
     standin: StandIn,
@@ -23,20 +23,14 @@ struct World {
 /// is `fapi` (the stand-in's by default).
 async fn world(fapi: Option<&str>) -> World {
     let standin = StandIn::start().await.unwrap_or_else(|e| panic!("{e}"));
-    let user = standin
-        .clerk()
-        .users()
-        .create(
-            CreateUserParams::default()
-                .email_address(["ada@example.com"])
-                .first_name("Ada")
-                .last_name("Lovelace"),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let browser = standin
-        .sign_in_browser(&user.id)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let browser = signed_in_user(
+        &standin,
+        CreateUserParams::default()
+            .email_address(["ada@example.com"])
+            .first_name("Ada")
+            .last_name("Lovelace"),
+    )
+    .await;
     let verifier = Verifier::from_pem(standin.jwt_public_key()).unwrap_or_else(|e| panic!("{e}"));
     // The stand-in's publishable key names its host; plain HTTP means reaching its Frontend
     // API as a proxy URL would (a bare host is taken to be HTTPS, as @clerk/backend does).
