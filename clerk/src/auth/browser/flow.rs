@@ -181,7 +181,8 @@ impl<H: RequestHeaders + ?Sized> Flow<'_, '_, H> {
 
         // The primary of a development instance answers a satellite's sync.
         if development && !options.is_satellite {
-            if let Some(back) = ctx.query(CLERK_REDIRECT_URL) {
+            // An empty value is no request (JavaScript's `''` is falsy).
+            if let Some(back) = ctx.query(CLERK_REDIRECT_URL).filter(|b| !b.is_empty()) {
                 let Ok(mut back) = Url::parse(&back) else {
                     return self.signed_out(
                         SignedOutReason::HandshakeRequired,
