@@ -1,33 +1,114 @@
 #!/usr/bin/env bash
-# Compile cost of the `clerk` crate: clean release build and `cargo check` of the crate alone
-# (its own unit, from `cargo build --timings`), and the size of a release binary calling one
-# endpoint. Usage: bash scripts/measure_build.sh [target-dir]
+# Compile cost, like for like: the same consumer program (call one endpoint, print the user)
+# built against this crate and against clerk-rs, the OpenAPI-generated peer, in the same run.
+# Every build starts from a fresh target directory with incremental compilation off (how a
+# crates.io dependency is always compiled), default features, and rounds are interleaved so
+# machine noise hits every crate alike. Prints, per crate and round: the whole tree's clean
+# release build (wall), the SDK's own unit from `--timings` (release and clean `cargo check`),
+# the stripped binary; then the medians and their ratio to clerk-rs 0.5.0.
+#
+# Usage: bash scripts/measure_build.sh [rounds]      (PEERS="0.5.0 0.4.2" by default)
+# Needs the crates.io registry (the peers are fetched) and about 10 minutes per round on 2 cores.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-target=${1:-$(mktemp -d)}
-unit_time() { # the duration of the `clerk` unit in the newest timings report
-  local report
-  report=$(ls -t "$target"/cargo-timings/cargo-timing-*.html | head -1)
-  python3 - "$report" <<'PY'
-import json, re, sys
-html = open(sys.argv[1]).read()
-units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);", html, re.S).group(1))
-print("%.1f" % sum(u["duration"] for u in units if u["name"] == "clerk-backend" and u.get("target", "").strip() in ("", "lib", "(check)")))
+root=$(cd "$(dirname "$0")/.." && pwd)
+rounds=${1:-1}
+peers=${PEERS:-0.5.0 0.4.2}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CARGO_INCREMENTAL=0
+unset CARGO_TARGET_DIR RUSTFLAGS
+
+consumer() { # <name> <dependency line> <main.rs>
+  mkdir -p "$work/$1/src"
+  cat >"$work/$1/Cargo.toml" <<TOML
+[package]
+name = "consumer"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+$2
+tokio = { version = "1", features = ["macros", "rt"] }
+
+[workspace]
+TOML
+  printf '%s\n' "$3" >"$work/$1/src/main.rs"
+}
+
+consumer ours "clerk-backend = { path = \"$root/clerk\" }" '
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let clerk = clerk_backend::Clerk::new("sk_test_measure").expect("a client");
+    match clerk.users().get("user_1").await {
+        Ok(user) => println!("{}", user.id),
+        Err(e) => println!("{e}"),
+    }
+}'
+for version in $peers; do
+  case $version in
+  0.4.*) call='let clerk = clerk_rs::clerk::Clerk::new(clerk_rs::ClerkConfiguration::new(None, None, Some("sk_test_measure".into()), None));
+    match clerk_rs::apis::users_api::User::get_user(&clerk, "user_1").await {' ;;
+  *) call='let clerk = clerk_rs::Clerk::from_secret_key("sk_test_measure");
+    match clerk_rs::apis::users_api::get_user(&clerk.config, "user_1").await {' ;;
+  esac
+  consumer "clerk-rs-$version" "clerk-rs = \"=$version\"" "
+#[tokio::main(flavor = \"current_thread\")]
+async fn main() {
+    $call
+        Ok(user) => println!(\"{:?}\", user.id),
+        Err(e) => println!(\"{e}\"),
+    }
+}"
+done
+
+# The SDK unit's seconds in the newest `--timings` report of a target directory.
+unit_time() { # <target dir> <unit name>
+  python3 - "$1" "$2" <<'PY'
+import glob, json, os, re, sys
+report = max(glob.glob(os.path.join(sys.argv[1], "cargo-timings", "cargo-timing-*.html")), key=os.path.getmtime)
+units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);", open(report).read(), re.S).group(1))
+print("%.1f" % sum(u["duration"] for u in units if u["name"] == sys.argv[2] and u.get("target", "").strip() in ("", "lib", "(check)")))
 PY
 }
-export CARGO_TARGET_DIR="$target"
-cargo fetch -q
-start=$SECONDS
-cargo build -q --release -p clerk-backend --timings 2>/dev/null
-echo "release build, whole tree: $((SECONDS - start)) s; clerk unit: $(unit_time) s"
-touch clerk/src/lib.rs
-cargo build -q --release -p clerk-backend --timings 2>/dev/null
-echo "release rebuild of clerk alone: $(unit_time) s"
-cargo check -q -p clerk-backend --timings 2>/dev/null
-touch clerk/src/lib.rs
-cargo check -q -p clerk-backend --timings 2>/dev/null
-echo "cargo check of clerk alone: $(unit_time) s"
-cargo build -q --release -p clerk-backend --example one_call 2>/dev/null
-bin="$target/release/examples/one_call"
-strip -o "$bin.stripped" "$bin"
-echo "one_call release binary: $(stat -c %s "$bin") bytes, stripped $(stat -c %s "$bin.stripped") bytes"
+
+results="$work/results.tsv"
+crates="ours $(for v in $peers; do echo "clerk-rs-$v"; done)"
+# ONLY="clerk-rs-0.4.2" measures a subset (e.g. to redo one crate).
+crates=${ONLY:-$crates}
+for name in $crates; do
+  (cd "$work/$name" && cargo generate-lockfile -q && cargo fetch -q)
+done
+for round in $(seq "$rounds"); do
+  for name in $crates; do
+    unit=clerk-rs
+    [ "$name" = ours ] && unit=clerk-backend
+    dir="$work/$name"
+    target="$work/target-$name-$round"
+    start=$(date +%s.%N)
+    (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build -q --release --timings 2>/dev/null)
+    tree=$(python3 -c "import sys; print('%.0f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)")
+    release_unit=$(unit_time "$target" "$unit")
+    (cd "$dir" && CARGO_TARGET_DIR="$target" cargo check -q --timings 2>/dev/null)
+    check_unit=$(unit_time "$target" "$unit")
+    strip -o "$target/consumer.stripped" "$target/release/consumer"
+    size=$(stat -c %s "$target/consumer.stripped")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$tree" "$release_unit" "$check_unit" "$size" | tee -a "$results"
+    rm -rf "$target"
+  done
+done
+
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = [line.split("\t") for line in open(sys.argv[1]).read().split("\n") if line]
+names = list(dict.fromkeys(r[0] for r in rows))
+med = {n: [statistics.median(float(r[i]) for r in rows if r[0] == n) for i in (2, 3, 4, 5)] for n in names}
+base = med.get("clerk-rs-0.5.0")
+print("\nmedians (ratio to clerk-rs 0.5.0)")
+print("| crate | whole tree, clean release | SDK unit, release | SDK unit, clean check | one-call binary, stripped |")
+print("|---|---|---|---|---|")
+for n in names:
+    tree, rel, chk, size = med[n]
+    r = (lambda i: " (%.2f×)" % (med[n][i] / base[i]) if base and base[i] else "")
+    print("| %s | %.0f s%s | %.1f s%s | %.1f s%s | %.2f MB%s |" % (n, tree, r(0), rel, r(1), chk, r(2), size / 1e6, r(3)))
+PY
