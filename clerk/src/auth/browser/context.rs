@@ -30,7 +30,6 @@ pub(super) struct Context<'r> {
     pub handshake_nonce: Option<Cow<'r, str>>,
     pub redirect_count: u32,
     pub suffixed: bool,
-    suffix: &'r str,
 }
 
 impl<'r> Context<'r> {
@@ -72,7 +71,6 @@ impl<'r> Context<'r> {
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(0),
             suffixed,
-            suffix,
         }
     }
 
@@ -135,15 +133,5 @@ impl<'r> Context<'r> {
         Url::parse(&site.accounts_base_url()).is_ok_and(|a| {
             a.origin().ascii_serialization() == referrer.origin().ascii_serialization()
         })
-    }
-
-    /// The name a cookie of the chosen set has (`__session` or `__session_<suffix>`).
-    #[allow(dead_code)]
-    pub fn cookie_name(&self, name: &str) -> String {
-        if self.suffixed {
-            format!("{name}_{}", self.suffix)
-        } else {
-            name.to_owned()
-        }
     }
 }
