@@ -2,7 +2,8 @@
 # Compile cost, like for like: the same consumer program (call one endpoint, print the user)
 # built against this crate and against clerk-rs, the OpenAPI-generated peer, in the same run.
 # Every build starts from a fresh target directory with incremental compilation off (how a
-# crates.io dependency is always compiled), default features, and rounds are interleaved so
+# crates.io dependency is always compiled), default features (and, for this crate, also the
+# lean TLS choice `rustls-ring`), and rounds are interleaved so
 # machine noise hits every crate alike. Prints, per crate and round: the whole tree's clean
 # release build (wall), the SDK's own unit from `--timings` (release and clean `cargo check`),
 # the stripped binary; then the medians and their ratio to clerk-rs 0.5.0.
@@ -36,7 +37,7 @@ TOML
   printf '%s\n' "$3" >"$work/$1/src/main.rs"
 }
 
-consumer ours "clerk-backend = { path = \"$root/clerk\" }" '
+one_call='
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let clerk = clerk_backend::Clerk::new("sk_test_measure").expect("a client");
@@ -45,6 +46,9 @@ async fn main() {
         Err(e) => println!("{e}"),
     }
 }'
+# ours: default features (rustls on aws-lc-rs); ours-ring: the lean TLS choice.
+consumer ours "clerk-backend = { path = \"$root/clerk\" }" "$one_call"
+consumer ours-ring "clerk-backend = { path = \"$root/clerk\", default-features = false, features = [\"rustls-ring\"] }" "$one_call"
 for version in $peers; do
   case $version in
   0.4.*) call='let clerk = clerk_rs::clerk::Clerk::new(clerk_rs::ClerkConfiguration::new(None, None, Some("sk_test_measure".into()), None));
@@ -73,7 +77,7 @@ PY
 }
 
 results="$work/results.tsv"
-crates="ours $(for v in $peers; do echo "clerk-rs-$v"; done)"
+crates="ours ours-ring $(for v in $peers; do echo "clerk-rs-$v"; done)"
 # ONLY="clerk-rs-0.4.2" measures a subset (e.g. to redo one crate).
 crates=${ONLY:-$crates}
 for name in $crates; do
@@ -82,7 +86,7 @@ done
 for round in $(seq "$rounds"); do
   for name in $crates; do
     unit=clerk-rs
-    [ "$name" = ours ] && unit=clerk-backend
+    [[ "$name" == ours* ]] && unit=clerk-backend
     dir="$work/$name"
     target="$work/target-$name-$round"
     start=$(date +%s.%N)

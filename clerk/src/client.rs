@@ -314,7 +314,7 @@ impl ClerkBuilder {
         )?;
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
+            None => crate::tls::http_client_builder()
                 .build()
                 .map_err(|e| Error::invalid(format!("could not set up the HTTP client: {e}")))?,
         };

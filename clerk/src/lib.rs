@@ -62,6 +62,7 @@ mod secret;
 mod stream;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod tls;
 #[cfg(feature = "tonic")]
 pub mod tonic;
 #[cfg(feature = "tower")]

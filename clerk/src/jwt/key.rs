@@ -1,20 +1,20 @@
 //! Verification keys: a `CLERK_JWT_KEY` PEM, or one JWK of the instance's JWKS, turned into
-//! an RSA [`DecodingKey`].
+//! an RSA public key.
 
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine};
-use jsonwebtoken::{Algorithm, DecodingKey, DecodingKeyKind};
 
 use super::error::{echo, TokenError};
+use super::rsa::{strip_zeros, RsaAlgorithm, RsaPublicKey};
 use crate::models::{Jwk, JwkKeyType};
 
 /// An RSA public key ready to verify signatures.
 #[derive(Debug)]
 pub(crate) struct VerifyingKey {
     /// The algorithm the key declares (a JWK's `alg`); `None` accepts RS256/384/512.
-    pub alg: Option<Algorithm>,
-    pub key: DecodingKey,
+    pub alg: Option<RsaAlgorithm>,
+    pub key: RsaPublicKey,
 }
 
 /// RSA moduli accepted, in bits: what the verification primitives support.
@@ -94,10 +94,10 @@ pub(crate) fn from_pem(pem: &str) -> Result<VerifyingKey, TokenError> {
     })
 }
 
-/// The (n, e) of an RSA key, checked, as a decoding key.
-fn rsa_key(n: &[u8], e: &[u8]) -> Result<DecodingKey, TokenError> {
+/// The (n, e) of an RSA key, checked.
+fn rsa_key(n: &[u8], e: &[u8]) -> Result<RsaPublicKey, TokenError> {
     check_rsa(n, e)?;
-    Ok(DecodingKey::from_rsa_raw_components(n, e))
+    Ok(RsaPublicKey::new(n, e))
 }
 
 fn check_rsa(n: &[u8], e: &[u8]) -> Result<(), TokenError> {
@@ -113,11 +113,6 @@ fn check_rsa(n: &[u8], e: &[u8]) -> Result<(), TokenError> {
         return Err(invalid("the RSA public exponent is not valid"));
     }
     Ok(())
-}
-
-fn strip_zeros(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
-    &bytes[start..]
 }
 
 fn bit_len(n: &[u8]) -> usize {
@@ -225,32 +220,24 @@ pub(crate) fn from_jwk(jwk: &Jwk) -> Result<VerifyingKey, TokenError> {
     let alg =
         match jwk.alg.as_str() {
             "" => None,
-            other => Some(rsa_algorithm(other).ok_or_else(|| {
+            other => Some(RsaAlgorithm::from_name(other).ok_or_else(|| {
                 unusable(format!("algorithm \"{}\" is not supported", echo(other)))
             })?),
         };
     let (Some(n), Some(e)) = (jwk.n.as_deref(), jwk.e.as_deref()) else {
         return Err(unusable("an RSA key needs `n` and `e`".to_owned()));
     };
-    let key = DecodingKey::from_rsa_components(n.trim_end_matches('='), e.trim_end_matches('='))
-        .map_err(|_| unusable("`n` or `e` is not base64url".to_owned()))?;
-    if let DecodingKeyKind::RsaModulusExponent { n, e } = key.kind() {
-        check_rsa(n, e).map_err(|err| match err {
-            TokenError::InvalidKey { reason } => unusable(reason),
-            other => other,
-        })?;
-    }
+    let base64url = |part: &str| {
+        super::decode::BASE64URL
+            .decode(part.trim_end_matches('='))
+            .map_err(|_| unusable("`n` or `e` is not base64url".to_owned()))
+    };
+    let (n, e) = (base64url(n)?, base64url(e)?);
+    let key = rsa_key(&n, &e).map_err(|err| match err {
+        TokenError::InvalidKey { reason } => unusable(reason),
+        other => other,
+    })?;
     Ok(VerifyingKey { alg, key })
-}
-
-/// RS256, RS384 or RS512: the only algorithms a session token may use.
-pub(crate) fn rsa_algorithm(name: &str) -> Option<Algorithm> {
-    match name {
-        "RS256" => Some(Algorithm::RS256),
-        "RS384" => Some(Algorithm::RS384),
-        "RS512" => Some(Algorithm::RS512),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ mod jwks;
 mod key;
 mod machine;
 mod org;
+mod rsa;
 mod verifier;
 
 pub use check::{Check, FactorLevel, Reverification};

@@ -330,7 +330,7 @@ pub(crate) fn start(
         queues.push(tx);
         workers.push(Endpoint { url, signer, rx });
     }
-    let client = reqwest::Client::builder()
+    let client = crate::tls::http_client_builder()
         .timeout(WEBHOOK_ATTEMPT_TIMEOUT)
         .build()
         .map_err(std::io::Error::other)?;
