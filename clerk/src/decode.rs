@@ -7,6 +7,8 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::objects::ObjectsOnly;
+
 /// Why a body did not decode: where (JSON path) and what.
 pub struct DecodeFailure {
     pub(crate) path: String,
@@ -16,9 +18,13 @@ pub struct DecodeFailure {
 /// A decoder turns a success body into the method's output type.
 pub type Decoder<T> = fn(&[u8]) -> Result<T, DecodeFailure>;
 
-/// Decodes JSON; on failure reports the JSON path where it went wrong.
+/// Decodes JSON; on failure reports the JSON path where it went wrong. Structs are read from
+/// JSON objects only ([`ObjectsOnly`]), as the Backend API sends them.
 pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeFailure> {
-    serde_json::from_slice(body).map_err(|e| json_failure(body, &e))
+    let mut de = serde_json::Deserializer::from_slice(body);
+    T::deserialize(ObjectsOnly(&mut de))
+        .and_then(|value| de.end().map(|()| value))
+        .map_err(|e| json_failure(body, &e))
 }
 
 fn json_failure(body: &[u8], error: &serde_json::Error) -> DecodeFailure {

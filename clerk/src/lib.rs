@@ -49,6 +49,7 @@ mod headers;
 pub mod jwt;
 pub mod models;
 pub mod multipart;
+mod objects;
 mod page;
 mod path;
 #[cfg(feature = "poem")]
