@@ -327,9 +327,9 @@ mod tests {
     #[test]
     fn a_struct_as_an_array_is_refused_where_it_occurs() {
         assert!(serde_json::from_slice::<Inner>(br#"["a"]"#).is_ok());
-        let failure = decode_json::<Outer>(br#"{"first":["a"]}"#)
-            .err()
-            .expect("refused");
+        let Err(failure) = decode_json::<Outer>(br#"{"first":["a"]}"#) else {
+            panic!("a struct as an array was accepted");
+        };
         assert_eq!(failure.path, "first");
         assert!(
             failure.message.contains("invalid type: sequence"),
