@@ -3,7 +3,7 @@
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::Attribute;
+use syn::{Attribute, GenericArgument, PathArguments, Type};
 
 use crate::ast::{Response, Table};
 use crate::ctxt::Ctxt;
@@ -165,10 +165,16 @@ fn method(c: &Checked<'_>, index: usize) -> TokenStream {
         });
     }
     let (output, decoder) = match c.response {
-        Response::Json(ty) => (
-            quote!(#ty),
-            quote!(::clerk_backend::__private::decode_json::<#ty>),
-        ),
+        Response::Json(ty) => match page_item(ty) {
+            Some(item) => (
+                quote!(#ty),
+                quote!(::clerk_backend::__private::decode_page::<#item>),
+            ),
+            None => (
+                quote!(#ty),
+                quote!(::clerk_backend::__private::decode_json::<#ty>),
+            ),
+        },
         Response::Empty(ty) => (
             quote!(#ty),
             quote!(::clerk_backend::__private::decode_empty),
@@ -233,6 +239,23 @@ pub(crate) fn snake_case(name: &str) -> String {
 /// `OrganizationMemberships` -> `organization memberships`, for generated docs.
 fn words(name: &str) -> String {
     snake_case(name).replace('_', " ")
+}
+
+/// `T` when the response type is `Page<T>`: pages have their own decoder, which reads the
+/// bare array or the envelope without a visitor per item type.
+fn page_item(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != "Page" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        GenericArgument::Type(item) if args.args.len() == 1 => Some(item),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -90,6 +90,7 @@ pub use stream::{PaginationStop, DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE, MAX_PAGE_
 #[doc(hidden)]
 pub mod __private {
     pub use crate::decode::{decode_empty, decode_json, decode_text};
+    pub use crate::page::decode_page;
     pub use crate::path::path;
     pub use crate::request::{Mutating, Request};
 

@@ -3,7 +3,11 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    Deserialize, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+
+use crate::decode::{decode_json, DecodeFailure};
 
 /// One page of results. Decodes both shapes the Backend API uses for lists: a bare JSON
 /// array, and the `{"data": [...], "total_count": n}` envelope.
@@ -56,6 +60,35 @@ impl<'a, T> IntoIterator for &'a Page<T> {
     }
 }
 
+/// Decodes a list endpoint's body, what the generated methods returning `Page<T>` use. The
+/// first byte picks the shape, so each item type gets a `Vec<T>` decode and a small envelope
+/// struct, not a visitor for "array or object" (the `Deserialize` impl below, kept for
+/// callers who deserialize pages themselves).
+pub fn decode_page<T: DeserializeOwned>(body: &[u8]) -> Result<Page<T>, DecodeFailure> {
+    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        decode_json::<Vec<T>>(body).map(|data| Page::new(data, None))
+    } else {
+        decode_json::<Envelope<T>>(body).map(|page| Page::new(page.data, page.total_count))
+    }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(expecting = "a JSON array or an object with `data` and `total_count`")]
+struct Envelope<T> {
+    data: Vec<T>,
+    #[serde(default, deserialize_with = "total_count")]
+    total_count: Option<i64>,
+}
+
+fn total_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    Option::<serde_json::Number>::deserialize(deserializer).map(as_count)
+}
+
+/// Some endpoints type the count as a JSON number: accept `12.0` as 12.
+fn as_count(number: Option<serde_json::Number>) -> Option<i64> {
+    number.and_then(|n| n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)))
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(PageVisitor(PhantomData))
@@ -85,11 +118,8 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match key.as_ref() {
                 "data" => data = Some(map.next_value::<Vec<T>>()?),
-                // Some endpoints type the count as a JSON number: accept `12.0` as 12.
                 "total_count" => {
-                    total_count = map
-                        .next_value::<Option<serde_json::Number>>()?
-                        .and_then(|n| n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)));
+                    total_count = as_count(map.next_value()?);
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -116,5 +146,34 @@ mod tests {
         let float: Page<u8> = serde_json::from_str(r#"{"data":[],"total_count":12.0}"#)
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(float.total_count, Some(12));
+    }
+
+    #[test]
+    fn the_page_decoder_reads_both_shapes_like_the_deserialize_impl() {
+        for body in [
+            "[1,2]",
+            " \n [1,2]",
+            r#"{"total_count":7,"data":[3],"x":{}}"#,
+            r#"{"data":[],"total_count":12.0}"#,
+            r#"{"data":[4],"total_count":null}"#,
+        ] {
+            let ours =
+                decode_page::<u8>(body.as_bytes()).unwrap_or_else(|e| panic!("{}", e.message));
+            let serde: Page<u8> = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(ours, serde, "{body}");
+        }
+        for body in [
+            r#"{"total_count":1}"#,
+            "null",
+            r#""x""#,
+            "[1,",
+            r#"{"data":[1,"a"]}"#,
+        ] {
+            assert!(decode_page::<u8>(body.as_bytes()).is_err(), "{body}");
+        }
+        let Err(failure) = decode_page::<u8>(br#"{"data":[1,"a"]}"#) else {
+            unreachable!()
+        };
+        assert_eq!(failure.path, "data[1]");
     }
 }
