@@ -108,7 +108,7 @@ impl<'c> Users<'c> {
                 self.client,
                 &Self::ENDPOINTS[0usize],
                 ::clerk_backend::__private::path(&["/users"], &[]),
-                ::clerk_backend::__private::decode_json::<Page<User>>,
+                ::clerk_backend::__private::decode_page::<User>,
             )
             .query(&query)
     }
