@@ -17,7 +17,8 @@ string_enum! {
 /// An identifier allowed to sign up to the instance.
 ///
 /// The spec marks none of these fields as required, so all of them are optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AllowlistIdentifier {
     /// Always `allowlist_identifier`.
@@ -49,7 +50,8 @@ pub struct AllowlistIdentifier {
 /// An identifier barred from accessing the instance.
 ///
 /// The spec marks none of these fields as required, so all of them are optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BlocklistIdentifier {
     /// Always `blocklist_identifier`.

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::Secret;
 
 /// An API key, without its secret.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ApiKey {
     /// Always `api_key`.
@@ -55,7 +56,8 @@ pub struct ApiKey {
 
 /// Answer of `POST /api_keys`: the new key and its secret, shown this once in full (it can
 /// be fetched again with `get_secret`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreatedApiKey {
     /// The key.
@@ -66,7 +68,8 @@ pub struct CreatedApiKey {
 }
 
 /// Answer of `GET /api_keys/{api_key_id}/secret`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ApiKeySecret {
     /// The secret of the key; `Debug` hides it.

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 /// The instance settings changed through `PATCH /beta_features/instance_settings`.
 ///
 /// The spec marks none of its fields as required, so all are optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceAuthSettings {
     /// Always `instance_settings`, when sent.

@@ -88,7 +88,8 @@ string_enum! {
 }
 
 /// An amount of money, raw and formatted.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingMoney {
     /// The amount in the currency's smallest unit (cents).
@@ -102,7 +103,8 @@ pub struct BillingMoney {
 }
 
 /// The billing subscription of a payer: the plans it pays for and what comes next.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscription {
     /// Always `commerce_subscription`.
@@ -136,7 +138,8 @@ pub struct BillingSubscription {
 }
 
 /// The next scheduled charge of a [`BillingSubscription`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionNextPayment {
     /// When the charge is due (unix milliseconds).
@@ -152,7 +155,8 @@ pub struct BillingSubscriptionNextPayment {
 }
 
 /// One plan within a [`BillingSubscription`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionItem {
     /// Always `commerce_subscription_item`.
@@ -228,7 +232,8 @@ pub struct BillingSubscriptionItem {
 }
 
 /// Credit attached to a subscription item in payment attempt events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionCredit {
     /// The credited amount, if any.
@@ -240,7 +245,8 @@ pub struct BillingSubscriptionCredit {
 }
 
 /// Every credit applied to a charge: proration plus the payer's balance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingCredits {
     /// Credit for the unused part of a previous plan, if any.
@@ -254,7 +260,8 @@ pub struct BillingCredits {
 }
 
 /// Credit for the unused days of a billing cycle.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingProrationCredit {
     /// The credited amount.
@@ -268,7 +275,8 @@ pub struct BillingProrationCredit {
 }
 
 /// Credit taken from the payer's balance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPayerCredit {
     /// Balance left after this charge.
@@ -278,7 +286,8 @@ pub struct BillingPayerCredit {
 }
 
 /// A billing plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPlan {
     /// Always `commerce_plan`.
@@ -331,7 +340,8 @@ pub struct BillingPlan {
 }
 
 /// A feature granted by a [`BillingPlan`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingFeature {
     /// Always `feature`.
@@ -351,7 +361,8 @@ pub struct BillingFeature {
 }
 
 /// Per-unit pricing of a plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPlanUnitPrice {
     /// Name of the unit, e.g. `seats`.
@@ -363,7 +374,8 @@ pub struct BillingPlanUnitPrice {
 }
 
 /// One price tier of a [`BillingPlanUnitPrice`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPlanUnitPriceTier {
     /// First block of the tier (inclusive).
@@ -376,7 +388,8 @@ pub struct BillingPlanUnitPriceTier {
 }
 
 /// A payment method of a payer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPaymentMethod {
     /// Always `commerce_payment_method`.
@@ -426,7 +439,8 @@ pub struct BillingPaymentMethod {
 }
 
 /// The next charge of one [`BillingSubscriptionItem`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionItemNextPayment {
     /// The base plan fee only, if known; per-unit charges are in `totals.grand_total`.
@@ -444,7 +458,8 @@ pub struct BillingSubscriptionItemNextPayment {
 }
 
 /// Charges for one billable unit (for example seats).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPerUnitTotal {
     /// Name of the unit, e.g. `seats`.
@@ -456,7 +471,8 @@ pub struct BillingPerUnitTotal {
 }
 
 /// Charges within one price tier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPerUnitTotalTier {
     /// Units billed in the tier; `None` for unlimited.
@@ -469,7 +485,8 @@ pub struct BillingPerUnitTotalTier {
 }
 
 /// Totals of a charge.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingTotals {
     /// Sum before tax, credits and discounts.
@@ -492,7 +509,8 @@ pub struct BillingTotals {
 }
 
 /// Discounts applied to a charge.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingDiscounts {
     /// Discount for the part of the cycle already passed, if any.
@@ -503,7 +521,8 @@ pub struct BillingDiscounts {
 }
 
 /// Discount for the days of a billing cycle already passed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingProrationDiscount {
     /// The discounted amount.
@@ -517,7 +536,8 @@ pub struct BillingProrationDiscount {
 }
 
 /// The payer of a subscription: a user or an organization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPayer {
     /// Always `commerce_payer`.
@@ -559,7 +579,8 @@ pub struct BillingPayer {
 }
 
 /// Seats billed for a seat-based subscription item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionItemSeats {
     /// Seats billed; `None` for unlimited.
@@ -571,7 +592,8 @@ pub struct BillingSubscriptionItemSeats {
 }
 
 /// A payer's credit balance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreditBalance {
     /// Always `commerce_credit_balance`.
@@ -582,7 +604,8 @@ pub struct CreditBalance {
 }
 
 /// One entry of a payer's credit ledger: the record of an adjustment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreditLedgerEntry {
     /// Always `commerce_credit_ledger`.

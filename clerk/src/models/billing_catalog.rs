@@ -31,7 +31,8 @@ string_enum! {
 }
 
 /// A price a plan is sold at: the plan's default price or a custom one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPrice {
     /// Always `commerce_price`.
@@ -69,7 +70,8 @@ pub struct BillingPrice {
 
 /// A plan in the detailed shape embedded in price transitions and changed subscription
 /// items: besides the fees it carries the flattened amounts and currency.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPlanDetails {
     /// Always `commerce_plan`.

@@ -105,7 +105,8 @@ string_enum! {
 }
 
 /// A billing statement: the payment attempts of one payer over a period, grouped by day.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingStatement {
     /// Always `commerce_statement`.
@@ -127,7 +128,8 @@ pub struct BillingStatement {
 }
 
 /// Totals of a [`BillingStatement`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingStatementTotals {
     /// What the statement comes to in the end.
@@ -141,7 +143,8 @@ pub struct BillingStatementTotals {
 }
 
 /// The payment attempts of a [`BillingStatement`] made on one day.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingStatementGroup {
     /// Always `commerce_statement_group`.
@@ -153,7 +156,8 @@ pub struct BillingStatementGroup {
 }
 
 /// One attempt to collect a payment from a payer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPaymentAttempt {
     /// Always `commerce_payment`.
@@ -212,7 +216,8 @@ pub struct BillingPaymentAttempt {
 }
 
 /// A stored payment source of a payer, as embedded in [`BillingSubscriptionItemDetails`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPaymentSource {
     /// Always `commerce_source`.
@@ -260,7 +265,8 @@ pub struct BillingPaymentSource {
 /// extension or a price transition): with its payment source, current amount and next
 /// invoice. Listing endpoints return [`BillingSubscriptionItem`](crate::models::BillingSubscriptionItem)
 /// instead.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionItemDetails {
     /// Always `commerce_subscription_item`.
@@ -332,7 +338,8 @@ pub struct BillingSubscriptionItemDetails {
 }
 
 /// A discount applied to a subscription item (or just removed from it).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingDiscountRedemption {
     /// Always `commerce_discount_redemption`.
@@ -380,7 +387,8 @@ pub struct BillingDiscountRedemption {
 
 /// What `POST /billing/subscription_items/{id}/price_transition` answers: the subscription
 /// item now in force (or upcoming) and the details of the move.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPriceTransition {
     /// Always `commerce_price_transition`.
@@ -392,7 +400,8 @@ pub struct BillingPriceTransition {
 }
 
 /// Details of a [`BillingPriceTransition`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BillingPriceTransitionDetails {
     /// The plan before the transition.

@@ -6,7 +6,8 @@ use super::Session;
 use crate::Secret;
 
 /// A client, i.e. one browser or device, with the sessions it holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Client {
     /// Always `client`.

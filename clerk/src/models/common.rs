@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 /// What the API answers after deleting an object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedObject {
     /// Type of the deleted object, e.g. `user`.

@@ -14,7 +14,8 @@ use crate::Secret;
 
 /// A custom attribute read from the identity provider into user metadata, as listed on a
 /// directory. Every field is optional in the spec.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DirectoryCustomAttribute {
     /// Display name of the attribute.
@@ -41,7 +42,8 @@ pub struct DirectoryCustomAttribute {
 /// A directory: where an identity provider pushes users (and groups) to be provisioned.
 ///
 /// `Debug` never shows [`api_key`](Self::api_key).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Directory {
     /// Always `directory`.
@@ -82,7 +84,8 @@ pub type ScimDirectory = Directory;
 
 /// Maps the members of one directory group to an organization role. When a user is in
 /// several mapped groups, the mapping with the lowest precedence wins.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DirectoryGroupRoleMapping {
     /// Always `directory_group_role_mapping`.
@@ -114,7 +117,8 @@ pub struct DirectoryGroupRoleMapping {
 
 /// Maps the members of one SCIM group to an organization role (the SCIM flavour of
 /// [`DirectoryGroupRoleMapping`]). The lowest precedence wins.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ScimGroupRoleMapping {
     /// Always `scim_group_role_mapping`.
@@ -145,7 +149,8 @@ pub struct ScimGroupRoleMapping {
 }
 
 /// Answer of `DELETE /directories/{directory_id}/group_role_mappings/{mapping_id}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedDirectoryGroupRoleMapping {
     /// Always `directory_group_role_mapping`.
@@ -157,7 +162,8 @@ pub struct DeletedDirectoryGroupRoleMapping {
 }
 
 /// Answer of `DELETE /scim_directories/{scim_directory_id}/group_role_mappings/{mapping_id}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedScimGroupRoleMapping {
     /// Always `scim_group_role_mapping`.

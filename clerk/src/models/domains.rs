@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 /// A domain the instance runs on: the primary domain or a satellite.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Domain {
     /// Always `domain`.
@@ -31,7 +32,8 @@ pub struct Domain {
 }
 
 /// One CNAME record a [`Domain`] needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CnameTarget {
     /// Host name of the record.
@@ -43,7 +45,8 @@ pub struct CnameTarget {
 }
 
 /// The result of a proxy check: whether a proxy URL reaches the Frontend API.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ProxyCheck {
     /// Always `proxy_check`.

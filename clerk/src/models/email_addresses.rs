@@ -165,7 +165,8 @@ string_enum! {
 ///
 /// A wrong or expired code is reported through [`status`](Self::status), not as an error.
 /// The spec marks no field as required, so all of them are optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CodeVerification {
     /// Kind of the verification object.

@@ -18,7 +18,8 @@ string_enum! {
 }
 
 /// The current instance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Instance {
     /// Always `instance`.
@@ -37,7 +38,8 @@ pub struct Instance {
 }
 
 /// Sign-up and sign-in restrictions of the instance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceRestrictions {
     /// Always `instance_restrictions`.
@@ -55,7 +57,8 @@ pub struct InstanceRestrictions {
 }
 
 /// Protect (bot and abuse detection) settings of the instance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceProtect {
     /// Always `instance_protect`.
@@ -70,7 +73,8 @@ pub struct InstanceProtect {
 }
 
 /// SMS communication settings of the instance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceCommunication {
     /// Always `instance_communication`.
@@ -80,7 +84,8 @@ pub struct InstanceCommunication {
 }
 
 /// OAuth application settings of the instance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceOAuthApplicationSettings {
     /// Always `oauth_application_settings`.
@@ -103,7 +108,8 @@ pub struct InstanceOAuthApplicationSettings {
 }
 
 /// Organization settings of the instance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OrganizationSettings {
     /// Always `organization_settings`.

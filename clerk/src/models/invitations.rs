@@ -19,7 +19,8 @@ string_enum! {
 }
 
 /// An invitation to sign up to the application.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Invitation {
     /// Always `invitation`.

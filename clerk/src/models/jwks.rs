@@ -1,6 +1,6 @@
 //! The instance's JSON Web Key Set, for checking the signatures of its tokens.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::Secret;
 
@@ -19,7 +19,8 @@ string_enum! {
 }
 
 /// A JSON Web Key Set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct JwkSet {
     /// The keys of the set.
@@ -31,7 +32,8 @@ pub struct JwkSet {
 /// counterparts and symmetric keys, so everything beyond `kid`, `alg`, `use` and `kty`
 /// is optional; which fields are present depends on [`kty`](Self::kty). Private and
 /// symmetric key material is a [`Secret`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Jwk {
     /// Key id, matched against the `kid` header of a token.

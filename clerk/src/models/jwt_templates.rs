@@ -26,7 +26,8 @@ setters! { JwtTemplateListParams {
 } }
 
 /// A template for minting custom JWTs from a session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct JwtTemplate {
     /// Always `jwt_template`.

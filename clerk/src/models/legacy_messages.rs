@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 /// An email that was queued through the retired `POST /emails` endpoint.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Email {
     /// Unique id of the email.
@@ -80,7 +81,8 @@ impl CreateEmailParams {
 }
 
 /// A text message that was queued through the retired `POST /sms_messages` endpoint.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SmsMessage {
     /// Unique id of the message.

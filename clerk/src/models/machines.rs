@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::Secret;
 
 /// A machine as listed among another machine's scopes: everything but its own scopes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ScopedMachine {
     /// Always `machine`.
@@ -30,7 +31,8 @@ pub struct ScopedMachine {
 }
 
 /// A machine: a service or job that authenticates with its secret key and M2M tokens.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Machine {
     /// Always `machine`.
@@ -54,7 +56,8 @@ pub struct Machine {
 
 /// Answer of `POST /machines`: the new machine and its secret key, returned only here (it
 /// can be fetched again with `get_secret_key`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreatedMachine {
     /// The machine.
@@ -65,7 +68,8 @@ pub struct CreatedMachine {
 }
 
 /// A machine's secret key, as fetched or just rotated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct MachineSecretKey {
     /// Always `machine_secret_key`.
@@ -75,7 +79,8 @@ pub struct MachineSecretKey {
 }
 
 /// Permission for one machine to call another.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct MachineScope {
     /// Always `machine_scope`.
@@ -89,7 +94,8 @@ pub struct MachineScope {
 }
 
 /// Answer of `DELETE /machines/{machine_id}/scopes/{other_machine_id}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DeletedMachineScope {
     /// Always `machine_scope`.
@@ -216,7 +222,8 @@ impl RotateMachineSecretKeyParams {
 }
 
 /// A machine-to-machine token, without its value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct M2mToken {
     /// Always `machine_to_machine_token`.
@@ -251,7 +258,8 @@ pub struct M2mToken {
 }
 
 /// Answer of `POST /m2m_tokens`: the new token and its value, returned only here.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreatedM2mToken {
     /// The token's details.
@@ -262,7 +270,8 @@ pub struct CreatedM2mToken {
 }
 
 /// Answer of `GET /m2m_tokens`: one page of a machine's tokens.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct M2mTokenList {
     /// The tokens of this page.

@@ -3,6 +3,9 @@
 //! Response models accept unknown fields and are `#[non_exhaustive]`; fields the spec marks
 //! nullable or optional are `Option`. Enums are open: a value added by Clerk later lands in
 //! an `Unknown(String)` variant instead of failing to decode.
+//!
+//! Parameters implement `Serialize`; response models implement `Deserialize`, and
+//! `Serialize` too with the `serialize` feature (on with `webhooks` and `testing`).
 
 #[macro_use]
 mod macros;

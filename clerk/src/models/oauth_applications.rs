@@ -7,7 +7,8 @@ use crate::multipart::{FileUpload, Multipart, Part};
 use crate::Secret;
 
 /// An OAuth application, without its client secret.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OAuthApplication {
     /// Always `oauth_application`.
@@ -58,7 +59,8 @@ pub struct OAuthApplication {
 
 /// Answer of `POST /oauth_applications` and of the secret rotation: the application and its
 /// client secret, returned only by these two calls.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OAuthApplicationWithSecret {
     /// The application.
@@ -299,7 +301,8 @@ setters! { VerifyOAuthAccessTokenParams {
 
 /// An opaque access token issued by one of your OAuth applications, as verification reports
 /// it. The spec types its timestamps as JSON `number`s, hence `f64`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct IdpOAuthAccessToken {
     /// Always `clerk_idp_oauth_access_token`.
@@ -329,7 +332,8 @@ pub struct IdpOAuthAccessToken {
 }
 
 /// What verification answers for a JWT access token that is no longer active (expired).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InactiveOAuthAccessToken {
     /// Always `false`.
@@ -339,7 +343,8 @@ pub struct InactiveOAuthAccessToken {
 /// Answer of `POST /oauth_applications/access_tokens/verify`: the token's details, or a bare
 /// "not active" for an expired JWT access token. A token Clerk does not know is an error
 /// (404), not a variant.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum OAuthAccessTokenVerification {

@@ -82,7 +82,8 @@ fn comma_separated<S: Serializer>(
 }
 
 /// Progress of one of the two checks an [`OrganizationDomain`] goes through.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OrganizationDomainVerification {
     /// Current state: `unverified`, `verified`, `failed` or `expired`.
@@ -102,7 +103,8 @@ pub struct OrganizationDomainVerification {
 }
 
 /// An email domain attached to an organization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OrganizationDomain {
     /// Always `organization_domain`.

@@ -23,7 +23,8 @@ string_enum! {
 /// The instance-wide list (`GET /organization_invitations`) also fills
 /// [`public_organization_data`](Self::public_organization_data); other endpoints leave it
 /// `None`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OrganizationInvitation {
     /// Always `organization_invitation`.
@@ -75,7 +76,8 @@ pub struct OrganizationInvitation {
 }
 
 /// The public profile of the user who sent an [`OrganizationInvitation`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OrganizationInvitationPublicUserData {
     /// Id of the inviter (`user_...`).
@@ -95,7 +97,8 @@ pub struct OrganizationInvitationPublicUserData {
 }
 
 /// The public data of the organization an [`OrganizationInvitation`] is for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OrganizationInvitationPublicOrganizationData {
     /// Id of the organization (`org_...`).
@@ -113,7 +116,8 @@ pub struct OrganizationInvitationPublicOrganizationData {
 
 /// The answer of `POST /organizations/{organization_id}/invitations/bulk`: the invitations
 /// created, with their count.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OrganizationInvitationList {
     /// The invitations.

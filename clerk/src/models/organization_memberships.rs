@@ -8,7 +8,8 @@ use crate::models::{Metadata, Organization};
 ///
 /// Also the `data` of the `organizationMembership.*` webhooks, whose documented samples
 /// lack `permissions` (read as empty) and the member's `has_image` (read as `false`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OrganizationMembership {
     /// Always `organization_membership`.
@@ -42,7 +43,8 @@ pub struct OrganizationMembership {
 }
 
 /// The public profile of the user behind an [`OrganizationMembership`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OrganizationMembershipPublicUserData {
     /// Id of the member (`user_...`).

@@ -10,7 +10,8 @@ use crate::multipart::{FileUpload, Multipart, Part};
 /// Also the `data` of the `organization.created` and `organization.updated` webhooks (and
 /// the `organization` of membership payloads), whose documented samples lack `has_image`,
 /// `max_allowed_memberships` and `admin_delete_enabled`: those read as `false` / `0`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Organization {
     /// Always `organization`.

@@ -37,7 +37,8 @@ impl CreateRedirectUrlParams {
 }
 
 /// A URL that authentication flows of native applications may redirect to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct RedirectUrl {
     /// Always `redirect_url`.

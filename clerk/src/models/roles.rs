@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::models::common::empty_object_as_none;
 
 /// A permission that organization roles can grant, such as `org:billing:manage`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Permission {
     /// Always `permission`.
@@ -31,7 +32,8 @@ pub struct Permission {
 }
 
 /// A role that organization members can hold, with the permissions it grants.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Role {
     /// Always `role`.
@@ -66,7 +68,8 @@ string_enum! {
 }
 
 /// A role as listed inside a [`RoleSet`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct RoleSetItem {
     /// Always `role_set_item`.
@@ -93,7 +96,8 @@ pub struct RoleSetItem {
 }
 
 /// A migration of members from one role set (or role) to another, while it runs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct RoleSetMigration {
     /// Always `role_set_migration`.
@@ -132,7 +136,8 @@ pub struct RoleSetMigration {
 }
 
 /// A named collection of roles that organizations draw their members' roles from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct RoleSet {
     /// Always `role_set`.

@@ -28,7 +28,8 @@ string_enum! {
 }
 
 /// A session of a user on a client (browser or device).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Session {
     /// Always `session`.
@@ -66,7 +67,8 @@ pub struct Session {
 }
 
 /// Device and location details recorded for a session's activity.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SessionActivity {
     /// Kind of record, normally `session_activity`.
@@ -96,7 +98,8 @@ pub struct SessionActivity {
 }
 
 /// A pending task of a session, such as choosing an organization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SessionTask {
     /// Key identifying the task, such as `choose-organization`.
@@ -105,7 +108,8 @@ pub struct SessionTask {
 
 /// A JSON Web Token minted for a session, by `POST /sessions/{session_id}/tokens` and its
 /// JWT-template variant. The spec marks neither field as required.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SessionToken {
     /// Always `token` when present.
@@ -119,7 +123,8 @@ pub struct SessionToken {
 /// Result of `POST /sessions/{session_id}/refresh`: either a token (`object` is `token`,
 /// `jwt` is set) or cookie directives (`object` is `cookies`, `cookies` is set), depending
 /// on [`RefreshSessionParams::format`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SessionRefresh {
     /// `token` or `cookies`.

@@ -30,7 +30,8 @@ string_enum! {
 
 /// Progress of verifying one identifier of a sign-up. Fields the spec does not name are
 /// kept in [`other`](Self::other).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SignUpVerification {
     /// The next step, if any.
@@ -45,7 +46,8 @@ pub struct SignUpVerification {
 }
 
 /// The verifications of a sign-up, one per kind of identifier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SignUpVerifications {
     /// Verification of the email address, if one is being verified.
@@ -63,7 +65,8 @@ pub struct SignUpVerifications {
 }
 
 /// A sign-up attempt, from its first field to the created user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SignUp {
     /// Always `sign_up_attempt`.

@@ -55,7 +55,8 @@ setters! { TemplateListParams {
 } }
 
 /// An email or SMS template. The spec lists no required field, so every field is optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Template {
     /// Unique id of the template.

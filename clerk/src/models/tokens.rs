@@ -70,7 +70,8 @@ setters! { CreateActorTokenParams {
 } }
 
 /// A token that starts a session as another user (impersonation).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ActorToken {
     /// Always `actor_token`.
@@ -138,7 +139,8 @@ setters! { CreateSignInTokenParams {
 } }
 
 /// A one-time token that signs a user in without credentials (the `ticket` strategy).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SignInToken {
     /// Always `sign_in_token`.
@@ -162,7 +164,8 @@ pub struct SignInToken {
 }
 
 /// A token that lets end-to-end tests through the Frontend API's bot protection.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TestingToken {
     /// Always `testing_token`.
@@ -250,7 +253,8 @@ setters! { CreateAgentTaskParams {
 } }
 
 /// A task an agent performs as a user; its URL starts a session for that user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AgentTask {
     /// Always `agent_task`.
@@ -307,7 +311,8 @@ setters! { RevokeAdminPortalLinkTokenParams {
 ///
 /// The spec types the timestamps as JSON numbers (not integers), so they are `f64`
 /// milliseconds here.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AdminPortalLinkToken {
     /// Always `admin_portal_link_token`.

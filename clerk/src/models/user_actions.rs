@@ -91,7 +91,8 @@ impl VerifyPasswordParams {
 /// Answer of `POST /users/{user_id}/verify_password`. A wrong password is not a `false`
 /// here: the API answers 422 (and 400 when the user has no password), which surfaces as an
 /// error.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PasswordVerification {
     /// Whether the password matched.
@@ -140,7 +141,8 @@ string_enum! {
 
 /// Answer of `POST /users/{user_id}/verify_totp`. A wrong code is not a `false` here: the
 /// API answers 422 (and 400 when the user has no TOTP), which surfaces as an error.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TotpVerification {
     /// Whether the code matched.
@@ -160,7 +162,8 @@ impl TotpVerification {
 
 /// Answer of the MFA removals (`DELETE /users/{user_id}/mfa`, `/totp`, `/backup_code`): the
 /// user they applied to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AffectedUser {
     /// Id of the user.
@@ -213,7 +216,8 @@ string_enum! {
 }
 
 /// A mobile device the user enrolled as trusted.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct TrustedDevice {
     /// Always `trusted_device`.

@@ -13,7 +13,8 @@ use crate::Secret;
 /// `user.updated` webhooks, whose documented samples leave out many fields the spec calls
 /// required. Those read as `false` or empty when absent; only `id`, `object`, `created_at`
 /// and `updated_at` must be present.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct User {
     /// Unique id of the user (`user_...`).
@@ -159,7 +160,8 @@ pub struct User {
 /// The email addresses of webhook payloads may lack `reserved`, `linked_to`, `created_at`
 /// and `updated_at` (Clerk's documented `user.created` sample has none of the timestamps):
 /// they read as `false`, empty and `0`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct EmailAddress {
     /// Unique id of the email address (`idn_...`).
@@ -191,7 +193,8 @@ pub struct EmailAddress {
 }
 
 /// A phone number belonging to a user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PhoneNumber {
     /// Unique id of the phone number (`idn_...`).
@@ -229,7 +232,8 @@ pub struct PhoneNumber {
 }
 
 /// A web3 wallet belonging to a user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Web3Wallet {
     /// Unique id of the wallet identification (`idn_...`).
@@ -249,7 +253,8 @@ pub struct Web3Wallet {
 }
 
 /// A passkey registered by a user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Passkey {
     /// Unique id of the passkey identification (`idn_...`).
@@ -267,7 +272,8 @@ pub struct Passkey {
 }
 
 /// A link from an identification to the account that provides it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct IdentificationLink {
     /// Kind of the linked account, such as `oauth_google`.
@@ -299,7 +305,8 @@ string_enum! {
 /// `verification_oauth`, `verification_saml`, ...); they share `status`, `strategy`,
 /// `attempts` and `expire_at`, so this one struct covers them all, with the
 /// strategy-specific fields optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Verification {
     /// Shape of the verification, such as `verification_otp` or `verification_oauth`.
@@ -348,7 +355,8 @@ string_enum! {
 }
 
 /// An account from an OAuth provider linked to a user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ExternalAccount {
     /// Kind of object, usually `external_account`.
@@ -400,7 +408,8 @@ pub struct ExternalAccount {
 }
 
 /// An account from a SAML connection linked to a user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SamlAccount {
     /// Unique id of the SAML account.
@@ -440,7 +449,8 @@ pub struct SamlAccount {
 }
 
 /// Summary of the SAML connection behind a [`SamlAccount`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SamlAccountConnection {
     /// Unique id of the connection.
@@ -485,7 +495,8 @@ string_enum! {
 }
 
 /// An account from an enterprise connection (SAML or OIDC) linked to a user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseAccount {
     /// Unique id of the enterprise account.
@@ -531,7 +542,8 @@ pub struct EnterpriseAccount {
 }
 
 /// Summary of the enterprise connection behind an [`EnterpriseAccount`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseAccountConnection {
     /// Unique id of the connection.
@@ -568,7 +580,8 @@ pub struct EnterpriseAccountConnection {
 }
 
 /// How a user is linked to a directory (SCIM provisioning).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ScimUserMetadata {
     /// Id of the directory that provisions the user.

@@ -104,7 +104,8 @@ setters! { InviteWaitlistEntryParams {
 } }
 
 /// A person waiting for access to the application.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct WaitlistEntry {
     /// Always `waitlist_entry`.

@@ -1,12 +1,13 @@
 //! The Svix app that delivers the instance's webhooks.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::Secret;
 
 /// A temporary link into the Svix management dashboard. It logs its holder in, so it is a
 /// [`Secret`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SvixUrl {
     /// The dashboard link.

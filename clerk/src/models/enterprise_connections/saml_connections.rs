@@ -21,7 +21,8 @@ string_enum! {
 
 /// Names of the SAML attributes that carry Clerk's user properties, as configured on a
 /// SAML connection.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SamlAttributeMapping {
     /// Attribute holding the user id.
@@ -39,7 +40,8 @@ pub struct SamlAttributeMapping {
 /// Every field is optional, although the spec requires most of them: the schema wraps its
 /// properties in a top-level `anyOf` (domain or domains), and mock servers generating
 /// answers from the spec emit `{}` for it. A real answer carries every field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SamlConnection {
     /// Always `saml_connection`.
