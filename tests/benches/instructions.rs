@@ -7,8 +7,9 @@
 //!   same `User` (the headers of get_user.rs's `by_hand`), on an axum server on loopback.
 //! - `verify_token`: [`TOKENS`] networkless RS256 verifications by `jwt::Verifier` against a
 //!   direct `jsonwebtoken::decode` with the same checks (the setup of verify_token.rs).
-//! - `decode_page`: [`PAGES`] decodes of a list of users into `Page<User>` against plain serde
-//!   types, for the bare-array shape (`Vec<User>`) and the `{data, total_count}` envelope.
+//! - `decode_page`: [`PAGES`] decodes of a list of users by the SDK's page decoder (what the
+//!   generated list methods use) against plain serde types, for the bare-array shape
+//!   (`Vec<User>`) and the `{data, total_count}` envelope.
 //!
 //! Everything runs on one thread (a current-thread tokio runtime), so callgrind sees all of it,
 //! the server's side of each call included: about a tenth of `get_user`'s count, the same on both
@@ -29,7 +30,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use clerk_backend::jwt::Verifier;
 use clerk_backend::models::User;
-use clerk_backend::{Clerk, Page};
+use clerk_backend::Clerk;
 use clerk_tests::{fixture, SECRET};
 use gungraun::prelude::*;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
@@ -334,7 +335,12 @@ fn check(users: &[User], listing: &Listing) {
 #[bench::envelope(setup = envelope)]
 fn decode_page_sdk(listing: Listing) -> Listing {
     for _ in 0..PAGES {
-        let page: Page<User> = serde_json::from_str(black_box(&listing.json)).expect("page");
+        // The decoder the generated list methods use.
+        let decoded =
+            clerk_backend::__private::decode_page::<User>(black_box(listing.json.as_bytes()));
+        let Ok(page) = decoded else {
+            panic!("the page did not decode");
+        };
         check(&page.data, &listing);
         assert_eq!(page.total_count, listing.total_count);
         black_box(page);
