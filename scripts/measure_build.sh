@@ -3,8 +3,8 @@
 # built against this crate and against clerk-rs, the OpenAPI-generated peer, in the same run.
 # Every build starts from a fresh target directory with incremental compilation off (how a
 # crates.io dependency is always compiled), default features (and, for this crate, also the
-# lean TLS choice `rustls-ring`, and with only three resource families), and rounds are interleaved so
-# machine noise hits every crate alike. Prints, per crate and round: the whole tree's clean
+# lean TLS choice `rustls-ring`, and only three resource families), and rounds are
+# interleaved so machine noise hits every crate alike. Prints, per crate and round: the whole tree's clean
 # release build (wall), the SDK's own unit from `--timings` (release and clean `cargo check`),
 # the stripped binary; then the medians and their ratio to clerk-rs 0.5.0.
 #
