@@ -3,8 +3,8 @@
 # built against this crate and against clerk-rs, the OpenAPI-generated peer, in the same run.
 # Every build starts from a fresh target directory with incremental compilation off (how a
 # crates.io dependency is always compiled), default features (and, for this crate, also the
-# lean TLS choice `rustls-ring`), and rounds are interleaved so
-# machine noise hits every crate alike. Prints, per crate and round: the whole tree's clean
+# lean TLS choice `rustls-ring`, and only three resource families), and rounds are
+# interleaved so machine noise hits every crate alike. Prints, per crate and round: the whole tree's clean
 # release build (wall), the SDK's own unit from `--timings` (release and clean `cargo check`),
 # the stripped binary; then the medians and their ratio to clerk-rs 0.5.0.
 #
@@ -46,9 +46,12 @@ async fn main() {
         Err(e) => println!("{e}"),
     }
 }'
-# ours: default features (rustls on aws-lc-rs); ours-ring: the lean TLS choice.
+# ours: default features (rustls on aws-lc-rs, every resource family); ours-ring: the lean
+# TLS choice, every family; ours-subset: default TLS, only the users, organizations and
+# sessions families (what an app calling those pays).
 consumer ours "clerk-backend = { path = \"$root/clerk\" }" "$one_call"
-consumer ours-ring "clerk-backend = { path = \"$root/clerk\", default-features = false, features = [\"rustls-ring\"] }" "$one_call"
+consumer ours-ring "clerk-backend = { path = \"$root/clerk\", default-features = false, features = [\"rustls-ring\", \"all-resources\"] }" "$one_call"
+consumer ours-subset "clerk-backend = { path = \"$root/clerk\", default-features = false, features = [\"rustls\", \"users\", \"organizations\", \"sessions\"] }" "$one_call"
 for version in $peers; do
   case $version in
   0.4.*) call='let clerk = clerk_rs::clerk::Clerk::new(clerk_rs::ClerkConfiguration::new(None, None, Some("sk_test_measure".into()), None));
@@ -77,7 +80,7 @@ PY
 }
 
 results="$work/results.tsv"
-crates="ours ours-ring $(for v in $peers; do echo "clerk-rs-$v"; done)"
+crates="ours ours-ring ours-subset $(for v in $peers; do echo "clerk-rs-$v"; done)"
 # ONLY="clerk-rs-0.4.2" measures a subset (e.g. to redo one crate).
 crates=${ONLY:-$crates}
 for name in $crates; do

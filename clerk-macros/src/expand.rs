@@ -41,11 +41,24 @@ fn table(t: &Table, standalone: bool, outcomes: &[Outcome<'_>]) -> TokenStream {
     );
     let mut catalog = Vec::new();
     let mut methods = Vec::new();
+    // A method finds its catalog entry by index. Entries under `#[cfg]` may be compiled out,
+    // so the index counts the unconditional entries before it plus, for each conditional
+    // one, whether its predicate holds (`cfg!` is a constant).
+    let mut unconditional = 0usize;
+    let mut conditional: Vec<TokenStream> = Vec::new();
     for outcome in outcomes {
         match outcome {
             Outcome::Ok(c) => {
-                methods.push(method(c, catalog.len()));
-                catalog.push(catalog_entry(name, c));
+                let base = proc_macro2::Literal::usize_suffixed(unconditional);
+                let index = quote!(#base #(+ (::core::cfg!(#conditional) as usize))*);
+                let gate = cfg_predicate(c).map(|p| quote!(#[cfg(#p)]));
+                methods.push(method(c, index, gate.clone()));
+                let entry = catalog_entry(name, c);
+                catalog.push(quote!(#gate #entry));
+                match cfg_predicate(c) {
+                    Some(p) => conditional.push(p),
+                    None => unconditional += 1,
+                }
             }
             Outcome::Broken(b) => methods.push(stub(&b.ep.name)),
         }
@@ -113,7 +126,16 @@ fn catalog_entry(resource: &Ident, c: &Checked<'_>) -> TokenStream {
     }
 }
 
-fn method(c: &Checked<'_>, index: usize) -> TokenStream {
+/// The line's `#[cfg]` predicates as one: `p` for one, `all(p, q)` for several.
+fn cfg_predicate(c: &Checked<'_>) -> Option<TokenStream> {
+    match c.cfgs.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        many => Some(quote!(all(#(#many),*))),
+    }
+}
+
+fn method(c: &Checked<'_>, index: TokenStream, gate: Option<TokenStream>) -> TokenStream {
     let name = &c.ep.name;
     let docs = doc_attrs(&c.ep.attrs);
     let deprecated =
@@ -192,6 +214,7 @@ fn method(c: &Checked<'_>, index: usize) -> TokenStream {
         #separator
         #[doc = #sends]
         #(#deprecated)*
+        #gate
         pub fn #name(&self, #(#signature,)* #(#extra_args),*) -> ::clerk_backend::__private::Request<'c, #output #marker> {
             #(#conversions)*
             ::clerk_backend::__private::Request::new(
@@ -308,6 +331,36 @@ mod tests {
                 }
             },
         );
+    }
+
+    #[test]
+    fn cfg_gated_declarations() {
+        snapshot(
+            "cfg_gated",
+            quote! {
+                /// Users of the instance.
+                Users {
+                    get = GET "/users/{user_id}" -> User;
+                    /// Billing of a user.
+                    #[cfg(feature = "billing")]
+                    billing = GET "/users/{user_id}/billing/subscription" -> BillingSubscription;
+                    #[cfg(feature = "organizations")]
+                    #[cfg(feature = "billing")]
+                    both = GET "/users/{user_id}/both" -> ();
+                    delete = DELETE "/users/{user_id}" -> DeletedObject;
+                }
+            },
+        );
+    }
+
+    #[test]
+    fn cfg_without_predicate_is_an_error() {
+        let (_, errors) = expand(quote! {
+            A { #[cfg] x = GET "/a" -> (); }
+        });
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 1, "{messages:#?}");
+        assert!(messages[0].starts_with("`#[cfg]` takes one predicate"));
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //!     page = GET "/public/page" -> text;
 //!     #[secret]                                        // the answer holds a secret: a body
 //!     create_key = POST "/keys" -> CreatedKey;         // that fails to decode is not kept
+//!     #[cfg(feature = "billing")]                      // compiled (method and catalog entry)
+//!     billing = GET "/users/{user_id}/billing" -> Sub; // only when the predicate holds
 //!     list = GET "/users" query(UserListParams) -> Page<User>;
 //!     create = POST "/users" json(CreateUserParams) -> User;
 //!     set_logo(organization_id) = PUT "/organizations/{organization_id}/logo" multipart(Logo) -> Organization;

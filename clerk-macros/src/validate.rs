@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Ident, Span};
+use proc_macro2::{Ident, Span, TokenStream};
 use syn::{Attribute, Type};
 
 use crate::ast::{Arg, Endpoint, PathParam, PathTemplate, Response, Table};
@@ -34,6 +34,9 @@ pub(crate) struct Checked<'a> {
     /// `true` for `#[secret]` lines: the answer carries a secret, so its body is never kept
     /// in a decode error.
     pub returns_secret: bool,
+    /// The predicates of `#[cfg(...)]` lines, e.g. `feature = "billing"`: the method and its
+    /// catalog entry exist only when all of them hold.
+    pub cfgs: Vec<TokenStream>,
 }
 
 /// A declaration that failed: just enough to emit a stub so call sites do not cascade.
@@ -103,6 +106,7 @@ fn endpoint<'a>(ep: &'a Endpoint, cx: &mut Ctxt) -> Option<Checked<'a>> {
         deprecated,
         authenticated,
         returns_secret,
+        cfgs,
     } = attributes(&ep.attrs, cx);
     let method = method(&ep.method, cx);
     let template = path(&ep.path, cx);
@@ -141,6 +145,7 @@ fn endpoint<'a>(ep: &'a Endpoint, cx: &mut Ctxt) -> Option<Checked<'a>> {
         deprecated,
         authenticated,
         returns_secret,
+        cfgs,
     })
 }
 
@@ -149,11 +154,13 @@ struct Attributes {
     deprecated: bool,
     authenticated: bool,
     returns_secret: bool,
+    cfgs: Vec<TokenStream>,
 }
 
-/// Only doc comments, `#[deprecated]`, `#[unauthenticated]` and `#[secret]` mean something
-/// on a declaration.
+/// Only doc comments, `#[deprecated]`, `#[unauthenticated]`, `#[secret]` and `#[cfg(...)]`
+/// mean something on a declaration.
 fn attributes(attrs: &[Attribute], cx: &mut Ctxt) -> Attributes {
+    let mut cfgs = Vec::new();
     let mut deprecated = false;
     let mut authenticated = true;
     let mut returns_secret = false;
@@ -179,16 +186,30 @@ fn attributes(attrs: &[Attribute], cx: &mut Ctxt) -> Attributes {
             returns_secret = true;
             continue;
         }
+        if attr.path().is_ident("cfg") {
+            // A resource-family gate: the line compiles only with the family of its types.
+            match &attr.meta {
+                syn::Meta::List(list) if !list.tokens.is_empty() => {
+                    cfgs.push(list.tokens.clone());
+                }
+                _ => cx.error_spanned_by(
+                    attr,
+                    "`#[cfg]` takes one predicate, e.g. `#[cfg(feature = \"billing\")]`",
+                ),
+            }
+            continue;
+        }
         cx.error_spanned_by(
             attr,
             "unsupported attribute on an endpoint; only doc comments, `#[deprecated]`, \
-             `#[unauthenticated]` and `#[secret]` are allowed",
+             `#[unauthenticated]`, `#[secret]` and `#[cfg(...)]` are allowed",
         );
     }
     Attributes {
         deprecated,
         authenticated,
         returns_secret,
+        cfgs,
     }
 }
 

@@ -30,7 +30,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
-// Lets generated code name `::clerk_backend::...` from inside this crate too.
+// Lets generated code name `::clerk_backend::...` from inside this crate too. Unused when no
+// resource family is on (no generated code then).
+#[allow(unused_extern_crates)]
 extern crate self as clerk_backend;
 
 #[cfg(feature = "actix")]

@@ -1,11 +1,13 @@
 //! Organizations: groups of users sharing memberships, roles and invitations.
 
 use crate::models::{
-    AdjustCreditBalanceParams, BillingSubscription, CreateOrganizationParams, CreditBalance,
-    CreditLedgerEntry, DeletedObject, GetOrganizationParams, Organization, OrganizationKey,
+    CreateOrganizationParams, DeletedObject, GetOrganizationParams, Organization, OrganizationKey,
     OrganizationListParams, OrganizationLogo, UpdateOrganizationMetadataParams,
     UpdateOrganizationParams,
 };
+// An organization's billing: those operations need the `billing` family.
+#[cfg(feature = "billing")]
+use crate::models::{AdjustCreditBalanceParams, BillingSubscription, CreditBalance, CreditLedgerEntry};
 use crate::Page;
 
 clerk_macros::endpoints! {
@@ -32,11 +34,14 @@ clerk_macros::endpoints! {
         /// Remove the organization's uploaded logo.
         delete_logo = DELETE "/organizations/{organization_id}/logo" -> Organization;
         /// The billing subscription of an organization, with its plans and next payment.
+        #[cfg(feature = "billing")]
         get_billing_subscription = GET "/organizations/{organization_id}/billing/subscription" -> BillingSubscription;
         /// The credit balance of an organization.
+        #[cfg(feature = "billing")]
         get_billing_credit_balance = GET "/organizations/{organization_id}/billing/credits" -> CreditBalance;
         /// Increase or decrease the credit balance of an organization; answers with the
         /// ledger entry recording the change.
+        #[cfg(feature = "billing")]
         adjust_billing_credit_balance = POST "/organizations/{organization_id}/billing/credits" json(AdjustCreditBalanceParams) -> CreditLedgerEntry;
     }
 }

@@ -1,13 +1,20 @@
 //! Users: the people who sign in to your application.
 
 use crate::models::{
-    AdjustCreditBalanceParams, AffectedUser, BillingSubscription, CreateUserParams, CreditBalance,
-    CreditLedgerEntry, DeletedObject, OAuthAccessToken, OAuthAccessTokenParams, OAuthProvider,
-    OrganizationInvitation, OrganizationMembership, PasswordVerification, RemovePasswordParams,
-    ReplaceUserMetadataParams, SetPasswordCompromisedParams, TotalCount, TotpVerification,
-    TrustedDevice, UpdateUserMetadataParams, UpdateUserParams, User, UserCountParams,
-    UserIdsParams, UserListParams, UserOrganizationInvitationListParams,
-    UserOrganizationMembershipListParams, VerifyPasswordParams, VerifyTotpParams,
+    AffectedUser, CreateUserParams, DeletedObject, OAuthAccessToken, OAuthAccessTokenParams,
+    OAuthProvider, PasswordVerification, RemovePasswordParams, ReplaceUserMetadataParams,
+    SetPasswordCompromisedParams, TotalCount, TotpVerification, TrustedDevice,
+    UpdateUserMetadataParams, UpdateUserParams, User, UserCountParams, UserIdsParams,
+    UserListParams, VerifyPasswordParams, VerifyTotpParams,
+};
+// A user's billing and organizations: those operations need the `billing` and
+// `organizations` families.
+#[cfg(feature = "billing")]
+use crate::models::{AdjustCreditBalanceParams, BillingSubscription, CreditBalance, CreditLedgerEntry};
+#[cfg(feature = "organizations")]
+use crate::models::{
+    OrganizationInvitation, OrganizationMembership, UserOrganizationInvitationListParams,
+    UserOrganizationMembershipListParams,
 };
 use crate::multipart::ProfileImage;
 use crate::Page;
@@ -87,17 +94,22 @@ clerk_macros::endpoints! {
         get_oauth_access_token(user_id, provider: OAuthProvider) = GET "/users/{user_id}/oauth_access_tokens/{provider}" query(OAuthAccessTokenParams) -> Page<OAuthAccessToken>;
 
         /// The billing subscription of a user, with its plans and next payment.
+        #[cfg(feature = "billing")]
         get_billing_subscription = GET "/users/{user_id}/billing/subscription" -> BillingSubscription;
         /// The credit balance of a user.
+        #[cfg(feature = "billing")]
         get_billing_credit_balance = GET "/users/{user_id}/billing/credits" -> CreditBalance;
         /// Increase or decrease the credit balance of a user; one ledger entry per
         /// idempotency key.
+        #[cfg(feature = "billing")]
         adjust_billing_credit_balance = POST "/users/{user_id}/billing/credits" json(AdjustCreditBalanceParams) -> CreditLedgerEntry;
 
         /// The organization memberships of a user.
+        #[cfg(feature = "organizations")]
         list_organization_memberships = GET "/users/{user_id}/organization_memberships" query(UserOrganizationMembershipListParams) -> Page<OrganizationMembership>;
         /// The organization invitations sent to a user, with the public data of each
         /// organization.
+        #[cfg(feature = "organizations")]
         list_organization_invitations = GET "/users/{user_id}/organization_invitations" query(UserOrganizationInvitationListParams) -> Page<OrganizationInvitation>;
     }
 }

@@ -101,6 +101,10 @@ impl MetadataExt for Metadata {
 ///
 /// The spec wraps a few nested objects as `nullable` + `oneOf: [$ref]`; mock servers built on
 /// the spec emit `{}` for them, which carries no data. Anything else must decode fully.
+#[cfg_attr(
+    not(any(feature = "users", feature = "organizations", feature = "invitations")),
+    allow(dead_code)
+)]
 pub(crate) fn empty_object_as_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
@@ -144,5 +148,38 @@ mod tests {
             Some(Some(Inner { id: "x".into() }))
         );
         assert!(decode(r#"{"inner":{"name":"no id"}}"#).is_err());
+    }
+}
+
+// Enums two families share: email addresses and organization domains are verified, and both
+// organization domains and the instance's organization settings name enrollment modes.
+
+string_enum! {
+    /// Progress of a verification (of an identification, a domain, ...).
+    pub enum VerificationStatus {
+        /// Not verified yet.
+        Unverified = "unverified",
+        /// Verified.
+        Verified = "verified",
+        /// The attempt failed.
+        Failed = "failed",
+        /// The attempt expired before completion.
+        Expired = "expired",
+        /// The verification can be moved to a new sign-up (OAuth and SAML flows).
+        Transferable = "transferable",
+    }
+}
+
+string_enum! {
+    /// How users whose email address belongs to an organization domain join the organization.
+    pub enum EnrollmentMode {
+        /// Nothing happens automatically; admins invite members by hand.
+        ManualInvitation = "manual_invitation",
+        /// Matching users get an invitation to join automatically.
+        AutomaticInvitation = "automatic_invitation",
+        /// Matching users are suggested to ask for membership.
+        AutomaticSuggestion = "automatic_suggestion",
+        /// Users join through the organization's enterprise SSO connection.
+        EnterpriseSso = "enterprise_sso",
     }
 }

@@ -84,6 +84,7 @@ macro_rules! string_enum {
 ///     list email_address: String,
 /// } }
 /// ```
+#[allow(unused_macros)] // with no resource family on, no parameter type is compiled
 macro_rules! setters {
     ( $ty:ident { $( $kind:ident $field:ident : $t:ty ),* $(,)? } ) => {
         impl $ty {

@@ -1,4 +1,4 @@
-//! Typed request parameters and response models, one file per resource family.
+//! Typed request parameters and response models, one file per resource (or a few related ones).
 //!
 //! Response models accept unknown fields and are `#[non_exhaustive]`; fields the spec marks
 //! nullable or optional are `Option`. Enums are open: a value added by Clerk later lands in
@@ -6,78 +6,63 @@
 //!
 //! Parameters implement `Serialize`; response models implement `Deserialize`, and
 //! `Serialize` too with the `serialize` feature (on with `webhooks` and `testing`).
+//!
+//! Each file compiles when a resource-family feature that uses its models is on; the lines
+//! below name those families. A model a family's operations return from another family's
+//! file (e.g. `Role`, which SCIM directories map groups to) puts that family on the file's
+//! line too. Small types two families share live in `common`.
 
 #[macro_use]
 mod macros;
 
-mod allowlist;
-mod api_keys;
-mod beta_features;
-mod billing;
-mod billing_catalog;
-mod billing_statements;
-mod clients;
 pub(crate) mod common;
-mod directories;
-mod domains;
-mod email_addresses;
-mod enterprise_connections;
-mod instance_settings;
-mod interstitial;
-mod invitations;
-mod jwks;
-mod jwt_templates;
-mod legacy_messages;
-mod machines;
-mod oauth_applications;
-mod organization_domains;
-mod organization_invitations;
-mod organization_memberships;
-mod organizations;
-mod phone_numbers;
-mod redirect_urls;
-mod roles;
-mod sessions;
-mod sign_ups;
-mod templates;
-mod tokens;
-mod user_actions;
-mod users;
-mod waitlist_entries;
-mod webhooks;
-
-pub use allowlist::*;
-pub use api_keys::*;
-pub use beta_features::*;
-pub use billing::*;
-pub use billing_catalog::*;
-pub use billing_statements::*;
-pub use clients::*;
 pub use common::*;
-pub use directories::*;
-pub use domains::*;
-pub use email_addresses::*;
-pub use enterprise_connections::*;
-pub use instance_settings::*;
-pub use interstitial::*;
-pub use invitations::*;
-pub use jwks::*;
-pub use jwt_templates::*;
-pub use legacy_messages::*;
-pub use machines::*;
-pub use oauth_applications::*;
-pub use organization_domains::*;
-pub use organization_invitations::*;
-pub use organization_memberships::*;
-pub use organizations::*;
-pub use phone_numbers::*;
-pub use redirect_urls::*;
-pub use roles::*;
-pub use sessions::*;
-pub use sign_ups::*;
-pub use templates::*;
-pub use tokens::*;
-pub use user_actions::*;
-pub use users::*;
-pub use waitlist_entries::*;
-pub use webhooks::*;
+
+/// Declares each model file and re-exports its items under `any` of its families.
+macro_rules! models {
+    ($($module:ident: $($family:literal)|+;)*) => {
+        $(
+            #[cfg(any($(feature = $family),+))]
+            mod $module;
+            #[cfg(any($(feature = $family),+))]
+            pub use $module::*;
+        )*
+    };
+}
+
+models! {
+    allowlist:                "instance";
+    api_keys:                 "machines";
+    beta_features:            "instance";
+    billing:                  "billing";
+    billing_catalog:          "billing";
+    billing_statements:       "billing";
+    clients:                  "sessions";
+    directories:              "enterprise";
+    domains:                  "instance";
+    email_addresses:          "users";
+    enterprise_connections:   "enterprise";
+    instance_settings:        "instance";
+    interstitial:             "sessions";
+    invitations:              "invitations";
+    jwks:                     "sessions";
+    jwt_templates:            "instance";
+    legacy_messages:          "instance";
+    machines:                 "machines";
+    oauth_applications:       "machines";
+    organization_domains:     "organizations";
+    organization_invitations: "organizations";
+    organization_memberships: "organizations";
+    organizations:            "organizations";
+    phone_numbers:            "users";
+    redirect_urls:            "instance";
+    roles:                    "organizations" | "enterprise";
+    sessions:                 "sessions";
+    sign_ups:                 "users";
+    templates:                "instance";
+    tokens:                   "users" | "instance" | "enterprise";
+    user_actions:             "users";
+    users:                    "users";
+    waitlist_entries:         "invitations";
+    webhooks:                 "instance";
+}

@@ -4,21 +4,9 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::models::common::empty_object_as_none;
-use crate::models::{OrganizationInvitationPublicOrganizationData, VerificationStatus};
-
-string_enum! {
-    /// How users whose email address belongs to an [`OrganizationDomain`] join the organization.
-    pub enum EnrollmentMode {
-        /// Nothing happens automatically; admins invite members by hand.
-        ManualInvitation = "manual_invitation",
-        /// Matching users get an invitation to join automatically.
-        AutomaticInvitation = "automatic_invitation",
-        /// Matching users are suggested to ask for membership.
-        AutomaticSuggestion = "automatic_suggestion",
-        /// Users join through the organization's enterprise SSO connection.
-        EnterpriseSso = "enterprise_sso",
-    }
-}
+use crate::models::{
+    EnrollmentMode, OrganizationInvitationPublicOrganizationData, VerificationStatus,
+};
 
 /// One enrollment-mode filter of a domain listing: keep domains with that mode
 /// ([`include`](Self::include), also what an [`EnrollmentMode`] converts into) or drop them

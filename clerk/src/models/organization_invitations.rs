@@ -279,3 +279,23 @@ pub struct RevokeOrganizationInvitationParams {
 setters! { RevokeOrganizationInvitationParams {
     opt requesting_user_id: String,
 } }
+
+/// Query parameters of `GET /users/{user_id}/organization_invitations`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UserOrganizationInvitationListParams {
+    /// Maximum number of results (1 to 500, default 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// Number of results to skip (default 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i64>,
+    /// Only invitations in this status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<OrganizationInvitationStatus>,
+}
+
+setters! { UserOrganizationInvitationListParams {
+    opt limit: i64,
+    opt offset: i64,
+    opt status: OrganizationInvitationStatus,
+} }

@@ -275,3 +275,19 @@ setters! { UpdateOrganizationMembershipMetadataParams {
     opt public_metadata: Metadata,
     opt private_metadata: Metadata,
 } }
+
+/// Query parameters of `GET /users/{user_id}/organization_memberships`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UserOrganizationMembershipListParams {
+    /// Maximum number of results (1 to 500, default 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// Number of results to skip (default 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i64>,
+}
+
+setters! { UserOrganizationMembershipListParams {
+    opt limit: i64,
+    opt offset: i64,
+} }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::models::{Metadata, OrganizationInvitationStatus};
+use crate::models::Metadata;
 use crate::Secret;
 
 /// JSON body of `POST /users/ban` and `POST /users/unban`: the users to act on at once.
@@ -410,39 +410,3 @@ impl fmt::Debug for OAuthAccessToken {
             .finish()
     }
 }
-
-/// Query parameters of `GET /users/{user_id}/organization_memberships`.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct UserOrganizationMembershipListParams {
-    /// Maximum number of results (1 to 500, default 10).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<i64>,
-    /// Number of results to skip (default 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub offset: Option<i64>,
-}
-
-setters! { UserOrganizationMembershipListParams {
-    opt limit: i64,
-    opt offset: i64,
-} }
-
-/// Query parameters of `GET /users/{user_id}/organization_invitations`.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct UserOrganizationInvitationListParams {
-    /// Maximum number of results (1 to 500, default 10).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<i64>,
-    /// Number of results to skip (default 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub offset: Option<i64>,
-    /// Only invitations in this status.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<OrganizationInvitationStatus>,
-}
-
-setters! { UserOrganizationInvitationListParams {
-    opt limit: i64,
-    opt offset: i64,
-    opt status: OrganizationInvitationStatus,
-} }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::models::Metadata;
+use crate::models::{Metadata, VerificationStatus};
 use crate::Secret;
 
 /// A user of the instance.
@@ -281,22 +281,6 @@ pub struct IdentificationLink {
     pub kind: String,
     /// Id of the linked account.
     pub id: String,
-}
-
-string_enum! {
-    /// Progress of a [`Verification`].
-    pub enum VerificationStatus {
-        /// Not verified yet.
-        Unverified = "unverified",
-        /// Verified.
-        Verified = "verified",
-        /// The attempt failed.
-        Failed = "failed",
-        /// The attempt expired before completion.
-        Expired = "expired",
-        /// The verification can be moved to a new sign-up (OAuth and SAML flows).
-        Transferable = "transferable",
-    }
 }
 
 /// How an identification or account was verified.
