@@ -4,9 +4,10 @@
 # Every build starts from a fresh target directory with incremental compilation off (how a
 # crates.io dependency is always compiled), default features (and, for this crate, also the
 # lean TLS choice `rustls-ring`, and only three resource families), and rounds are
-# interleaved so machine noise hits every crate alike. Prints, per crate and round: the whole tree's clean
-# release build (wall), the SDK's own unit from `--timings` (release and clean `cargo check`),
-# the stripped binary; then the medians and their ratio to clerk-rs 0.5.0.
+# interleaved so machine noise hits every crate alike. Prints, per crate and round: the
+# whole tree's clean release build (wall), the SDK's own unit from `--timings` (release and clean `cargo check`),
+# the stripped binary, and the CPU seconds of the tree and of the SDK's unit (robust to a
+# loaded machine, unlike wall time); then the medians and their ratio to clerk-rs 0.5.0.
 #
 # Usage: bash scripts/measure_build.sh [rounds]      (PEERS="0.5.0 0.4.2" by default)
 # Needs the crates.io registry (the peers are fetched) and about 10 minutes per round on 2 cores.
@@ -79,6 +80,19 @@ print("%.1f" % sum(u["duration"] for u in units if u["name"] == sys.argv[2] and 
 PY
 }
 
+# CPU seconds (user + sys) next to wall time: on a loaded machine wall time swings with the
+# load, CPU time much less. A rustc wrapper times the SDK's own unit; `time` the whole tree.
+cat >"$work/rustc-cpu" <<'SH'
+#!/usr/bin/env bash
+rustc=$1; shift
+if [[ " $* " == *" --crate-name $SDK_CRATE "* ]]; then
+  exec /usr/bin/time -f "%U %S" -a -o "$CPU_LOG" "$rustc" "$@"
+fi
+exec "$rustc" "$@"
+SH
+chmod +x "$work/rustc-cpu"
+cpu() { awk '{ total += $1 + $2 } END { printf "%.1f", total }' "$1"; }
+
 results="$work/results.tsv"
 crates="ours ours-ring ours-subset $(for v in $peers; do echo "clerk-rs-$v"; done)"
 # ONLY="clerk-rs-0.4.2" measures a subset (e.g. to redo one crate).
@@ -92,15 +106,24 @@ for round in $(seq "$rounds"); do
     [[ "$name" == ours* ]] && unit=clerk-backend
     dir="$work/$name"
     target="$work/target-$name-$round"
+    crate=clerk_rs
+    [[ "$name" == ours* ]] && crate=clerk_backend
     start=$(date +%s.%N)
-    (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build -q --release --timings 2>/dev/null)
+    (cd "$dir" && CARGO_TARGET_DIR="$target" RUSTC_WRAPPER="$work/rustc-cpu" SDK_CRATE=$crate \
+      CPU_LOG="$target/unit-release.cpu" /usr/bin/time -f "%U %S" -o "$work/tree.cpu" \
+      cargo build -q --release --timings 2>/dev/null)
     tree=$(python3 -c "import sys; print('%.0f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)")
+    tree_cpu=$(cpu "$work/tree.cpu")
     release_unit=$(unit_time "$target" "$unit")
-    (cd "$dir" && CARGO_TARGET_DIR="$target" cargo check -q --timings 2>/dev/null)
+    release_cpu=$(cpu "$target/unit-release.cpu")
+    (cd "$dir" && CARGO_TARGET_DIR="$target" RUSTC_WRAPPER="$work/rustc-cpu" SDK_CRATE=$crate \
+      CPU_LOG="$target/unit-check.cpu" cargo check -q --timings 2>/dev/null)
     check_unit=$(unit_time "$target" "$unit")
+    check_cpu=$(cpu "$target/unit-check.cpu")
     strip -o "$target/consumer.stripped" "$target/release/consumer"
     size=$(stat -c %s "$target/consumer.stripped")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$tree" "$release_unit" "$check_unit" "$size" | tee -a "$results"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$tree" "$release_unit" \
+      "$check_unit" "$size" "$tree_cpu" "$release_cpu" "$check_cpu" | tee -a "$results"
     rm -rf "$target"
   done
 done
@@ -109,13 +132,20 @@ python3 - "$results" <<'PY'
 import statistics, sys
 rows = [line.split("\t") for line in open(sys.argv[1]).read().split("\n") if line]
 names = list(dict.fromkeys(r[0] for r in rows))
-med = {n: [statistics.median(float(r[i]) for r in rows if r[0] == n) for i in (2, 3, 4, 5)] for n in names}
+# columns: tree wall, unit release wall, unit check wall, size, tree CPU, unit release CPU, unit check CPU
+med = {n: [statistics.median(float(r[i]) for r in rows if r[0] == n) for i in range(2, 9)] for n in names}
 base = med.get("clerk-rs-0.5.0")
-print("\nmedians (ratio to clerk-rs 0.5.0)")
+r = lambda n, i: " (%.2f×)" % (med[n][i] / base[i]) if base and base[i] else ""
+print("\nmedians, CPU seconds (user + sys), ratio to clerk-rs 0.5.0")
 print("| crate | whole tree, clean release | SDK unit, release | SDK unit, clean check | one-call binary, stripped |")
 print("|---|---|---|---|---|")
 for n in names:
-    tree, rel, chk, size = med[n]
-    r = (lambda i: " (%.2f×)" % (med[n][i] / base[i]) if base and base[i] else "")
-    print("| %s | %.0f s%s | %.1f s%s | %.1f s%s | %.2f MB%s |" % (n, tree, r(0), rel, r(1), chk, r(2), size / 1e6, r(3)))
+    m = med[n]
+    print("| %s | %.0f s%s | %.1f s%s | %.1f s%s | %.2f MB%s |" % (n, m[4], r(n, 4), m[5], r(n, 5), m[6], r(n, 6), m[3] / 1e6, r(n, 3)))
+print("\nmedians, wall seconds, ratio to clerk-rs 0.5.0")
+print("| crate | whole tree, clean release | SDK unit, release | SDK unit, clean check |")
+print("|---|---|---|---|")
+for n in names:
+    m = med[n]
+    print("| %s | %.0f s%s | %.1f s%s | %.1f s%s |" % (n, m[0], r(n, 0), m[1], r(n, 1), m[2], r(n, 2)))
 PY
