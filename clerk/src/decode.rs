@@ -19,7 +19,7 @@ pub struct DecodeFailure {
 pub type Decoder<T> = fn(&[u8]) -> Result<T, DecodeFailure>;
 
 /// Decodes JSON; on failure reports the JSON path where it went wrong. Structs are read from
-/// JSON objects only ([`ObjectsOnly`]), as the Backend API sends them.
+/// JSON objects only (the `ObjectsOnly` adapter), as the Backend API sends them.
 pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeFailure> {
     let mut de = serde_json::Deserializer::from_slice(body);
     T::deserialize(ObjectsOnly(&mut de))
