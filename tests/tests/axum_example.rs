@@ -119,14 +119,20 @@ fn svix_signature(id: &str, timestamp: i64, body: &[u8]) -> String {
     format!("v1,{}", BASE64.encode(mac.finalize().into_bytes()))
 }
 
-async fn deliver(url: &str, body: &[u8], signature: &str) -> (u16, String) {
-    deliver_with(url, "svix", body, signature).await
+async fn deliver(url: &str, body: &[u8], timestamp: i64, signature: &str) -> (u16, String) {
+    deliver_with(url, "svix", body, timestamp, signature).await
 }
 
 /// Posts `body` with the `{prefix}-id`, `{prefix}-timestamp` and `{prefix}-signature`
-/// headers (`svix` or `webhook`).
-async fn deliver_with(url: &str, prefix: &str, body: &[u8], signature: &str) -> (u16, String) {
-    let timestamp = unix_now();
+/// headers (`svix` or `webhook`). The timestamp is the one that was signed: reading the clock
+/// again here would break the signature whenever a second boundary fell in between.
+async fn deliver_with(
+    url: &str,
+    prefix: &str,
+    body: &[u8],
+    timestamp: i64,
+    signature: &str,
+) -> (u16, String) {
     let response = reqwest::Client::new()
         .post(format!("{url}/webhooks/clerk"))
         .header(format!("{prefix}-id"), "msg_2axum")
@@ -156,19 +162,20 @@ async fn webhooks_answer_204_when_signed_and_400_when_not() {
     let key = TestKey::generate("ins_axum");
     let url = serve(&key, Some(Webhook::new(SIGNING_SECRET).expect("secret"))).await;
     let body = user_deleted();
-    let good = svix_signature("msg_2axum", unix_now(), &body);
+    let now = unix_now();
+    let good = svix_signature("msg_2axum", now, &body);
 
-    let (status, text) = deliver(&url, &body, &good).await;
+    let (status, text) = deliver(&url, &body, now, &good).await;
     assert_eq!(status, 204, "{text}");
 
     // Several signatures, one of them valid.
-    let (status, _) = deliver(&url, &body, &format!("v1,AAAA {good}")).await;
+    let (status, _) = deliver(&url, &body, now, &format!("v1,AAAA {good}")).await;
     assert_eq!(status, 204);
 
     // The body changed after signing.
     let mut tampered = body.clone();
     tampered.extend_from_slice(b" ");
-    let (status, text) = deliver(&url, &tampered, &good).await;
+    let (status, text) = deliver(&url, &tampered, now, &good).await;
     assert_eq!(status, 400);
     let error: Value = serde_json::from_str(&text).expect("JSON error");
     assert_eq!(error["error"], "invalid_webhook");
@@ -202,8 +209,9 @@ async fn webhooks_answer_204_for_clerk_documented_samples() {
         "email.created",
     ] {
         let body = clerk_tests::fixture(&format!("webhook_samples/{type_name}.json")).into_bytes();
-        let signature = svix_signature("msg_2axum", unix_now(), &body);
-        let (status, text) = deliver(&url, &body, &signature).await;
+        let now = unix_now();
+        let signature = svix_signature("msg_2axum", now, &body);
+        let (status, text) = deliver(&url, &body, now, &signature).await;
         assert_eq!(status, 204, "{type_name}: {text}");
     }
 }
@@ -218,17 +226,18 @@ async fn webhooks_answer_204_for_a_verified_payload_that_does_not_fit_the_model(
     })
     .to_string()
     .into_bytes();
-    let good = svix_signature("msg_2axum", unix_now(), &body);
+    let now = unix_now();
+    let good = svix_signature("msg_2axum", now, &body);
 
-    let (status, text) = deliver(&url, &body, &good).await;
+    let (status, text) = deliver(&url, &body, now, &good).await;
     assert_eq!(status, 204, "{text}");
     // The Standard Webhooks header names carry the same signature.
-    let (status, text) = deliver_with(&url, "webhook", &body, &good).await;
+    let (status, text) = deliver_with(&url, "webhook", &body, now, &good).await;
     assert_eq!(status, 204, "{text}");
 
     // A bad signature is still refused, whatever the header names.
     for prefix in ["svix", "webhook"] {
-        let (status, text) = deliver_with(&url, prefix, &body, "v1,AAAA").await;
+        let (status, text) = deliver_with(&url, prefix, &body, now, "v1,AAAA").await;
         assert_eq!(status, 400, "{prefix}: {text}");
         assert!(text.contains("invalid_webhook"), "{text}");
     }
@@ -238,7 +247,7 @@ async fn webhooks_answer_204_for_a_verified_payload_that_does_not_fit_the_model(
 async fn webhooks_answer_503_without_a_signing_secret() {
     let key = TestKey::generate("ins_axum");
     let url = serve(&key, None).await;
-    let (status, text) = deliver(&url, &user_deleted(), "v1,AAAA").await;
+    let (status, text) = deliver(&url, &user_deleted(), unix_now(), "v1,AAAA").await;
     assert_eq!(status, 503);
     assert!(text.contains("CLERK_WEBHOOK_SIGNING_SECRET"));
 }

@@ -176,8 +176,9 @@ async fn tenant_reads_the_claims_a_jwt_template_adds() {
     assert_eq!((status, &body["reason"]), (401, &json!("token-missing")));
 }
 
-async fn deliver(url: &str, body: &[u8], signature: &str) -> (u16, String) {
-    post_webhook(url, "msg_2poem", unix_now(), signature, body).await
+/// Posts with the timestamp that was signed (a fresh clock reading could cross a second).
+async fn deliver(url: &str, body: &[u8], timestamp: i64, signature: &str) -> (u16, String) {
+    post_webhook(url, "msg_2poem", timestamp, signature, body).await
 }
 
 #[tokio::test]
@@ -191,15 +192,16 @@ async fn webhooks_answer_204_when_signed_and_400_when_not() {
     })
     .to_string()
     .into_bytes();
-    let good = webhook.sign("msg_2poem", unix_now(), &body);
+    let now = unix_now();
+    let good = webhook.sign("msg_2poem", now, &body);
 
-    let (status, text) = deliver(&url, &body, &good).await;
+    let (status, text) = deliver(&url, &body, now, &good).await;
     assert_eq!((status, text.as_str()), (204, ""));
 
     // The body changed after signing.
     let mut tampered = body.clone();
     tampered.extend_from_slice(b" ");
-    let (status, text) = deliver(&url, &tampered, &good).await;
+    let (status, text) = deliver(&url, &tampered, now, &good).await;
     assert_eq!(status, 400);
     let error: Value = serde_json::from_str(&text).expect("JSON error");
     assert_eq!(error["error"], "invalid_webhook");
@@ -222,8 +224,8 @@ async fn webhooks_answer_204_when_signed_and_400_when_not() {
 
     // Over the 2 MiB limit: refused before verification.
     let huge = vec![b' '; 2 * 1024 * 1024 + 1];
-    let signature = webhook.sign("msg_2poem", unix_now(), &huge);
-    let (status, text) = deliver(&url, &huge, &signature).await;
+    let signature = webhook.sign("msg_2poem", now, &huge);
+    let (status, text) = deliver(&url, &huge, now, &signature).await;
     assert_eq!(status, 400, "{text}");
     assert!(text.contains("payload too large"), "{text}");
 
@@ -231,8 +233,8 @@ async fn webhooks_answer_204_when_signed_and_400_when_not() {
     let misfit = json!({"type": "user.created", "object": "event", "data": {"id": "user_1"}})
         .to_string()
         .into_bytes();
-    let signature = webhook.sign("msg_2poem", unix_now(), &misfit);
-    let (status, text) = deliver(&url, &misfit, &signature).await;
+    let signature = webhook.sign("msg_2poem", now, &misfit);
+    let (status, text) = deliver(&url, &misfit, now, &signature).await;
     assert_eq!(status, 204, "{text}");
 }
 
@@ -240,7 +242,7 @@ async fn webhooks_answer_204_when_signed_and_400_when_not() {
 async fn webhooks_answer_503_without_a_signing_secret() {
     let standin = StandIn::start().await.expect("stand-in starts");
     let url = serve(standin.verifier(), None).await;
-    let (status, text) = deliver(&url, b"{}", "v1,AAAA").await;
+    let (status, text) = deliver(&url, b"{}", unix_now(), "v1,AAAA").await;
     assert_eq!(status, 503);
     assert!(text.contains("CLERK_WEBHOOK_SIGNING_SECRET"), "{text}");
 }

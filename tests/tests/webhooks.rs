@@ -397,8 +397,10 @@ fn missing_headers_are_all_named() {
     let secret = random_secret();
     let webhook = webhook(&secret);
     let body = user_created_body();
-    let ts = now_secs().to_string();
-    let signature = svix_sign(&secret, "msg_1", now_secs(), &body);
+    // One clock reading for both: two could straddle a second and break the signature.
+    let now = now_secs();
+    let ts = now.to_string();
+    let signature = svix_sign(&secret, "msg_1", now, &body);
     let full = svix_headers("msg_1", &ts, &signature);
 
     for (removed, expected) in [
@@ -1163,8 +1165,10 @@ fn standard_webhooks_header_names_are_accepted() {
     let secret = random_secret();
     let webhook = webhook(&secret);
     let body = user_created_body();
-    let ts = now_secs().to_string();
-    let signature = svix_sign(&secret, "msg_std", now_secs(), &body);
+    // One clock reading for both: two could straddle a second and break the signature.
+    let now = now_secs();
+    let ts = now.to_string();
+    let signature = svix_sign(&secret, "msg_std", now, &body);
 
     let standard = headers_named(&[
         ("webhook-id", "msg_std"),
@@ -1199,8 +1203,10 @@ fn header_families_are_never_mixed_and_svix_comes_first() {
     let secret = random_secret();
     let webhook = webhook(&secret);
     let body = user_created_body();
-    let ts = now_secs().to_string();
-    let signature = svix_sign(&secret, "msg_mix", now_secs(), &body);
+    // One clock reading for both: two could straddle a second and break the signature.
+    let now = now_secs();
+    let ts = now.to_string();
+    let signature = svix_sign(&secret, "msg_mix", now, &body);
 
     // One svix-* header makes the delivery a svix one: the webhook-* headers do not fill in.
     let mixed = headers_named(&[
@@ -1458,8 +1464,10 @@ async fn clerk_webhook_hands_undecoded_deliveries_to_the_handler_and_refuses_bad
     );
 
     // Through the Standard Webhooks names too.
-    let ts = now_secs().to_string();
-    let signature = svix_sign(&secret, "msg_std", now_secs(), &body);
+    // One clock reading for both: two could straddle a second and break the signature.
+    let now = now_secs();
+    let ts = now.to_string();
+    let signature = svix_sign(&secret, "msg_std", now, &body);
     let standard = headers_named(&[
         ("webhook-id", "msg_std"),
         ("webhook-timestamp", &ts),
