@@ -60,6 +60,7 @@ impl<'c> Users<'c> {
         },
     ];
     /// Sends `GET /users/{user_id}`.
+    #[inline]
     pub fn get(&self, user_id: &str) -> ::clerk_backend::__private::Request<'c, User> {
         ::clerk_backend::__private::Request::new(
             self.client,
@@ -72,6 +73,7 @@ impl<'c> Users<'c> {
     ///
     /// Sends `GET /users/{user_id}/billing/subscription`.
     #[cfg(feature = "billing")]
+    #[inline]
     pub fn billing(
         &self,
         user_id: &str,
@@ -88,6 +90,7 @@ impl<'c> Users<'c> {
     }
     /// Sends `GET /users/{user_id}/both`.
     #[cfg(all(feature = "organizations", feature = "billing"))]
+    #[inline]
     pub fn both(&self, user_id: &str) -> ::clerk_backend::__private::Request<'c, ()> {
         ::clerk_backend::__private::Request::new(
             self.client,
@@ -100,6 +103,7 @@ impl<'c> Users<'c> {
         )
     }
     /// Sends `DELETE /users/{user_id}`.
+    #[inline]
     pub fn delete(
         &self,
         user_id: &str,

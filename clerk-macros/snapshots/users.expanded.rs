@@ -100,6 +100,7 @@ impl<'c> Users<'c> {
     /// List users.
     ///
     /// Sends `GET /users`.
+    #[inline]
     pub fn list(
         &self,
         query: UserListParams,
@@ -113,6 +114,7 @@ impl<'c> Users<'c> {
             .query(&query)
     }
     /// Sends `GET /users/{user_id}`.
+    #[inline]
     pub fn get(&self, user_id: &str) -> ::clerk_backend::__private::Request<'c, User> {
         ::clerk_backend::__private::Request::new(
             self.client,
@@ -122,6 +124,7 @@ impl<'c> Users<'c> {
         )
     }
     /// Sends `POST /users/{user_id}/token`.
+    #[inline]
     pub fn token(
         &self,
         user_id: &str,
@@ -142,6 +145,7 @@ impl<'c> Users<'c> {
     }
     /// Sends `POST /users/{user_id}/profile_image`.
     #[deprecated(note = "gone")]
+    #[inline]
     pub fn set_image(
         &self,
         user_id: &str,
@@ -163,6 +167,7 @@ impl<'c> Users<'c> {
             .multipart(::core::convert::Into::into(body))
     }
     /// Sends `GET /public/interstitial`.
+    #[inline]
     pub fn page(
         &self,
     ) -> ::clerk_backend::__private::Request<'c, ::std::string::String> {
@@ -174,6 +179,7 @@ impl<'c> Users<'c> {
         )
     }
     /// Sends `DELETE /organizations/{organization_id}/memberships/{user_id}`.
+    #[inline]
     pub fn leave(
         &self,
         user_id: &str,
@@ -194,6 +200,7 @@ impl<'c> Users<'c> {
         )
     }
     /// Sends `POST /templates/{type}`.
+    #[inline]
     pub fn by_type(
         &self,
         r#type: &str,
@@ -215,6 +222,7 @@ impl<'c> Users<'c> {
             .json(&body)
     }
     /// Sends `GET /organizations/{organization_id}`.
+    #[inline]
     pub fn find(
         &self,
         organization_id: impl ::core::convert::Into<OrganizationKey>,

@@ -215,6 +215,10 @@ fn method(c: &Checked<'_>, index: TokenStream, gate: Option<TokenStream>) -> Tok
         #[doc = #sends]
         #(#deprecated)*
         #gate
+        // `#[inline]` makes the method, and the decoder and serializers it names, compiled in
+        // the crate that calls it, only if it does: an app pays for the operations it uses,
+        // not for all of them (see docs/compile-cost.md).
+        #[inline]
         pub fn #name(&self, #(#signature,)* #(#extra_args),*) -> ::clerk_backend::__private::Request<'c, #output #marker> {
             #(#conversions)*
             ::clerk_backend::__private::Request::new(
