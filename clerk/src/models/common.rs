@@ -101,6 +101,9 @@ impl MetadataExt for Metadata {
 ///
 /// The spec wraps a few nested objects as `nullable` + `oneOf: [$ref]`; mock servers built on
 /// the spec emit `{}` for them, which carries no data. Anything else must decode fully.
+/// It streams: the first key is read to tell `{}` apart, then handed back to `T` with the rest
+/// of the map (no detour through `serde_json::Value`, whose deserializer would be compiled
+/// and linked for these few fields alone).
 #[cfg_attr(
     not(any(feature = "users", feature = "organizations", feature = "invitations")),
     allow(dead_code)
@@ -108,14 +111,78 @@ impl MetadataExt for Metadata {
 pub(crate) fn empty_object_as_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
+    T: Deserialize<'de>,
 {
-    match Option::<serde_json::Value>::deserialize(deserializer)? {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::Object(map)) if map.is_empty() => Ok(None),
-        Some(value) => T::deserialize(value)
-            .map(Some)
-            .map_err(serde::de::Error::custom),
+    deserializer.deserialize_option(NonEmptyObject(std::marker::PhantomData))
+}
+
+/// The visitor of [`empty_object_as_none`].
+struct NonEmptyObject<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for NonEmptyObject<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an object or null")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
+        inner.deserialize_map(self)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let Some(first) = map.next_key::<String>()? else {
+            return Ok(None);
+        };
+        let rest = FirstKeyAgain {
+            first: Some(first),
+            rest: map,
+        };
+        T::deserialize(serde::de::value::MapAccessDeserializer::new(rest)).map(Some)
+    }
+}
+
+/// A map whose first key was already read: yields it again, then the rest.
+struct FirstKeyAgain<A> {
+    first: Option<String>,
+    rest: A,
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for FirstKeyAgain<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.first.take() {
+            Some(key) => {
+                let key: serde::de::value::StringDeserializer<A::Error> =
+                    serde::de::IntoDeserializer::into_deserializer(key);
+                seed.deserialize(key).map(Some)
+            }
+            None => self.rest.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        self.rest.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        let first = usize::from(self.first.is_some());
+        self.rest.size_hint().map(|n| n + first)
     }
 }
 
@@ -148,6 +215,44 @@ mod tests {
             Some(Some(Inner { id: "x".into() }))
         );
         assert!(decode(r#"{"inner":{"name":"no id"}}"#).is_err());
+    }
+
+    #[test]
+    fn the_first_key_is_read_again_by_the_model() {
+        // An escaped first key, and a first key the model ignores.
+        assert_eq!(
+            decode(r#"{"inner":{"i\u0064":"x"}}"#).ok(),
+            Some(Some(Inner { id: "x".into() }))
+        );
+        assert_eq!(
+            decode(r#"{"inner":{"extra":[1,{"a":2}],"id":"y"}}"#).ok(),
+            Some(Some(Inner { id: "y".into() }))
+        );
+        // A duplicate of the first key is still a duplicate.
+        assert!(decode(r#"{"inner":{"id":"x","id":"z"}}"#).is_err());
+    }
+
+    #[test]
+    fn anything_but_an_object_or_null_is_refused() {
+        for json in [r#"{"inner":"x"}"#, r#"{"inner":[]}"#, r#"{"inner":1}"#] {
+            let error = decode(json).expect_err(json).to_string();
+            assert!(error.contains("an object or null"), "{json}: {error}");
+        }
+    }
+
+    #[test]
+    fn it_streams_under_the_objects_only_adapter() {
+        let decode = |json: &[u8]| {
+            crate::decode::decode_json::<Outer>(json)
+                .ok()
+                .map(|o| o.inner)
+        };
+        assert_eq!(
+            decode(br#"{"inner":{"id":"x"}}"#),
+            Some(Some(Inner { id: "x".into() }))
+        );
+        assert_eq!(decode(br#"{"inner":{}}"#), Some(None));
+        assert_eq!(decode(br#"{"inner":{"name":"no id"}}"#), None);
     }
 }
 
