@@ -28,22 +28,80 @@ impl Multipart {
         &self.parts
     }
 
-    pub(crate) fn to_form(&self) -> Result<reqwest::multipart::Form> {
-        let mut form = reqwest::multipart::Form::new();
-        for p in &self.parts {
-            let mut part = reqwest::multipart::Part::stream(reqwest::Body::from(p.data.clone()));
-            if let Some(name) = &p.file_name {
-                part = part.file_name(name.clone());
+    /// The body as sent: its `Content-Type` header, with a fresh boundary, and its bytes
+    /// (RFC 7578). Built here rather than by reqwest's `multipart` feature, which brings
+    /// `mime_guess` and a streaming encoder that a few small in-memory images do not need.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when a part's content type is not `type/subtype[; params]`.
+    pub(crate) fn encode(&self) -> Result<(String, Bytes)> {
+        // 128 random bits: the chance that an image contains the boundary is nil.
+        let boundary = format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
+        let framing = 2 * boundary.len() + 128;
+        let size = self
+            .parts
+            .iter()
+            .map(|p| p.data.len() + framing)
+            .sum::<usize>();
+        let mut out = Vec::with_capacity(size + boundary.len() + 8);
+        for part in &self.parts {
+            out.extend_from_slice(b"--");
+            out.extend_from_slice(boundary.as_bytes());
+            out.extend_from_slice(b"\r\nContent-Disposition: form-data; name=\"");
+            push_quoted(&mut out, &part.name);
+            out.push(b'"');
+            if let Some(file_name) = &part.file_name {
+                out.extend_from_slice(b"; filename=\"");
+                push_quoted(&mut out, file_name);
+                out.push(b'"');
             }
-            if let Some(mime) = &p.content_type {
-                part = part
-                    .mime_str(mime)
-                    .map_err(|_| Error::invalid(format!("invalid content type `{mime}`")))?;
+            if let Some(mime) = &part.content_type {
+                if !is_content_type(mime) {
+                    return Err(Error::invalid(format!("invalid content type `{mime}`")));
+                }
+                out.extend_from_slice(b"\r\nContent-Type: ");
+                out.extend_from_slice(mime.as_bytes());
             }
-            form = form.part(p.name.clone(), part);
+            out.extend_from_slice(b"\r\n\r\n");
+            out.extend_from_slice(&part.data);
+            out.extend_from_slice(b"\r\n");
         }
-        Ok(form)
+        out.extend_from_slice(b"--");
+        out.extend_from_slice(boundary.as_bytes());
+        out.extend_from_slice(b"--\r\n");
+        Ok((
+            format!("multipart/form-data; boundary={boundary}"),
+            Bytes::from(out),
+        ))
     }
+}
+
+/// Writes a field or file name inside double quotes the way browsers do (WHATWG HTML,
+/// multipart/form-data encoding): `"`, CR and LF become `%22`, `%0D` and `%0A`.
+fn push_quoted(out: &mut Vec<u8>, value: &str) {
+    for byte in value.bytes() {
+        match byte {
+            b'"' => out.extend_from_slice(b"%22"),
+            b'\r' => out.extend_from_slice(b"%0D"),
+            b'\n' => out.extend_from_slice(b"%0A"),
+            other => out.push(other),
+        }
+    }
+}
+
+/// `type/subtype`, both HTTP tokens, optionally followed by `;` and parameters without
+/// control characters (which would break the part's header).
+fn is_content_type(value: &str) -> bool {
+    let token = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    };
+    let (essence, params) = value.split_once(';').unwrap_or((value, ""));
+    let Some((kind, subtype)) = essence.trim().split_once('/') else {
+        return false;
+    };
+    token(kind) && token(subtype) && !params.bytes().any(|b| b.is_ascii_control())
 }
 
 /// One field of a multipart body.

@@ -140,7 +140,10 @@ async fn attempt(
         Body::Form(bytes) => builder
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(bytes.clone()),
-        Body::Multipart(m) => builder.multipart(m.to_form()?),
+        Body::Multipart(m) => {
+            let (content_type, bytes) = m.encode()?;
+            builder.header(CONTENT_TYPE, content_type).body(bytes)
+        }
     };
     let transport = |source: reqwest::Error| {
         let kind = if source.is_connect() {
