@@ -52,6 +52,10 @@ async fn main() {
 # sessions families (what an app calling those pays).
 consumer ours "clerk-backend = { path = \"$root/clerk\" }" "$one_call"
 consumer ours-ring "clerk-backend = { path = \"$root/clerk\", default-features = false, features = [\"rustls-ring\", \"all-resources\"] }" "$one_call"
+# ours-every-op: ours with the SDK unit built with `-C link-dead-code`. The operation methods
+# are `#[inline]`, so the SDK's unit compiles only what the program calls; this row compiles
+# every operation in it, as clerk-rs always does (its binary keeps the dead code: not a size).
+consumer ours-every-op "clerk-backend = { path = \"$root/clerk\" }" "$one_call"
 consumer ours-subset "clerk-backend = { path = \"$root/clerk\", default-features = false, features = [\"rustls\", \"users\", \"organizations\", \"sessions\"] }" "$one_call"
 for version in $peers; do
   case $version in
@@ -86,7 +90,8 @@ cat >"$work/rustc-cpu" <<'SH'
 #!/usr/bin/env bash
 rustc=$1; shift
 if [[ " $* " == *" --crate-name $SDK_CRATE "* ]]; then
-  exec /usr/bin/time -f "%U %S" -a -o "$CPU_LOG" "$rustc" "$@"
+  # shellcheck disable=SC2086 # SDK_FLAGS holds whole rustc flags
+  exec /usr/bin/time -f "%U %S" -a -o "$CPU_LOG" "$rustc" "$@" $SDK_FLAGS
 fi
 exec "$rustc" "$@"
 SH
@@ -94,7 +99,7 @@ chmod +x "$work/rustc-cpu"
 cpu() { awk '{ total += $1 + $2 } END { printf "%.1f", total }' "$1"; }
 
 results="$work/results.tsv"
-crates="ours ours-ring ours-subset $(for v in $peers; do echo "clerk-rs-$v"; done)"
+crates="ours ours-every-op ours-ring ours-subset $(for v in $peers; do echo "clerk-rs-$v"; done)"
 # ONLY="clerk-rs-0.4.2" measures a subset (e.g. to redo one crate).
 crates=${ONLY:-$crates}
 for name in $crates; do
@@ -108,6 +113,8 @@ for round in $(seq "$rounds"); do
     target="$work/target-$name-$round"
     crate=clerk_rs
     [[ "$name" == ours* ]] && crate=clerk_backend
+    export SDK_FLAGS=
+    [[ "$name" == ours-every-op ]] && SDK_FLAGS="-C link-dead-code"
     start=$(date +%s.%N)
     (cd "$dir" && CARGO_TARGET_DIR="$target" RUSTC_WRAPPER="$work/rustc-cpu" SDK_CRATE=$crate \
       CPU_LOG="$target/unit-release.cpu" /usr/bin/time -f "%U %S" -o "$work/tree.cpu" \
@@ -141,7 +148,8 @@ print("| crate | whole tree, clean release | SDK unit, release | SDK unit, clean
 print("|---|---|---|---|---|")
 for n in names:
     m = med[n]
-    print("| %s | %.0f s%s | %.1f s%s | %.1f s%s | %.2f MB%s |" % (n, m[4], r(n, 4), m[5], r(n, 5), m[6], r(n, 6), m[3] / 1e6, r(n, 3)))
+    size = "(dead code kept)" if n.endswith("every-op") else "%.2f MB%s" % (m[3] / 1e6, r(n, 3))
+    print("| %s | %.0f s%s | %.1f s%s | %.1f s%s | %s |" % (n, m[4], r(n, 4), m[5], r(n, 5), m[6], r(n, 6), size))
 print("\nmedians, wall seconds, ratio to clerk-rs 0.5.0")
 print("| crate | whole tree, clean release | SDK unit, release | SDK unit, clean check |")
 print("|---|---|---|---|")
