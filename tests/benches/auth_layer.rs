@@ -15,6 +15,7 @@ use clerk_backend::models::{
     CreateUserParams,
 };
 use clerk_backend::testing::StandIn;
+use clerk_tests::bench::env_or;
 
 async fn me(Auth(who): Auth) -> String {
     who.user_id().unwrap_or("machine").to_owned()
@@ -47,13 +48,6 @@ async fn run(http: &reqwest::Client, url: &str, token: Option<&str>, n: usize) -
         std::hint::black_box(response.bytes().await.expect("body"));
     }
     t.elapsed()
-}
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 fn main() {

@@ -4,55 +4,10 @@
 //!
 //! `cargo bench -p clerk-tests --bench get_user` (set `BENCH_CALLS` / `BENCH_ROUNDS` to scale).
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use clerk_backend::models::User;
+use clerk_tests::bench::{by_hand_get_user, env_or, median, serve_user};
 use clerk_tests::{fixture, SECRET};
-
-async fn serve(body: String) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("addr"));
-    let app = axum::Router::new().route(
-        "/users/{user_id}",
-        axum::routing::get(move || {
-            let body = body.clone();
-            async move { ([("content-type", "application/json")], body) }
-        }),
-    );
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    url
-}
-
-/// What a careful user would write without the SDK: same headers, status check, decode.
-async fn by_hand(http: &reqwest::Client, url: &str, id: &str) -> User {
-    let response = http
-        .get(format!("{url}/users/{id}"))
-        .bearer_auth(SECRET)
-        .header("Clerk-API-Version", "2026-05-12")
-        .header("User-Agent", "hand-written/1.0")
-        .header("Accept", "application/json")
-        .timeout(Duration::from_secs(30))
-        .send()
-        .await
-        .expect("send");
-    assert!(response.status().is_success());
-    let bytes = response.bytes().await.expect("body");
-    serde_json::from_slice(&bytes).expect("decode")
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 fn main() {
     // `cargo test --benches` passes `--bench`-less args; run a tiny smoke round then.
@@ -69,7 +24,7 @@ fn main() {
         .build()
         .expect("runtime");
     runtime.block_on(async {
-        let url = serve(fixture("user.json")).await;
+        let url = serve_user(fixture("user.json")).await;
         let clerk = clerk_backend::Clerk::builder()
             .secret_key(SECRET)
             .base_url(url.clone())
@@ -79,7 +34,7 @@ fn main() {
         // Warm both connection pools and the allocator.
         for _ in 0..calls / 4 + 1 {
             clerk.users().get("user_2abc").await.expect("sdk");
-            by_hand(&http, &url, "user_2abc").await;
+            by_hand_get_user(&http, &url, "user_2abc").await;
         }
         let (mut sdk, mut manual) = (Vec::new(), Vec::new());
         for round in 0..rounds {
@@ -91,7 +46,7 @@ fn main() {
                         let user = clerk.users().get("user_2abc").await.expect("sdk");
                         std::hint::black_box(user);
                     } else {
-                        std::hint::black_box(by_hand(&http, &url, "user_2abc").await);
+                        std::hint::black_box(by_hand_get_user(&http, &url, "user_2abc").await);
                     }
                 }
                 let per_call = start.elapsed() / calls as u32;

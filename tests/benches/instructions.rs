@@ -26,16 +26,17 @@
 mod jwt_support;
 
 use std::hint::black_box;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use clerk_backend::jwt::Verifier;
 use clerk_backend::models::User;
 use clerk_backend::Clerk;
+use clerk_tests::bench::{by_hand_get_user, serve_user, session_claims, verifier_checks, SUBJECT};
 use clerk_tests::{fixture, SECRET};
 use gungraun::prelude::*;
-use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use jsonwebtoken::{DecodingKey, Validation};
 use jwt_support::TestKey;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use tokio::runtime::Runtime;
 
 /// `GET /users/{id}` calls per benchmark.
@@ -64,29 +65,12 @@ struct Http<C> {
     id: String,
 }
 
-/// Serves `user.json` for any `/users/{id}` on the current runtime; returns the base URL.
-async fn serve(body: String) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("addr"));
-    let app = axum::Router::new().route(
-        "/users/{user_id}",
-        axum::routing::get(move || {
-            let body = body.clone();
-            async move { ([("content-type", "application/json")], body) }
-        }),
-    );
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    url
-}
-
 fn http_setup<C>(client: impl FnOnce(&str) -> C) -> Http<C> {
     let body = fixture("user.json");
     let user: Value = serde_json::from_str(&body).expect("user fixture");
     let id = user["id"].as_str().expect("fixture id").to_owned();
     let runtime = runtime();
-    let url = runtime.block_on(serve(body));
+    let url = runtime.block_on(serve_user(body));
     Http {
         client: client(&url),
         runtime,
@@ -116,28 +100,10 @@ fn by_hand_setup() -> Http<reqwest::Client> {
     let bed = http_setup(|_| reqwest::Client::new());
     bed.runtime.block_on(async {
         for _ in 0..WARM {
-            by_hand_get(&bed.client, &bed.url, &bed.id).await;
+            by_hand_get_user(&bed.client, &bed.url, &bed.id).await;
         }
     });
     bed
-}
-
-/// What a careful user would write without the SDK (get_user.rs's `by_hand`): same headers,
-/// status check, decode.
-async fn by_hand_get(http: &reqwest::Client, url: &str, id: &str) -> User {
-    let response = http
-        .get(format!("{url}/users/{id}"))
-        .bearer_auth(SECRET)
-        .header("Clerk-API-Version", "2026-05-12")
-        .header("User-Agent", "hand-written/1.0")
-        .header("Accept", "application/json")
-        .timeout(Duration::from_secs(30))
-        .send()
-        .await
-        .expect("send");
-    assert!(response.status().is_success());
-    let bytes = response.bytes().await.expect("body");
-    serde_json::from_slice(&bytes).expect("decode")
 }
 
 // The state is returned, not dropped here, so that tearing down the runtime is not counted.
@@ -159,7 +125,7 @@ fn get_user_sdk(bed: Http<Clerk>) -> Http<Clerk> {
 fn get_user_by_hand(bed: Http<reqwest::Client>) -> Http<reqwest::Client> {
     bed.runtime.block_on(async {
         for _ in 0..CALLS {
-            let user = by_hand_get(&bed.client, &bed.url, &bed.id).await;
+            let user = by_hand_get_user(&bed.client, &bed.url, &bed.id).await;
             assert_eq!(user.id, bed.id);
             black_box(user);
         }
@@ -175,8 +141,6 @@ library_benchmark_group!(
 
 // ---- verify_token --------------------------------------------------------------------------
 
-const SUBJECT: &str = "user_2abcdefghijklmnopqrstuvwxyz";
-
 /// A fresh 2048-bit key and a realistic v2 session token signed with it, valid for an hour.
 fn signed_token() -> (TestKey, String) {
     let key = TestKey::generate("ins_bench");
@@ -184,22 +148,7 @@ fn signed_token() -> (TestKey, String) {
         .duration_since(UNIX_EPOCH)
         .expect("clock")
         .as_secs() as i64;
-    let claims = json!({
-        "sub": SUBJECT,
-        "sid": "sess_2abcdefghijklmnopqrstuvwxyz",
-        "azp": "https://app.example.com",
-        "iss": "https://clerk.example.com",
-        "exp": now + 3600,
-        "iat": now - 5,
-        "nbf": now - 10,
-        "jti": "a1b2c3d4e5f6a7b8c9d0",
-        "sts": "active",
-        "fva": [3, -1],
-        "v": 2,
-        "o": {"id": "org_2abcdefghijklmnopqrstuvwxyz", "slg": "acme", "rol": "admin", "per": "read,manage", "fpm": "3,1"},
-        "fea": "o:invoices,o:reports,u:beta",
-        "pla": "o:pro"
-    });
+    let claims = session_claims(now);
     let token = key.token(&claims);
     (key, token)
 }
@@ -240,14 +189,9 @@ fn direct_verify(bed: &DirectBed) -> Map<String, Value> {
 
 fn direct_setup() -> DirectBed {
     let (key, token) = signed_token();
-    // The verifier's checks: RS256, exp and nbf with 5 s of leeway, `sub` required.
-    let mut validation = Validation::new(Algorithm::RS256);
-    validation.leeway = 5;
-    validation.validate_nbf = true;
-    validation.set_required_spec_claims(&["exp", "sub"]);
     let bed = DirectBed {
         key: DecodingKey::from_rsa_pem(key.pem().as_bytes()).expect("decoding key"),
-        validation,
+        validation: verifier_checks(),
         token,
     };
     for _ in 0..WARM {

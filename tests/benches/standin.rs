@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use axum::routing::{get, post};
 use clerk_backend::models::CreateUserParams;
 use clerk_backend::testing::StandIn;
+use clerk_tests::bench::{env_or, median};
 use clerk_tests::{fixture, SECRET};
 
 /// A server that answers `POST /users` and `GET /users/{id}` with a fixed user: what any
@@ -74,18 +75,6 @@ async fn create_and_get(clerk: &clerk_backend::Clerk, n: usize) {
         .expect("create");
     let fetched = clerk.users().get(&user.id).await.expect("get");
     std::hint::black_box(fetched);
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 fn ms(d: Duration) -> f64 {

@@ -12,21 +12,10 @@ mod jwt_support;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use clerk_backend::jwt::Verifier;
-use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use clerk_tests::bench::{env_or, median, session_claims, verifier_checks};
+use jsonwebtoken::DecodingKey;
 use jwt_support::TestKey;
-use serde_json::{json, Map, Value};
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
+use serde_json::{Map, Value};
 
 fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
@@ -43,30 +32,12 @@ fn main() {
         .expect("clock")
         .as_secs() as i64;
     // A realistic v2 session token, valid for the whole run.
-    let claims = json!({
-        "sub": "user_2abcdefghijklmnopqrstuvwxyz",
-        "sid": "sess_2abcdefghijklmnopqrstuvwxyz",
-        "azp": "https://app.example.com",
-        "iss": "https://clerk.example.com",
-        "exp": now + 3600,
-        "iat": now - 5,
-        "nbf": now - 10,
-        "jti": "a1b2c3d4e5f6a7b8c9d0",
-        "sts": "active",
-        "fva": [3, -1],
-        "v": 2,
-        "o": {"id": "org_2abcdefghijklmnopqrstuvwxyz", "slg": "acme", "rol": "admin", "per": "read,manage", "fpm": "3,1"},
-        "fea": "o:invoices,o:reports,u:beta",
-        "pla": "o:pro"
-    });
+    let claims = session_claims(now);
     let token = key.token(&claims);
 
     let verifier = Verifier::from_pem(&key.pem()).expect("verifier");
     let direct_key = DecodingKey::from_rsa_pem(key.pem().as_bytes()).expect("decoding key");
-    let mut validation = Validation::new(Algorithm::RS256);
-    validation.leeway = 5;
-    validation.validate_nbf = true;
-    validation.set_required_spec_claims(&["exp", "sub"]);
+    let validation = verifier_checks();
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()

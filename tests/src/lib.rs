@@ -13,6 +13,7 @@ use clerk_backend::{Clerk, RetryPolicy};
 use tokio::sync::oneshot;
 
 pub mod acme;
+pub mod bench;
 pub mod browser;
 pub mod official;
 pub mod pages;

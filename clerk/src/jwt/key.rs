@@ -6,7 +6,7 @@ use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine};
 
 use super::error::{echo, TokenError};
-use super::rsa::{strip_zeros, RsaAlgorithm, RsaPublicKey};
+use super::rsa::{RsaAlgorithm, RsaPublicKey};
 use crate::models::{Jwk, JwkKeyType};
 
 /// An RSA public key ready to verify signatures.
@@ -96,13 +96,14 @@ pub(crate) fn from_pem(pem: &str) -> Result<VerifyingKey, TokenError> {
 
 /// The (n, e) of an RSA key, checked.
 fn rsa_key(n: &[u8], e: &[u8]) -> Result<RsaPublicKey, TokenError> {
+    let key = RsaPublicKey::new(n, e);
+    let (n, e) = key.components();
     check_rsa(n, e)?;
-    Ok(RsaPublicKey::new(n, e))
+    Ok(key)
 }
 
+/// Checks the size of a modulus and an exponent without leading zeros.
 fn check_rsa(n: &[u8], e: &[u8]) -> Result<(), TokenError> {
-    let n = strip_zeros(n);
-    let e = strip_zeros(e);
     let bits = bit_len(n);
     if !(MIN_BITS..=MAX_BITS).contains(&bits) {
         return Err(invalid(format!(
@@ -168,7 +169,7 @@ fn rsa_from_pkcs1(der: &[u8]) -> Result<(&[u8], &[u8]), TokenError> {
     if n.first().is_some_and(|b| b & 0x80 != 0) || e.first().is_some_and(|b| b & 0x80 != 0) {
         return Err(not_rsa());
     }
-    Ok((strip_zeros(n), strip_zeros(e)))
+    Ok((n, e))
 }
 
 /// The little DER reading SPKI needs: one TLV at a time, definite lengths only.

@@ -39,7 +39,6 @@ impl RsaAlgorithm {
 
 /// An RSA public key as its big-endian modulus and exponent, leading zeros removed (ring
 /// refuses them).
-#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct RsaPublicKey {
     n: Vec<u8>,
     e: Vec<u8>,
@@ -52,12 +51,18 @@ impl std::fmt::Debug for RsaPublicKey {
 }
 
 impl RsaPublicKey {
-    /// The key from its components; the caller has checked their sizes.
+    /// The key from its components, leading zeros removed; [`RsaPublicKey::components`]
+    /// gives them back for the caller's size checks.
     pub(crate) fn new(n: &[u8], e: &[u8]) -> Self {
         Self {
             n: strip_zeros(n).to_vec(),
             e: strip_zeros(e).to_vec(),
         }
+    }
+
+    /// The modulus and the exponent, big-endian, without leading zeros.
+    pub(crate) fn components(&self) -> (&[u8], &[u8]) {
+        (&self.n, &self.e)
     }
 
     /// Whether `signature` is this key's `algorithm` signature of `message`.
@@ -74,7 +79,7 @@ impl RsaPublicKey {
     }
 }
 
-pub(crate) fn strip_zeros(bytes: &[u8]) -> &[u8] {
+fn strip_zeros(bytes: &[u8]) -> &[u8] {
     let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
     &bytes[start..]
 }
