@@ -26,6 +26,18 @@ fn single_part(content_type: &str, body: &[u8]) -> (String, Vec<u8>) {
     )
 }
 
+/// `users().set_profile_image("user_1", upload)` through the server's client.
+async fn set_profile_image(
+    server: &MockServer,
+    upload: FileUpload,
+) -> Result<clerk_backend::models::User, Error> {
+    server
+        .client()
+        .users()
+        .set_profile_image("user_1", upload)
+        .await
+}
+
 #[tokio::test]
 async fn a_file_path_is_read_named_and_typed_from_its_extension() {
     let dir = std::env::temp_dir().join(format!("clerk-rs-upload-{}", std::process::id()));
@@ -38,12 +50,7 @@ async fn a_file_path_is_read_named_and_typed_from_its_extension() {
     server.reply(Reply::fixture(200, "user.json"));
     let upload = FileUpload::from_path(&path).await.expect("read file");
     assert_eq!(upload.file_name(), "portrait.JPG");
-    server
-        .client()
-        .users()
-        .set_profile_image("user_1", upload)
-        .await
-        .expect("upload");
+    set_profile_image(&server, upload).await.expect("upload");
     std::fs::remove_dir_all(&dir).ok();
 
     let req = server.single();
@@ -68,12 +75,7 @@ async fn a_stream_is_collected_in_order() {
         .content_type("image/png");
     let server = MockServer::start().await;
     server.reply(Reply::fixture(200, "user.json"));
-    server
-        .client()
-        .users()
-        .set_profile_image("user_1", upload)
-        .await
-        .expect("upload");
+    set_profile_image(&server, upload).await.expect("upload");
     let req = server.single();
     let (headers, content) = single_part(req.header("content-type").expect("ct"), &req.body);
     assert!(
@@ -115,12 +117,7 @@ async fn a_multipart_upload_is_sent_again_on_retry_with_the_same_bytes() {
     );
     server.reply(Reply::fixture(200, "user.json"));
     let upload = FileUpload::from_bytes(b"same-bytes".to_vec(), "a.png");
-    server
-        .client()
-        .users()
-        .set_profile_image("user_1", upload)
-        .await
-        .expect("retried");
+    set_profile_image(&server, upload).await.expect("retried");
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
     for req in &reqs {
@@ -197,12 +194,7 @@ async fn quotes_and_line_breaks_in_a_file_name_cannot_break_the_part_header() {
     let server = MockServer::start().await;
     server.reply(Reply::fixture(200, "user.json"));
     let upload = FileUpload::from_bytes(b"img".to_vec(), "a\"b\r\nContent-Type: text/html.png");
-    server
-        .client()
-        .users()
-        .set_profile_image("user_1", upload)
-        .await
-        .expect("upload");
+    set_profile_image(&server, upload).await.expect("upload");
     let parts = parsed_by_multer(&server.single()).await;
     assert_eq!(parts.len(), 1);
     assert_eq!(
@@ -224,12 +216,7 @@ async fn an_invalid_content_type_fails_before_sending() {
         "im age/png",
     ] {
         let upload = FileUpload::from_bytes(b"img".to_vec(), "a.png").content_type(bad);
-        let err = server
-            .client()
-            .users()
-            .set_profile_image("user_1", upload)
-            .await
-            .expect_err(bad);
+        let err = set_profile_image(&server, upload).await.expect_err(bad);
         assert!(
             matches!(&err, Error::InvalidInput { message } if message.contains("invalid content type")),
             "{bad:?}: {err:?}"
@@ -240,10 +227,7 @@ async fn an_invalid_content_type_fails_before_sending() {
     server.reply(Reply::fixture(200, "user.json"));
     let upload = FileUpload::from_bytes(b"img".to_vec(), "a.svg")
         .content_type("image/svg+xml; charset=utf-8");
-    server
-        .client()
-        .users()
-        .set_profile_image("user_1", upload)
+    set_profile_image(&server, upload)
         .await
         .expect("a content type with parameters");
 }
