@@ -51,11 +51,12 @@ fn table(t: &Table, standalone: bool, outcomes: &[Outcome<'_>]) -> TokenStream {
             Outcome::Ok(c) => {
                 let base = proc_macro2::Literal::usize_suffixed(unconditional);
                 let index = quote!(#base #(+ (::core::cfg!(#conditional) as usize))*);
-                let gate = cfg_predicate(c).map(|p| quote!(#[cfg(#p)]));
+                let predicate = cfg_predicate(c);
+                let gate = predicate.as_ref().map(|p| quote!(#[cfg(#p)]));
                 methods.push(method(c, index, gate.clone()));
                 let entry = catalog_entry(name, c);
                 catalog.push(quote!(#gate #entry));
-                match cfg_predicate(c) {
+                match predicate {
                     Some(p) => conditional.push(p),
                     None => unconditional += 1,
                 }
