@@ -28,6 +28,7 @@
 mod ast;
 mod ctxt;
 mod expand;
+mod model;
 mod parse;
 mod validate;
 
@@ -35,4 +36,17 @@ mod validate;
 #[proc_macro]
 pub fn endpoints(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand::endpoints(input.into()).into()
+}
+
+/// Derives `serde::Deserialize` for a response model of `clerk_backend`: a struct with named
+/// fields, read from a JSON object. It honours the `#[serde(...)]` attributes the models use
+/// (`rename`, `default`, `default = "path"`, `deserialize_with` on fields; `default` and
+/// `deny_unknown_fields` on the struct) as serde's derive does, and refuses the others.
+///
+/// Unlike serde's derive it writes no sequence visitor and no per-struct field enum, so it
+/// is a fraction of the code to compile; the generated impl calls helpers in
+/// `clerk_backend::__private`, so it is meant for that crate's own types.
+#[proc_macro_derive(Deserialize, attributes(serde))]
+pub fn derive_deserialize(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    model::derive(input.into()).into()
 }

@@ -49,6 +49,7 @@ mod error;
 mod headers;
 #[cfg(feature = "jwt")]
 pub mod jwt;
+mod model_de;
 pub mod models;
 pub mod multipart;
 mod objects;
@@ -95,6 +96,11 @@ pub mod __private {
     pub use crate::page::decode_page;
     pub use crate::path::path;
     pub use crate::request::{Mutating, Request};
+
+    /// The helpers `clerk_macros::Deserialize` expands to.
+    pub mod model_de {
+        pub use crate::model_de::*;
+    }
 
     /// Output type of a stub emitted for a declaration with errors.
     pub type Unknown = serde_json::Value;

@@ -1,6 +1,7 @@
 //! Allow-list and block-list identifiers: who may, or may not, sign up to the instance.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 string_enum! {
     /// Kind of identifier stored on the allow-list or block-list.

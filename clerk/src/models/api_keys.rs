@@ -4,7 +4,8 @@
 //! The spec types every timestamp of an API key as a JSON `number` (not an integer), so they
 //! are `f64` here; Clerk sends whole unix milliseconds.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::Secret;
 
@@ -56,7 +57,7 @@ pub struct ApiKey {
 
 /// Answer of `POST /api_keys`: the new key and its secret, shown this once in full (it can
 /// be fetched again with `get_secret`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreatedApiKey {

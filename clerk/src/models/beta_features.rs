@@ -1,7 +1,8 @@
 //! Settings still in beta: sign-up restrictions, the sender of auth emails, test mode, and
 //! moving a production instance to another domain.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 /// The instance settings changed through `PATCH /beta_features/instance_settings`.
 ///

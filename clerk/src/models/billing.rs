@@ -3,7 +3,8 @@
 //! The spec calls these `Commerce*`; the crate names them `Billing*`. Amounts are integers in
 //! the currency's smallest unit (cents), always paired with a formatted form.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 string_enum! {
     /// Status of a [`BillingSubscription`].

@@ -4,7 +4,8 @@
 //! subscription types; this file adds prices, the detailed plan shape some billing responses
 //! embed, and the parameters of the catalog endpoints.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::{BillingFeature, BillingMoney};
 

@@ -2,7 +2,8 @@
 //! and what can be done to them: cancellation, discounts, free trial extensions and price
 //! transitions.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::{
     BillingMoney, BillingPayer, BillingPayerType, BillingPaymentMethod, BillingPaymentMethodStatus,

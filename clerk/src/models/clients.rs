@@ -1,6 +1,7 @@
 //! Clients: the browsers and devices that hold a user's sessions.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use super::Session;
 use crate::Secret;

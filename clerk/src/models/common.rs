@@ -1,6 +1,7 @@
 //! Small response shapes shared by many resources.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 /// What the API answers after deleting an object.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -111,7 +112,7 @@ impl MetadataExt for Metadata {
 pub(crate) fn empty_object_as_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
+    T: serde::Deserialize<'de>,
 {
     deserializer.deserialize_option(NonEmptyObject(std::marker::PhantomData))
 }
@@ -119,7 +120,7 @@ where
 /// The visitor of [`empty_object_as_none`].
 struct NonEmptyObject<T>(std::marker::PhantomData<T>);
 
-impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for NonEmptyObject<T> {
+impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for NonEmptyObject<T> {
     type Value = Option<T>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -1,7 +1,8 @@
 //! Domains of the instance (the primary one and satellites), their DNS setup, and checks of
 //! a proxy in front of the Frontend API.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 /// A domain the instance runs on: the primary domain or a satellite.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -5,7 +5,8 @@
 //! The email address itself is [`EmailAddress`](crate::models::EmailAddress), shared with
 //! the user model.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::VerificationStatus;
 

@@ -1,7 +1,8 @@
 //! Settings of the instance: general options, sign-up restrictions, Protect, SMS
 //! communication, OAuth applications and organizations.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::EnrollmentMode;
 

@@ -1,6 +1,7 @@
 //! Application invitations: emails inviting someone to sign up to the instance.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::Metadata;
 

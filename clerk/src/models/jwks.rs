@@ -1,6 +1,6 @@
 //! The instance's JSON Web Key Set, for checking the signatures of its tokens.
 
-use serde::Deserialize;
+use clerk_macros::Deserialize;
 
 use crate::Secret;
 

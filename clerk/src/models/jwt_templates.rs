@@ -1,6 +1,7 @@
 //! JWT templates: custom session tokens for third-party services.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::Metadata;
 use crate::Secret;

@@ -4,7 +4,8 @@
 //! version and calls to them fail. The types are kept only so that code written against
 //! older SDKs still compiles. Send your own emails and text messages instead.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 /// An email that was queued through the retired `POST /emails` endpoint.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -4,7 +4,8 @@
 //! The spec types the timestamps of M2M tokens as a JSON `number` (not an integer), so they
 //! are `f64` here; Clerk sends whole unix milliseconds. Machine timestamps are integers.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::Secret;
 
@@ -56,7 +57,7 @@ pub struct Machine {
 
 /// Answer of `POST /machines`: the new machine and its secret key, returned only here (it
 /// can be fetched again with `get_secret_key`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreatedMachine {
@@ -258,7 +259,7 @@ pub struct M2mToken {
 }
 
 /// Answer of `POST /m2m_tokens`: the new token and its value, returned only here.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CreatedM2mToken {

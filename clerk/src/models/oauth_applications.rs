@@ -1,7 +1,8 @@
 //! OAuth applications (clients for which your Clerk instance is the OAuth provider), their
 //! logos and client secrets, and the verification of the access tokens they are issued.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::multipart::{FileUpload, Multipart, Part};
 use crate::Secret;
@@ -59,7 +60,7 @@ pub struct OAuthApplication {
 
 /// Answer of `POST /oauth_applications` and of the secret rotation: the application and its
 /// client secret, returned only by these two calls.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct OAuthApplicationWithSecret {
@@ -343,7 +344,7 @@ pub struct InactiveOAuthAccessToken {
 /// Answer of `POST /oauth_applications/access_tokens/verify`: the token's details, or a bare
 /// "not active" for an expired JWT access token. A token Clerk does not know is an error
 /// (404), not a variant.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[serde(untagged)]
 #[non_exhaustive]

@@ -1,7 +1,8 @@
 //! Organization domains: email domains whose users can be invited into, or offered to join,
 //! an organization.
 
-use serde::{Deserialize, Serialize, Serializer};
+use clerk_macros::Deserialize;
+use serde::{Serialize, Serializer};
 
 use crate::models::common::empty_object_as_none;
 use crate::models::{

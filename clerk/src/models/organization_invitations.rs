@@ -1,6 +1,7 @@
 //! Organization invitations: emails inviting someone to join an organization with a role.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::Metadata;
 

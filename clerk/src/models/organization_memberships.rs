@@ -1,6 +1,7 @@
 //! Organization memberships: which users belong to which organization, and with what role.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::{Metadata, Organization};
 

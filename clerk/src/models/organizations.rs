@@ -1,6 +1,7 @@
 //! Organizations: groups of users that share resources, roles and invitations.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::Metadata;
 use crate::multipart::{FileUpload, Multipart, Part};

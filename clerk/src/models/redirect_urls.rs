@@ -1,6 +1,7 @@
 //! Redirect URLs that native applications may be sent back to.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 /// Query parameters of `GET /redirect_urls`.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::common::empty_object_as_none;
 

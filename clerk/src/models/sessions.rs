@@ -1,6 +1,7 @@
 //! Sessions, session tokens and the parameters of the session endpoints.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::Secret;
 

@@ -1,6 +1,7 @@
 //! Sign-up attempts and the progress of their verifications.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::Metadata;
 
@@ -30,7 +31,7 @@ string_enum! {
 
 /// Progress of verifying one identifier of a sign-up. Fields the spec does not name are
 /// kept in [`other`](Self::other).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "serialize", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SignUpVerification {

@@ -1,6 +1,7 @@
 //! Email and SMS templates (the whole family is deprecated by Clerk).
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 string_enum! {
     /// Kind of a [`Template`], also the first path segment of every template endpoint:

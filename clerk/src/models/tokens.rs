@@ -4,7 +4,8 @@
 //! Every token or URL that lets its holder in is a [`Secret`]: `Debug` never prints it, and
 //! [`Secret::expose`] reads it.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::Metadata;
 use crate::Secret;

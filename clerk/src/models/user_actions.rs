@@ -4,7 +4,8 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::Metadata;
 use crate::Secret;

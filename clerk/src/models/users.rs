@@ -2,7 +2,8 @@
 //! wallets, passkeys, external, SAML and enterprise accounts), plus the parameters of the
 //! user endpoints.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::{Metadata, VerificationStatus};
 use crate::Secret;

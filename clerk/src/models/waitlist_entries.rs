@@ -1,6 +1,7 @@
 //! Entries of the waitlist, and the filters and bodies of their endpoints.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::common::empty_object_as_none;
 use crate::models::Invitation;

@@ -1,6 +1,6 @@
 //! The Svix app that delivers the instance's webhooks.
 
-use serde::Deserialize;
+use clerk_macros::Deserialize;
 
 use crate::Secret;
 

@@ -4,7 +4,8 @@
 //! schemas, its own examples and `@clerk/backend`'s types disagree on several fields. These
 //! structs accept all three: fields they agree on are required, the rest are optional.
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use crate::models::{
     BillingCredits, BillingMoney, BillingPaymentAttemptStatus, BillingPaymentMethodStatus,

@@ -1,8 +1,9 @@
 //! The event envelope and its typed `data`, one variant per event type.
 
+use clerk_macros::Deserialize;
 use serde::de::DeserializeOwned;
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{
     EmailPayload, OrganizationInvitationAcceptedPayload, PayloadError, PaymentAttemptPayload,
@@ -133,7 +134,7 @@ fn json_kind(value: &serde_json::Value) -> &'static str {
     }
 }
 
-impl<'de> Deserialize<'de> for Event {
+impl<'de> serde::Deserialize<'de> for Event {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let envelope = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
         Self::from_envelope(envelope).map_err(serde::de::Error::custom)

@@ -1,7 +1,8 @@
 //! SAML connections, the predecessors of enterprise connections (their endpoints are
 //! deprecated).
 
-use serde::{Deserialize, Serialize};
+use clerk_macros::Deserialize;
+use serde::Serialize;
 
 use super::{SamlAttributeMappingParams, SamlLoginHint};
 

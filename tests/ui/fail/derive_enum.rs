@@ -1,0 +1,6 @@
+#[derive(clerk_macros::Deserialize)]
+enum Status {
+    Active,
+}
+
+fn main() {}

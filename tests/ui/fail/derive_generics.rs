@@ -1,0 +1,6 @@
+#[derive(clerk_macros::Deserialize)]
+struct Wrapper<T> {
+    data: Vec<T>,
+}
+
+fn main() {}

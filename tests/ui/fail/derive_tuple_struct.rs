@@ -1,0 +1,4 @@
+#[derive(clerk_macros::Deserialize)]
+struct Id(String);
+
+fn main() {}
