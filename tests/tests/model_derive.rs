@@ -139,11 +139,11 @@ fn every_field_rule_reads_as_serde_derive_reads_it() {
         ),
         format!(r#"{{{REQUIRED}, "nested": {{}}, "maybe": null, "note": null}}"#),
         format!(r#"{{{REQUIRED}, "nested": null, "raw": null}}"#),
-        format!(r#"{{"id": "x", "count": 1, "required_with": {{"id": "r"}}}}"#),
+        r#"{"id": "x", "count": 1, "required_with": {"id": "r"}}"#.to_owned(),
         // Keys the struct does not know are skipped, whatever their value.
         format!(r#"{{"unknown": {{"deep": [1, {{"x": null}}]}}, {REQUIRED}, "kind": 5}}"#),
         // An escaped key is the same key.
-        format!(r#"{{"\u0069d": "x", "count": 1, "required_with": null}}"#),
+        r#"{"\u0069d": "x", "count": 1, "required_with": null}"#.to_owned(),
         // Absent required fields, in declaration order of the error.
         r#"{"count": 1, "required_with": null}"#.to_owned(),
         r#"{"id": "x", "required_with": null}"#.to_owned(),
@@ -223,8 +223,6 @@ fn a_struct_is_never_read_from_an_array_of_its_fields() {
         error.to_string(),
         "invalid type: sequence, expected struct T at line 1 column 0"
     );
-    assert!(serde_json::from_str::<every_rule::serde::T>(&format!(
-        r#"["x", 1, null, [], 7, "t", null, null, null, null, null]"#
-    ))
-    .is_ok());
+    let positional = r#"["x", 1, null, [], 7, "t", null, null, null, null, null]"#;
+    assert!(serde_json::from_str::<every_rule::serde::T>(positional).is_ok());
 }

@@ -31,26 +31,33 @@ pub(crate) fn expand(model: &Model<'_>) -> TokenStream {
         let slot = format_ident!("__f{i}");
         let name = &f.name;
         match f.attrs.deserialize_with {
-            None => quote!(#i => #de::fill(&mut __map, &mut #slot, #name)?,),
+            None => quote!(#i => #de::fill(&mut __map, &mut #slot, #name),),
             Some(_) => {
                 let with = format_ident!("__With{i}");
-                quote!(#i => #de::fill_with(&mut __map, &mut #slot, #name, |w: #with| w.0)?,)
+                quote!(#i => #de::fill_with(&mut __map, &mut #slot, #name, |w: #with| w.0),)
             }
         }
     });
     let container_default = model.container.default;
     let take_default = container_default
         .then(|| quote!(let __default: #ident = ::core::default::Default::default();));
+    // Required fields first, each with its own `?`, before any value moves into the struct:
+    // an error then has only the slots to drop.
+    let required = model.fields.iter().enumerate().filter_map(|(i, f)| {
+        let slot = format_ident!("__f{i}");
+        let name = &f.name;
+        matches!(f.missing(container_default), Missing::Error)
+            .then(|| quote!(let #slot = #de::required(#slot, #name)?;))
+    });
     let inits = model.fields.iter().enumerate().map(|(i, f)| {
         let slot = format_ident!("__f{i}");
         let member = f.member;
-        let name = &f.name;
         let value = match f.missing(container_default) {
             Missing::Default => quote!(#slot.unwrap_or_default()),
             Missing::Call(path) => quote!(#slot.unwrap_or_else(#path)),
             Missing::FromContainer => quote!(#slot.unwrap_or(__default.#member)),
             Missing::None => quote!(#slot.flatten()),
-            Missing::Error => quote!(#de::required(#slot, #name)?),
+            Missing::Error => quote!(#slot),
         };
         quote!(#member: #value,)
     });
@@ -65,6 +72,8 @@ pub(crate) fn expand(model: &Model<'_>) -> TokenStream {
                 }
             }
 
+            // Inline: compiled where a decoder uses it, like the operations (see expand.rs).
+            #[inline]
             fn __index(__name: &str) -> usize {
                 match __name {
                     #(#names => #indices,)*
@@ -89,14 +98,20 @@ pub(crate) fn expand(model: &Model<'_>) -> TokenStream {
                 ) -> ::core::result::Result<#ident, __A::Error> {
                     #(#slots)*
                     let __key = #de::FieldKey { index: __index, deny_unknown: #deny_unknown };
-                    while let ::core::option::Option::Some(__i) =
-                        ::serde::de::MapAccess::next_key_seed(&mut __map, __key)?
-                    {
-                        match __i {
-                            #(#arms)*
-                            _ => #de::skip(&mut __map)?,
-                        }
+                    // One `?` for reading a key and its value: each exit drops every slot.
+                    loop {
+                        match ::serde::de::MapAccess::next_key_seed(&mut __map, __key) {
+                            ::core::result::Result::Ok(::core::option::Option::Some(__i)) => {
+                                match __i {
+                                    #(#arms)*
+                                    _ => #de::skip(&mut __map),
+                                }
+                            }
+                            ::core::result::Result::Ok(::core::option::Option::None) => break,
+                            ::core::result::Result::Err(__e) => ::core::result::Result::Err(__e),
+                        }?;
                     }
+                    #(#required)*
                     #take_default
                     ::core::result::Result::Ok(#ident { #(#inits)* })
                 }
