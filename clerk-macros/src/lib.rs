@@ -30,6 +30,8 @@ mod ctxt;
 mod expand;
 mod model;
 mod parse;
+#[cfg(test)]
+mod snapshot;
 mod validate;
 
 /// Declares resource tables of Backend API endpoints. See the crate docs for the grammar.
@@ -48,5 +50,18 @@ pub fn endpoints(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
 /// `clerk_backend::__private`, so it is meant for that crate's own types.
 #[proc_macro_derive(Deserialize, attributes(serde))]
 pub fn derive_deserialize(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    model::derive(input.into()).into()
+    model::derive(model::Derive::Deserialize, input.into()).into()
+}
+
+/// Derives `serde::Serialize` for a parameter type or model of `clerk_backend`: a struct with
+/// named fields, written as a struct in declaration order. It honours `rename` and
+/// `skip_serializing_if` as serde's derive does, ignores the attributes that only concern
+/// reading, and refuses the others.
+///
+/// The output of JSON and form serializers is the same as with serde's derive; the length it
+/// announces counts skipped fields too, which only serializers that need an exact count
+/// (none the crate uses) would notice.
+#[proc_macro_derive(Serialize, attributes(serde))]
+pub fn derive_serialize(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    model::derive(model::Derive::Serialize, input.into()).into()
 }

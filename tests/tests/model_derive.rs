@@ -1,5 +1,6 @@
-//! `clerk_macros::Deserialize` against serde's own derive: the same struct, derived both ways,
-//! fed the same JSON, must give the same value or the same error message (position included).
+//! `clerk_macros::Deserialize` and `clerk_macros::Serialize` against serde's own derives: the
+//! same struct, derived both ways, fed the same JSON, must give the same value or the same
+//! error message (position included), and must write the same JSON, query and form text.
 //! The one intended difference: a struct is read from a JSON object only, never from an
 //! array of its fields (Clerk sends objects; the SDK's decoder already refused arrays).
 
@@ -225,4 +226,130 @@ fn a_struct_is_never_read_from_an_array_of_its_fields() {
     );
     let positional = r#"["x", 1, null, [], 7, "t", null, null, null, null, null]"#;
     assert!(serde_json::from_str::<every_rule::serde::T>(positional).is_ok());
+}
+
+/// Stamps one struct body twice for serialization: `ours::T` with clerk_macros' derive and
+/// `serde::T` with serde's; `both!` builds the same value of each.
+macro_rules! ser_twins {
+    ($case:ident { $(#[$meta:meta])* struct { $($body:tt)* } }) => {
+        mod $case {
+            #![allow(dead_code)]
+            pub mod ours {
+                #[allow(unused_imports)]
+                use super::super::*;
+                #[derive(clerk_macros::Serialize)]
+                $(#[$meta])*
+                pub struct T { $($body)* }
+            }
+            pub mod serde {
+                #[allow(unused_imports)]
+                use super::super::*;
+                #[derive(::serde::Serialize)]
+                $(#[$meta])*
+                pub struct T { $($body)* }
+            }
+        }
+    };
+}
+
+macro_rules! both {
+    ($case:ident { $($field:ident: $value:expr),* $(,)? }) => {
+        (
+            $case::ours::T { $($field: $value),* },
+            $case::serde::T { $($field: $value),* },
+        )
+    };
+}
+
+ser_twins!(params {
+    #[serde(deny_unknown_fields)]
+    struct {
+        pub name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub limit: Option<i64>,
+        #[serde(rename = "type", default)]
+        pub kind: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub email_address: Vec<String>,
+        pub note: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub metadata: Option<Value>,
+    }
+});
+
+ser_twins!(all_optional {
+    struct {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub a: Option<u8>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub b: Option<String>,
+    }
+});
+
+/// Serializes with both derives to JSON (compact, pretty, a `Value`) and to a form/query
+/// string, and compares.
+fn same_output<O: serde::Serialize, S: serde::Serialize>(ours: &O, theirs: &S) {
+    assert_eq!(
+        serde_json::to_string(ours).ok(),
+        serde_json::to_string(theirs).ok()
+    );
+    assert_eq!(
+        serde_json::to_string_pretty(ours).ok(),
+        serde_json::to_string_pretty(theirs).ok()
+    );
+    assert_eq!(
+        serde_json::to_value(ours).ok(),
+        serde_json::to_value(theirs).ok()
+    );
+    let form = |v: Result<String, serde_html_form::ser::Error>| v.map_err(|e| e.to_string());
+    assert_eq!(
+        form(serde_html_form::to_string(ours)),
+        form(serde_html_form::to_string(theirs))
+    );
+}
+
+#[test]
+fn parameters_write_as_serde_derive_writes_them() {
+    let (ours, theirs) = both!(params {
+        name: "Acme & Co".to_owned(),
+        limit: Some(10),
+        kind: "t".to_owned(),
+        email_address: vec!["a@example.com".to_owned(), "b@example.com".to_owned()],
+        note: None,
+        metadata: None,
+    });
+    same_output(&ours, &theirs);
+    assert_eq!(
+        serde_html_form::to_string(&ours).ok().as_deref(),
+        Some("name=Acme+%26+Co&limit=10&type=t&email_address=a%40example.com&email_address=b%40example.com")
+    );
+    let (ours, theirs) = both!(params {
+        name: String::new(),
+        limit: None,
+        kind: String::new(),
+        email_address: Vec::new(),
+        note: Some("n".to_owned()),
+        metadata: Some(serde_json::json!({"plan": ["pro"]})),
+    });
+    same_output(&ours, &theirs);
+    assert_eq!(
+        serde_json::to_string(&ours).ok().as_deref(),
+        Some(r#"{"name":"","type":"","note":"n","metadata":{"plan":["pro"]}}"#)
+    );
+}
+
+#[test]
+fn a_struct_whose_fields_are_all_skipped_writes_an_empty_object() {
+    let (ours, theirs) = both!(all_optional { a: None, b: None });
+    same_output(&ours, &theirs);
+    assert_eq!(serde_json::to_string(&ours).ok().as_deref(), Some("{}"));
+    assert_eq!(
+        serde_json::to_string_pretty(&ours).ok().as_deref(),
+        Some("{}")
+    );
+    let (ours, theirs) = both!(all_optional {
+        a: Some(1),
+        b: None
+    });
+    same_output(&ours, &theirs);
 }

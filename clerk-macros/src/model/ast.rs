@@ -4,6 +4,7 @@
 use syn::{Data, DeriveInput, ExprPath, Fields, Ident, Type};
 
 use super::attr::{self, ContainerAttrs, FieldAttrs};
+use super::Derive;
 use crate::ctxt::Ctxt;
 
 /// A struct whose `Deserialize` impl is derived.
@@ -40,13 +41,20 @@ pub(crate) enum Missing<'a> {
 impl<'a> Model<'a> {
     /// Checks that the input is a struct serde would accept and this derive supports; every
     /// problem found is recorded in `ctxt`.
-    pub(crate) fn from_input(ctxt: &mut Ctxt, input: &'a DeriveInput) -> Option<Self> {
-        let container = attr::container(ctxt, &input.attrs);
+    pub(crate) fn from_input(
+        ctxt: &mut Ctxt,
+        kind: Derive,
+        input: &'a DeriveInput,
+    ) -> Option<Self> {
+        let derive = kind.name();
+        let container = attr::container(ctxt, kind, &input.attrs);
         if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
             ctxt.error_spanned_by(
                 &input.generics,
-                "clerk_macros::Deserialize supports structs without generics; derive \
-                 serde::Deserialize for this type",
+                format!(
+                    "clerk_macros::{derive} supports structs without generics; derive \
+                     serde::{derive} for this type"
+                ),
             );
         }
         let named = match &input.data {
@@ -55,7 +63,7 @@ impl<'a> Model<'a> {
                 _ => {
                     ctxt.error_spanned_by(
                         &input.ident,
-                        "clerk_macros::Deserialize supports structs with named fields only",
+                        format!("clerk_macros::{derive} supports structs with named fields only"),
                     );
                     return None;
                 }
@@ -63,8 +71,10 @@ impl<'a> Model<'a> {
             _ => {
                 ctxt.error_spanned_by(
                     &input.ident,
-                    "clerk_macros::Deserialize supports structs only; derive serde::Deserialize \
-                     for enums",
+                    format!(
+                        "clerk_macros::{derive} supports structs only; derive serde::{derive} for \
+                         enums"
+                    ),
                 );
                 return None;
             }
@@ -72,7 +82,7 @@ impl<'a> Model<'a> {
         let mut fields: Vec<Field<'a>> = Vec::with_capacity(named.named.len());
         for field in &named.named {
             let member = field.ident.as_ref()?;
-            let attrs = attr::field(ctxt, &field.attrs);
+            let attrs = attr::field(ctxt, kind, &field.attrs);
             let name = attrs
                 .rename
                 .as_ref()

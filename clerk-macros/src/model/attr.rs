@@ -1,10 +1,11 @@
-//! The `#[serde(...)]` attributes the derive reads. Serialization-only ones are accepted and
-//! ignored (the same attributes also drive `serde::Serialize`); anything that changes how a
-//! value is read and is not supported here is an error pointing at serde's own derive.
+//! The `#[serde(...)]` attributes both derives read. Each derive uses the ones that concern it
+//! and ignores the others (the same attributes drive both directions); an attribute neither
+//! implements is an error pointing at serde's own derive.
 
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, ExprPath, LitStr, Token};
 
+use super::Derive;
 use crate::ctxt::Ctxt;
 
 /// Attributes on the struct.
@@ -22,6 +23,8 @@ pub(crate) struct FieldAttrs {
     pub rename: Option<LitStr>,
     pub default: Option<Default>,
     pub deserialize_with: Option<ExprPath>,
+    /// Serialization leaves the field out when this function says so.
+    pub skip_serializing_if: Option<ExprPath>,
 }
 
 /// A field's `default`.
@@ -30,10 +33,7 @@ pub(crate) enum Default {
     Path(ExprPath),
 }
 
-/// Read on serialization only.
-const SERIALIZE_ONLY: &[&str] = &["skip_serializing_if", "serialize_with"];
-
-pub(crate) fn container(ctxt: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
+pub(crate) fn container(ctxt: &mut Ctxt, derive: Derive, attrs: &[Attribute]) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
     for_each_item(ctxt, attrs, |ctxt, meta| {
         if meta.path.is_ident("deny_unknown_fields") {
@@ -41,13 +41,13 @@ pub(crate) fn container(ctxt: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
         } else if meta.path.is_ident("default") && !meta.input.peek(Token![=]) {
             flag(ctxt, &meta, &mut out.default)
         } else {
-            unsupported(ctxt, meta)
+            unsupported(ctxt, derive, meta)
         }
     });
     out
 }
 
-pub(crate) fn field(ctxt: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+pub(crate) fn field(ctxt: &mut Ctxt, derive: Derive, attrs: &[Attribute]) -> FieldAttrs {
     let mut out = FieldAttrs::default();
     for_each_item(ctxt, attrs, |ctxt, meta| {
         if meta.path.is_ident("rename") && meta.input.peek(Token![=]) {
@@ -63,10 +63,11 @@ pub(crate) fn field(ctxt: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         } else if meta.path.is_ident("deserialize_with") {
             let path = path_in_string(&meta)?;
             once(ctxt, &meta, &mut out.deserialize_with, path);
-        } else if SERIALIZE_ONLY.iter().any(|name| meta.path.is_ident(name)) {
-            skip_value(&meta)?;
+        } else if meta.path.is_ident("skip_serializing_if") {
+            let path = path_in_string(&meta)?;
+            once(ctxt, &meta, &mut out.skip_serializing_if, path);
         } else {
-            unsupported(ctxt, meta)?;
+            unsupported(ctxt, derive, meta)?;
         }
         Ok(())
     });
@@ -111,10 +112,11 @@ fn duplicate(meta: &ParseNestedMeta<'_>) -> String {
 }
 
 /// Reports an attribute this derive does not implement and skips over its value.
-fn unsupported(ctxt: &mut Ctxt, meta: ParseNestedMeta<'_>) -> syn::Result<()> {
+fn unsupported(ctxt: &mut Ctxt, derive: Derive, meta: ParseNestedMeta<'_>) -> syn::Result<()> {
+    let name = derive.name();
     ctxt.syn_error(meta.error(format!(
-        "`#[serde({})]` is not supported by clerk_macros::Deserialize; derive \
-         serde::Deserialize for this type",
+        "`#[serde({})]` is not supported by clerk_macros::{name}; derive serde::{name} for \
+         this type",
         path_name(&meta)
     )));
     skip_value(&meta)

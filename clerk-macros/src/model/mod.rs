@@ -1,31 +1,53 @@
-//! `#[derive(Deserialize)]` for the crate's models: the subset of serde's derive the models
-//! use, written as one `visit_map` per struct over a field index shared with the runtime.
+//! `#[derive(Deserialize)]` and `#[derive(Serialize)]` for the crate's models and parameter
+//! types: the subset of serde's derives those types use, written with less code per struct.
 //!
-//! serde's own derive writes, per struct, a field enum with its own visitor (string, bytes and
-//! index keys), a `visit_seq` and a `visit_map`, each a body the compiler type-checks and
-//! borrow-checks. Clerk sends JSON objects only, so a model needs the map half: this derive
-//! emits that, a `match` from field name to index, and the assembly of the struct, and leaves
-//! the generic work (duplicate and missing fields, unknown keys) to `clerk_backend`'s
-//! `__private::model_de` helpers, compiled once.
+//! serde's `Deserialize` derive writes, per struct, a field enum with its own visitor (string,
+//! bytes and index keys), a `visit_seq` and a `visit_map`, each a body the compiler
+//! type-checks and borrow-checks. Clerk sends JSON objects only, so a model needs the map
+//! half: this derive emits that, a `match` from field name to index, and the assembly of the
+//! struct, and leaves the generic work (duplicate and missing fields, unknown keys) to
+//! `clerk_backend`'s `__private::model_de` helpers, compiled once. The `Serialize` derive
+//! writes one `serialize_field` per field, without serde's exact length count and
+//! `skip_field` calls, which JSON and form serializers do not use.
 
 mod ast;
 mod attr;
-mod expand;
+mod de;
+mod ser;
 
 use proc_macro2::TokenStream;
 
 use crate::ctxt::Ctxt;
 
+/// Which of the two derives is expanding (for its error messages).
+#[derive(Clone, Copy)]
+pub(crate) enum Derive {
+    Deserialize,
+    Serialize,
+}
+
+impl Derive {
+    fn name(self) -> &'static str {
+        match self {
+            Derive::Deserialize => "Deserialize",
+            Derive::Serialize => "Serialize",
+        }
+    }
+}
+
 /// Parses, validates (collecting every error) and expands one derive input.
-pub(crate) fn derive(input: TokenStream) -> TokenStream {
+pub(crate) fn derive(kind: Derive, input: TokenStream) -> TokenStream {
     let input = match syn::parse2::<syn::DeriveInput>(input) {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
     };
     let mut ctxt = Ctxt::default();
-    let model = ast::Model::from_input(&mut ctxt, &input);
+    let model = ast::Model::from_input(&mut ctxt, kind, &input);
     match model {
-        Some(model) if !ctxt.has_errors() => expand::expand(&model),
+        Some(model) if !ctxt.has_errors() => match kind {
+            Derive::Deserialize => de::expand(&model),
+            Derive::Serialize => ser::expand(&model),
+        },
         _ => Ctxt::to_compile_errors(&ctxt.into_errors()),
     }
 }

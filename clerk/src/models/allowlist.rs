@@ -1,7 +1,6 @@
 //! Allow-list and block-list identifiers: who may, or may not, sign up to the instance.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 string_enum! {
     /// Kind of identifier stored on the allow-list or block-list.
@@ -19,7 +18,7 @@ string_enum! {
 ///
 /// The spec marks none of these fields as required, so all of them are optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct AllowlistIdentifier {
     /// Always `allowlist_identifier`.
@@ -52,7 +51,7 @@ pub struct AllowlistIdentifier {
 ///
 /// The spec marks none of these fields as required, so all of them are optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BlocklistIdentifier {
     /// Always `blocklist_identifier`.

@@ -4,14 +4,13 @@
 //! The spec types every timestamp of an API key as a JSON `number` (not an integer), so they
 //! are `f64` here; Clerk sends whole unix milliseconds.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::Secret;
 
 /// An API key, without its secret.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct ApiKey {
     /// Always `api_key`.
@@ -70,7 +69,7 @@ pub struct CreatedApiKey {
 
 /// Answer of `GET /api_keys/{api_key_id}/secret`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct ApiKeySecret {
     /// The secret of the key; `Debug` hides it.

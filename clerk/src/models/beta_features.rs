@@ -1,14 +1,13 @@
 //! Settings still in beta: sign-up restrictions, the sender of auth emails, test mode, and
 //! moving a production instance to another domain.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 /// The instance settings changed through `PATCH /beta_features/instance_settings`.
 ///
 /// The spec marks none of its fields as required, so all are optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct InstanceAuthSettings {
     /// Always `instance_settings`, when sent.

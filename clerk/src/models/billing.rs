@@ -3,8 +3,7 @@
 //! The spec calls these `Commerce*`; the crate names them `Billing*`. Amounts are integers in
 //! the currency's smallest unit (cents), always paired with a formatted form.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 string_enum! {
     /// Status of a [`BillingSubscription`].
@@ -90,7 +89,7 @@ string_enum! {
 
 /// An amount of money, raw and formatted.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingMoney {
     /// The amount in the currency's smallest unit (cents).
@@ -105,7 +104,7 @@ pub struct BillingMoney {
 
 /// The billing subscription of a payer: the plans it pays for and what comes next.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscription {
     /// Always `commerce_subscription`.
@@ -140,7 +139,7 @@ pub struct BillingSubscription {
 
 /// The next scheduled charge of a [`BillingSubscription`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionNextPayment {
     /// When the charge is due (unix milliseconds).
@@ -157,7 +156,7 @@ pub struct BillingSubscriptionNextPayment {
 
 /// One plan within a [`BillingSubscription`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionItem {
     /// Always `commerce_subscription_item`.
@@ -234,7 +233,7 @@ pub struct BillingSubscriptionItem {
 
 /// Credit attached to a subscription item in payment attempt events.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionCredit {
     /// The credited amount, if any.
@@ -247,7 +246,7 @@ pub struct BillingSubscriptionCredit {
 
 /// Every credit applied to a charge: proration plus the payer's balance.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingCredits {
     /// Credit for the unused part of a previous plan, if any.
@@ -262,7 +261,7 @@ pub struct BillingCredits {
 
 /// Credit for the unused days of a billing cycle.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingProrationCredit {
     /// The credited amount.
@@ -277,7 +276,7 @@ pub struct BillingProrationCredit {
 
 /// Credit taken from the payer's balance.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPayerCredit {
     /// Balance left after this charge.
@@ -288,7 +287,7 @@ pub struct BillingPayerCredit {
 
 /// A billing plan.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPlan {
     /// Always `commerce_plan`.
@@ -342,7 +341,7 @@ pub struct BillingPlan {
 
 /// A feature granted by a [`BillingPlan`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingFeature {
     /// Always `feature`.
@@ -363,7 +362,7 @@ pub struct BillingFeature {
 
 /// Per-unit pricing of a plan.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPlanUnitPrice {
     /// Name of the unit, e.g. `seats`.
@@ -376,7 +375,7 @@ pub struct BillingPlanUnitPrice {
 
 /// One price tier of a [`BillingPlanUnitPrice`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPlanUnitPriceTier {
     /// First block of the tier (inclusive).
@@ -390,7 +389,7 @@ pub struct BillingPlanUnitPriceTier {
 
 /// A payment method of a payer.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPaymentMethod {
     /// Always `commerce_payment_method`.
@@ -441,7 +440,7 @@ pub struct BillingPaymentMethod {
 
 /// The next charge of one [`BillingSubscriptionItem`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionItemNextPayment {
     /// The base plan fee only, if known; per-unit charges are in `totals.grand_total`.
@@ -460,7 +459,7 @@ pub struct BillingSubscriptionItemNextPayment {
 
 /// Charges for one billable unit (for example seats).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPerUnitTotal {
     /// Name of the unit, e.g. `seats`.
@@ -473,7 +472,7 @@ pub struct BillingPerUnitTotal {
 
 /// Charges within one price tier.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPerUnitTotalTier {
     /// Units billed in the tier; `None` for unlimited.
@@ -487,7 +486,7 @@ pub struct BillingPerUnitTotalTier {
 
 /// Totals of a charge.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingTotals {
     /// Sum before tax, credits and discounts.
@@ -511,7 +510,7 @@ pub struct BillingTotals {
 
 /// Discounts applied to a charge.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingDiscounts {
     /// Discount for the part of the cycle already passed, if any.
@@ -523,7 +522,7 @@ pub struct BillingDiscounts {
 
 /// Discount for the days of a billing cycle already passed.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingProrationDiscount {
     /// The discounted amount.
@@ -538,7 +537,7 @@ pub struct BillingProrationDiscount {
 
 /// The payer of a subscription: a user or an organization.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPayer {
     /// Always `commerce_payer`.
@@ -581,7 +580,7 @@ pub struct BillingPayer {
 
 /// Seats billed for a seat-based subscription item.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionItemSeats {
     /// Seats billed; `None` for unlimited.
@@ -594,7 +593,7 @@ pub struct BillingSubscriptionItemSeats {
 
 /// A payer's credit balance.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct CreditBalance {
     /// Always `commerce_credit_balance`.
@@ -606,7 +605,7 @@ pub struct CreditBalance {
 
 /// One entry of a payer's credit ledger: the record of an adjustment.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct CreditLedgerEntry {
     /// Always `commerce_credit_ledger`.

@@ -4,8 +4,7 @@
 //! subscription types; this file adds prices, the detailed plan shape some billing responses
 //! embed, and the parameters of the catalog endpoints.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::{BillingFeature, BillingMoney};
 
@@ -33,7 +32,7 @@ string_enum! {
 
 /// A price a plan is sold at: the plan's default price or a custom one.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPrice {
     /// Always `commerce_price`.
@@ -72,7 +71,7 @@ pub struct BillingPrice {
 /// A plan in the detailed shape embedded in price transitions and changed subscription
 /// items: besides the fees it carries the flattened amounts and currency.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPlanDetails {
     /// Always `commerce_plan`.

@@ -2,8 +2,7 @@
 //! and what can be done to them: cancellation, discounts, free trial extensions and price
 //! transitions.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::{
     BillingMoney, BillingPayer, BillingPayerType, BillingPaymentMethod, BillingPaymentMethodStatus,
@@ -107,7 +106,7 @@ string_enum! {
 
 /// A billing statement: the payment attempts of one payer over a period, grouped by day.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingStatement {
     /// Always `commerce_statement`.
@@ -130,7 +129,7 @@ pub struct BillingStatement {
 
 /// Totals of a [`BillingStatement`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingStatementTotals {
     /// What the statement comes to in the end.
@@ -145,7 +144,7 @@ pub struct BillingStatementTotals {
 
 /// The payment attempts of a [`BillingStatement`] made on one day.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingStatementGroup {
     /// Always `commerce_statement_group`.
@@ -158,7 +157,7 @@ pub struct BillingStatementGroup {
 
 /// One attempt to collect a payment from a payer.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPaymentAttempt {
     /// Always `commerce_payment`.
@@ -218,7 +217,7 @@ pub struct BillingPaymentAttempt {
 
 /// A stored payment source of a payer, as embedded in [`BillingSubscriptionItemDetails`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPaymentSource {
     /// Always `commerce_source`.
@@ -267,7 +266,7 @@ pub struct BillingPaymentSource {
 /// invoice. Listing endpoints return [`BillingSubscriptionItem`](crate::models::BillingSubscriptionItem)
 /// instead.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingSubscriptionItemDetails {
     /// Always `commerce_subscription_item`.
@@ -340,7 +339,7 @@ pub struct BillingSubscriptionItemDetails {
 
 /// A discount applied to a subscription item (or just removed from it).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingDiscountRedemption {
     /// Always `commerce_discount_redemption`.
@@ -389,7 +388,7 @@ pub struct BillingDiscountRedemption {
 /// What `POST /billing/subscription_items/{id}/price_transition` answers: the subscription
 /// item now in force (or upcoming) and the details of the move.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPriceTransition {
     /// Always `commerce_price_transition`.
@@ -402,7 +401,7 @@ pub struct BillingPriceTransition {
 
 /// Details of a [`BillingPriceTransition`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct BillingPriceTransitionDetails {
     /// The plan before the transition.

@@ -1,14 +1,13 @@
 //! Clients: the browsers and devices that hold a user's sessions.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use super::Session;
 use crate::Secret;
 
 /// A client, i.e. one browser or device, with the sessions it holds.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Client {
     /// Always `client`.

@@ -1,11 +1,10 @@
 //! Small response shapes shared by many resources.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 /// What the API answers after deleting an object.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct DeletedObject {
     /// Type of the deleted object, e.g. `user`.
@@ -69,8 +68,11 @@ pub trait MetadataExt {
     ///
     /// # Errors
     /// When `value` cannot be represented as JSON.
-    fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T)
-        -> Result<(), serde_json::Error>;
+    fn set<T: serde::Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), serde_json::Error>;
 }
 
 impl MetadataExt for Metadata {
@@ -88,7 +90,7 @@ impl MetadataExt for Metadata {
         T::deserialize(serde_json::Value::Object(self.clone()))
     }
 
-    fn set<T: Serialize + ?Sized>(
+    fn set<T: serde::Serialize + ?Sized>(
         &mut self,
         key: &str,
         value: &T,

@@ -7,8 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::Role;
 use crate::Secret;
@@ -16,7 +15,7 @@ use crate::Secret;
 /// A custom attribute read from the identity provider into user metadata, as listed on a
 /// directory. Every field is optional in the spec.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct DirectoryCustomAttribute {
     /// Display name of the attribute.
@@ -44,7 +43,7 @@ pub struct DirectoryCustomAttribute {
 ///
 /// `Debug` never shows [`api_key`](Self::api_key).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Directory {
     /// Always `directory`.
@@ -86,7 +85,7 @@ pub type ScimDirectory = Directory;
 /// Maps the members of one directory group to an organization role. When a user is in
 /// several mapped groups, the mapping with the lowest precedence wins.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct DirectoryGroupRoleMapping {
     /// Always `directory_group_role_mapping`.
@@ -119,7 +118,7 @@ pub struct DirectoryGroupRoleMapping {
 /// Maps the members of one SCIM group to an organization role (the SCIM flavour of
 /// [`DirectoryGroupRoleMapping`]). The lowest precedence wins.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct ScimGroupRoleMapping {
     /// Always `scim_group_role_mapping`.
@@ -151,7 +150,7 @@ pub struct ScimGroupRoleMapping {
 
 /// Answer of `DELETE /directories/{directory_id}/group_role_mappings/{mapping_id}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct DeletedDirectoryGroupRoleMapping {
     /// Always `directory_group_role_mapping`.
@@ -164,7 +163,7 @@ pub struct DeletedDirectoryGroupRoleMapping {
 
 /// Answer of `DELETE /scim_directories/{scim_directory_id}/group_role_mappings/{mapping_id}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct DeletedScimGroupRoleMapping {
     /// Always `scim_group_role_mapping`.

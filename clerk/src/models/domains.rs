@@ -1,12 +1,11 @@
 //! Domains of the instance (the primary one and satellites), their DNS setup, and checks of
 //! a proxy in front of the Frontend API.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 /// A domain the instance runs on: the primary domain or a satellite.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Domain {
     /// Always `domain`.
@@ -34,7 +33,7 @@ pub struct Domain {
 
 /// One CNAME record a [`Domain`] needs.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct CnameTarget {
     /// Host name of the record.
@@ -47,7 +46,7 @@ pub struct CnameTarget {
 
 /// The result of a proxy check: whether a proxy URL reaches the Frontend API.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct ProxyCheck {
     /// Always `proxy_check`.

@@ -5,8 +5,7 @@
 //! The email address itself is [`EmailAddress`](crate::models::EmailAddress), shared with
 //! the user model.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::VerificationStatus;
 
@@ -167,7 +166,7 @@ string_enum! {
 /// A wrong or expired code is reported through [`status`](Self::status), not as an error.
 /// The spec marks no field as required, so all of them are optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct CodeVerification {
     /// Kind of the verification object.

@@ -3,8 +3,7 @@
 
 use std::fmt;
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::Secret;
 
@@ -91,7 +90,7 @@ setters! { SamlLoginHint {
 
 /// A custom attribute read from the identity provider into user metadata.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnectionCustomAttribute {
     /// Display name of the attribute.
@@ -115,7 +114,7 @@ pub struct EnterpriseConnectionCustomAttribute {
 /// The SAML side of an enterprise connection. The IdP details are present only when the
 /// connection was loaded with them.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnectionSaml {
     /// Id of the SAML connection.
@@ -162,7 +161,7 @@ pub struct EnterpriseConnectionSaml {
 /// The OIDC (or EASIE) side of an enterprise connection. The client secret is never
 /// returned.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnectionOAuthConfig {
     /// Id of the OAuth configuration.
@@ -206,7 +205,7 @@ pub struct EnterpriseConnectionOAuthConfig {
 /// An enterprise connection: users whose email domain matches sign in through a SAML or
 /// OIDC identity provider.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnection {
     /// Always `enterprise_connection`.
@@ -261,7 +260,7 @@ pub struct EnterpriseConnection {
 
 /// The identity a test run got from the identity provider.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnectionTestRunUserInfo {
     /// Email address.
@@ -280,7 +279,7 @@ pub struct EnterpriseConnectionTestRunUserInfo {
 
 /// One log line of a test run.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnectionTestRunLog {
     /// Severity, such as `info` or `error`.
@@ -298,7 +297,7 @@ pub struct EnterpriseConnectionTestRunLog {
 /// SAML exchange captured by a test run. `Debug` hides the SAML response (a signed
 /// assertion).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnectionTestRunSaml {
     /// The SAML request sent to the identity provider.
@@ -314,7 +313,7 @@ pub struct EnterpriseConnectionTestRunSaml {
 
 /// OAuth exchange captured by a test run. `Debug` hides both tokens.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnectionTestRunOAuth {
     /// The ID token received.
@@ -330,7 +329,7 @@ pub struct EnterpriseConnectionTestRunOAuth {
 
 /// A debug run of the sign-in flow of an enterprise connection.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnectionTestRun {
     /// Unique id of the test run.
@@ -357,7 +356,7 @@ pub struct EnterpriseConnectionTestRun {
 
 /// Answer of `POST /enterprise_connections/{enterprise_connection_id}/test_runs`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseConnectionTestRunUrl {
     /// Short-lived URL that starts the test flow at the identity provider.

@@ -1,8 +1,7 @@
 //! Settings of the instance: general options, sign-up restrictions, Protect, SMS
 //! communication, OAuth applications and organizations.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::EnrollmentMode;
 
@@ -20,7 +19,7 @@ string_enum! {
 
 /// The current instance.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Instance {
     /// Always `instance`.
@@ -40,7 +39,7 @@ pub struct Instance {
 
 /// Sign-up and sign-in restrictions of the instance.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct InstanceRestrictions {
     /// Always `instance_restrictions`.
@@ -59,7 +58,7 @@ pub struct InstanceRestrictions {
 
 /// Protect (bot and abuse detection) settings of the instance.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct InstanceProtect {
     /// Always `instance_protect`.
@@ -75,7 +74,7 @@ pub struct InstanceProtect {
 
 /// SMS communication settings of the instance.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct InstanceCommunication {
     /// Always `instance_communication`.
@@ -86,7 +85,7 @@ pub struct InstanceCommunication {
 
 /// OAuth application settings of the instance.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct InstanceOAuthApplicationSettings {
     /// Always `oauth_application_settings`.
@@ -110,7 +109,7 @@ pub struct InstanceOAuthApplicationSettings {
 
 /// Organization settings of the instance.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OrganizationSettings {
     /// Always `organization_settings`.

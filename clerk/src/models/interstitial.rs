@@ -1,6 +1,6 @@
 //! Query parameters of the interstitial page.
 
-use serde::Serialize;
+use clerk_macros::Serialize;
 
 /// Query parameters of `GET /public/interstitial`: which instance the page loads
 /// `clerk.js` for, and from where.

@@ -1,7 +1,6 @@
 //! Application invitations: emails inviting someone to sign up to the instance.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::Metadata;
 
@@ -21,7 +20,7 @@ string_enum! {
 
 /// An invitation to sign up to the application.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Invitation {
     /// Always `invitation`.

@@ -20,7 +20,7 @@ string_enum! {
 
 /// A JSON Web Key Set.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(clerk_macros::Serialize))]
 #[non_exhaustive]
 pub struct JwkSet {
     /// The keys of the set.
@@ -33,7 +33,7 @@ pub struct JwkSet {
 /// is optional; which fields are present depends on [`kty`](Self::kty). Private and
 /// symmetric key material is a [`Secret`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(clerk_macros::Serialize))]
 #[non_exhaustive]
 pub struct Jwk {
     /// Key id, matched against the `kid` header of a token.

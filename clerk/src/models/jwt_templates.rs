@@ -1,7 +1,6 @@
 //! JWT templates: custom session tokens for third-party services.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::Metadata;
 use crate::Secret;
@@ -28,7 +27,7 @@ setters! { JwtTemplateListParams {
 
 /// A template for minting custom JWTs from a session.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct JwtTemplate {
     /// Always `jwt_template`.

@@ -4,12 +4,11 @@
 //! version and calls to them fail. The types are kept only so that code written against
 //! older SDKs still compiles. Send your own emails and text messages instead.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 /// An email that was queued through the retired `POST /emails` endpoint.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Email {
     /// Unique id of the email.
@@ -83,7 +82,7 @@ impl CreateEmailParams {
 
 /// A text message that was queued through the retired `POST /sms_messages` endpoint.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SmsMessage {
     /// Unique id of the message.

@@ -4,14 +4,13 @@
 //! The spec types the timestamps of M2M tokens as a JSON `number` (not an integer), so they
 //! are `f64` here; Clerk sends whole unix milliseconds. Machine timestamps are integers.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::Secret;
 
 /// A machine as listed among another machine's scopes: everything but its own scopes.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct ScopedMachine {
     /// Always `machine`.
@@ -33,7 +32,7 @@ pub struct ScopedMachine {
 
 /// A machine: a service or job that authenticates with its secret key and M2M tokens.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Machine {
     /// Always `machine`.
@@ -70,7 +69,7 @@ pub struct CreatedMachine {
 
 /// A machine's secret key, as fetched or just rotated.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct MachineSecretKey {
     /// Always `machine_secret_key`.
@@ -81,7 +80,7 @@ pub struct MachineSecretKey {
 
 /// Permission for one machine to call another.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct MachineScope {
     /// Always `machine_scope`.
@@ -96,7 +95,7 @@ pub struct MachineScope {
 
 /// Answer of `DELETE /machines/{machine_id}/scopes/{other_machine_id}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct DeletedMachineScope {
     /// Always `machine_scope`.
@@ -224,7 +223,7 @@ impl RotateMachineSecretKeyParams {
 
 /// A machine-to-machine token, without its value.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct M2mToken {
     /// Always `machine_to_machine_token`.
@@ -272,7 +271,7 @@ pub struct CreatedM2mToken {
 
 /// Answer of `GET /m2m_tokens`: one page of a machine's tokens.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct M2mTokenList {
     /// The tokens of this page.

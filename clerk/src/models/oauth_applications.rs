@@ -1,15 +1,14 @@
 //! OAuth applications (clients for which your Clerk instance is the OAuth provider), their
 //! logos and client secrets, and the verification of the access tokens they are issued.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::multipart::{FileUpload, Multipart, Part};
 use crate::Secret;
 
 /// An OAuth application, without its client secret.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OAuthApplication {
     /// Always `oauth_application`.
@@ -303,7 +302,7 @@ setters! { VerifyOAuthAccessTokenParams {
 /// An opaque access token issued by one of your OAuth applications, as verification reports
 /// it. The spec types its timestamps as JSON `number`s, hence `f64`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct IdpOAuthAccessToken {
     /// Always `clerk_idp_oauth_access_token`.
@@ -334,7 +333,7 @@ pub struct IdpOAuthAccessToken {
 
 /// What verification answers for a JWT access token that is no longer active (expired).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct InactiveOAuthAccessToken {
     /// Always `false`.

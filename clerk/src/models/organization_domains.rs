@@ -1,8 +1,8 @@
 //! Organization domains: email domains whose users can be invited into, or offered to join,
 //! an organization.
 
-use clerk_macros::Deserialize;
-use serde::{Serialize, Serializer};
+use clerk_macros::{Deserialize, Serialize};
+use serde::Serializer;
 
 use crate::models::common::empty_object_as_none;
 use crate::models::{
@@ -54,7 +54,7 @@ impl From<EnrollmentMode> for EnrollmentModeFilter {
     }
 }
 
-impl Serialize for EnrollmentModeFilter {
+impl serde::Serialize for EnrollmentModeFilter {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.wire())
     }
@@ -72,7 +72,7 @@ fn comma_separated<S: Serializer>(
 
 /// Progress of one of the two checks an [`OrganizationDomain`] goes through.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OrganizationDomainVerification {
     /// Current state: `unverified`, `verified`, `failed` or `expired`.
@@ -93,7 +93,7 @@ pub struct OrganizationDomainVerification {
 
 /// An email domain attached to an organization.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OrganizationDomain {
     /// Always `organization_domain`.
@@ -149,7 +149,7 @@ string_enum! {
 }
 
 /// Query parameters of `GET /organizations/{organization_id}/domains`.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct OrganizationDomainListParams {
     /// Only verified (`true`) or only unverified (`false`) domains.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -177,7 +177,7 @@ setters! { OrganizationDomainListParams {
 } }
 
 /// Query parameters of `GET /organization_domains` (domains of every organization).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct OrganizationDomainListAllParams {
     /// Only domains of this organization.
     #[serde(skip_serializing_if = "Option::is_none")]

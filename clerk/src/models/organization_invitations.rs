@@ -1,7 +1,6 @@
 //! Organization invitations: emails inviting someone to join an organization with a role.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::Metadata;
 
@@ -25,7 +24,7 @@ string_enum! {
 /// [`public_organization_data`](Self::public_organization_data); other endpoints leave it
 /// `None`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OrganizationInvitation {
     /// Always `organization_invitation`.
@@ -78,7 +77,7 @@ pub struct OrganizationInvitation {
 
 /// The public profile of the user who sent an [`OrganizationInvitation`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OrganizationInvitationPublicUserData {
     /// Id of the inviter (`user_...`).
@@ -99,7 +98,7 @@ pub struct OrganizationInvitationPublicUserData {
 
 /// The public data of the organization an [`OrganizationInvitation`] is for.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OrganizationInvitationPublicOrganizationData {
     /// Id of the organization (`org_...`).
@@ -118,7 +117,7 @@ pub struct OrganizationInvitationPublicOrganizationData {
 /// The answer of `POST /organizations/{organization_id}/invitations/bulk`: the invitations
 /// created, with their count.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OrganizationInvitationList {
     /// The invitations.

@@ -1,7 +1,6 @@
 //! Organization memberships: which users belong to which organization, and with what role.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::{Metadata, Organization};
 
@@ -10,7 +9,7 @@ use crate::models::{Metadata, Organization};
 /// Also the `data` of the `organizationMembership.*` webhooks, whose documented samples
 /// lack `permissions` (read as empty) and the member's `has_image` (read as `false`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OrganizationMembership {
     /// Always `organization_membership`.
@@ -45,7 +44,7 @@ pub struct OrganizationMembership {
 
 /// The public profile of the user behind an [`OrganizationMembership`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct OrganizationMembershipPublicUserData {
     /// Id of the member (`user_...`).

@@ -1,7 +1,6 @@
 //! Organizations: groups of users that share resources, roles and invitations.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::Metadata;
 use crate::multipart::{FileUpload, Multipart, Part};
@@ -12,7 +11,7 @@ use crate::multipart::{FileUpload, Multipart, Part};
 /// the `organization` of membership payloads), whose documented samples lack `has_image`,
 /// `max_allowed_memberships` and `admin_delete_enabled`: those read as `false` / `0`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Organization {
     /// Always `organization`.

@@ -7,7 +7,7 @@
 //! replacement endpoint shares
 //! [`ReplacementIdentificationStatus`](crate::models::ReplacementIdentificationStatus).
 
-use serde::Serialize;
+use clerk_macros::Serialize;
 
 use crate::models::ReplacementIdentificationStatus;
 

@@ -1,7 +1,6 @@
 //! Redirect URLs that native applications may be sent back to.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 /// Query parameters of `GET /redirect_urls`.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -39,7 +38,7 @@ impl CreateRedirectUrlParams {
 
 /// A URL that authentication flows of native applications may redirect to.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct RedirectUrl {
     /// Always `redirect_url`.

@@ -3,14 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::common::empty_object_as_none;
 
 /// A permission that organization roles can grant, such as `org:billing:manage`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Permission {
     /// Always `permission`.
@@ -34,7 +33,7 @@ pub struct Permission {
 
 /// A role that organization members can hold, with the permissions it grants.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Role {
     /// Always `role`.
@@ -70,7 +69,7 @@ string_enum! {
 
 /// A role as listed inside a [`RoleSet`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct RoleSetItem {
     /// Always `role_set_item`.
@@ -98,7 +97,7 @@ pub struct RoleSetItem {
 
 /// A migration of members from one role set (or role) to another, while it runs.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct RoleSetMigration {
     /// Always `role_set_migration`.
@@ -138,7 +137,7 @@ pub struct RoleSetMigration {
 
 /// A named collection of roles that organizations draw their members' roles from.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct RoleSet {
     /// Always `role_set`.

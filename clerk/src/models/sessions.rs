@@ -1,7 +1,6 @@
 //! Sessions, session tokens and the parameters of the session endpoints.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::Secret;
 
@@ -30,7 +29,7 @@ string_enum! {
 
 /// A session of a user on a client (browser or device).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Session {
     /// Always `session`.
@@ -69,7 +68,7 @@ pub struct Session {
 
 /// Device and location details recorded for a session's activity.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SessionActivity {
     /// Kind of record, normally `session_activity`.
@@ -100,7 +99,7 @@ pub struct SessionActivity {
 
 /// A pending task of a session, such as choosing an organization.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SessionTask {
     /// Key identifying the task, such as `choose-organization`.
@@ -110,7 +109,7 @@ pub struct SessionTask {
 /// A JSON Web Token minted for a session, by `POST /sessions/{session_id}/tokens` and its
 /// JWT-template variant. The spec marks neither field as required.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SessionToken {
     /// Always `token` when present.
@@ -125,7 +124,7 @@ pub struct SessionToken {
 /// `jwt` is set) or cookie directives (`object` is `cookies`, `cookies` is set), depending
 /// on [`RefreshSessionParams::format`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SessionRefresh {
     /// `token` or `cookies`.

@@ -1,7 +1,6 @@
 //! Sign-up attempts and the progress of their verifications.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::Metadata;
 
@@ -48,7 +47,7 @@ pub struct SignUpVerification {
 
 /// The verifications of a sign-up, one per kind of identifier.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SignUpVerifications {
     /// Verification of the email address, if one is being verified.
@@ -67,7 +66,7 @@ pub struct SignUpVerifications {
 
 /// A sign-up attempt, from its first field to the created user.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SignUp {
     /// Always `sign_up_attempt`.

@@ -1,7 +1,6 @@
 //! Email and SMS templates (the whole family is deprecated by Clerk).
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 string_enum! {
     /// Kind of a [`Template`], also the first path segment of every template endpoint:
@@ -57,7 +56,7 @@ setters! { TemplateListParams {
 
 /// An email or SMS template. The spec lists no required field, so every field is optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Template {
     /// Unique id of the template.

@@ -4,8 +4,7 @@
 //! Every token or URL that lets its holder in is a [`Secret`]: `Debug` never prints it, and
 //! [`Secret::expose`] reads it.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::Metadata;
 use crate::Secret;
@@ -72,7 +71,7 @@ setters! { CreateActorTokenParams {
 
 /// A token that starts a session as another user (impersonation).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct ActorToken {
     /// Always `actor_token`.
@@ -141,7 +140,7 @@ setters! { CreateSignInTokenParams {
 
 /// A one-time token that signs a user in without credentials (the `ticket` strategy).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SignInToken {
     /// Always `sign_in_token`.
@@ -166,7 +165,7 @@ pub struct SignInToken {
 
 /// A token that lets end-to-end tests through the Frontend API's bot protection.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct TestingToken {
     /// Always `testing_token`.
@@ -188,7 +187,7 @@ string_enum! {
 
 /// The user an agent task acts for: exactly one of an id or a verified identifier.
 /// Serializes as `{"user_id": ...}` or `{"identifier": ...}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OnBehalfOf {
     /// The user's id.
@@ -255,7 +254,7 @@ setters! { CreateAgentTaskParams {
 
 /// A task an agent performs as a user; its URL starts a session for that user.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct AgentTask {
     /// Always `agent_task`.
@@ -313,7 +312,7 @@ setters! { RevokeAdminPortalLinkTokenParams {
 /// The spec types the timestamps as JSON numbers (not integers), so they are `f64`
 /// milliseconds here.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct AdminPortalLinkToken {
     /// Always `admin_portal_link_token`.

@@ -4,8 +4,7 @@
 
 use std::fmt;
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::Metadata;
 use crate::Secret;
@@ -93,7 +92,7 @@ impl VerifyPasswordParams {
 /// here: the API answers 422 (and 400 when the user has no password), which surfaces as an
 /// error.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct PasswordVerification {
     /// Whether the password matched.
@@ -143,7 +142,7 @@ string_enum! {
 /// Answer of `POST /users/{user_id}/verify_totp`. A wrong code is not a `false` here: the
 /// API answers 422 (and 400 when the user has no TOTP), which surfaces as an error.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct TotpVerification {
     /// Whether the code matched.
@@ -164,7 +163,7 @@ impl TotpVerification {
 /// Answer of the MFA removals (`DELETE /users/{user_id}/mfa`, `/totp`, `/backup_code`): the
 /// user they applied to.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct AffectedUser {
     /// Id of the user.
@@ -218,7 +217,7 @@ string_enum! {
 
 /// A mobile device the user enrolled as trusted.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct TrustedDevice {
     /// Always `trusted_device`.

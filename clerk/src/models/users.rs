@@ -2,8 +2,7 @@
 //! wallets, passkeys, external, SAML and enterprise accounts), plus the parameters of the
 //! user endpoints.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::{Metadata, VerificationStatus};
 use crate::Secret;
@@ -15,7 +14,7 @@ use crate::Secret;
 /// required. Those read as `false` or empty when absent; only `id`, `object`, `created_at`
 /// and `updated_at` must be present.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct User {
     /// Unique id of the user (`user_...`).
@@ -162,7 +161,7 @@ pub struct User {
 /// and `updated_at` (Clerk's documented `user.created` sample has none of the timestamps):
 /// they read as `false`, empty and `0`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EmailAddress {
     /// Unique id of the email address (`idn_...`).
@@ -195,7 +194,7 @@ pub struct EmailAddress {
 
 /// A phone number belonging to a user.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct PhoneNumber {
     /// Unique id of the phone number (`idn_...`).
@@ -234,7 +233,7 @@ pub struct PhoneNumber {
 
 /// A web3 wallet belonging to a user.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Web3Wallet {
     /// Unique id of the wallet identification (`idn_...`).
@@ -255,7 +254,7 @@ pub struct Web3Wallet {
 
 /// A passkey registered by a user.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Passkey {
     /// Unique id of the passkey identification (`idn_...`).
@@ -274,7 +273,7 @@ pub struct Passkey {
 
 /// A link from an identification to the account that provides it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct IdentificationLink {
     /// Kind of the linked account, such as `oauth_google`.
@@ -291,7 +290,7 @@ pub struct IdentificationLink {
 /// `attempts` and `expire_at`, so this one struct covers them all, with the
 /// strategy-specific fields optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct Verification {
     /// Shape of the verification, such as `verification_otp` or `verification_oauth`.
@@ -341,7 +340,7 @@ string_enum! {
 
 /// An account from an OAuth provider linked to a user.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct ExternalAccount {
     /// Kind of object, usually `external_account`.
@@ -394,7 +393,7 @@ pub struct ExternalAccount {
 
 /// An account from a SAML connection linked to a user.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SamlAccount {
     /// Unique id of the SAML account.
@@ -435,7 +434,7 @@ pub struct SamlAccount {
 
 /// Summary of the SAML connection behind a [`SamlAccount`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SamlAccountConnection {
     /// Unique id of the connection.
@@ -481,7 +480,7 @@ string_enum! {
 
 /// An account from an enterprise connection (SAML or OIDC) linked to a user.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseAccount {
     /// Unique id of the enterprise account.
@@ -528,7 +527,7 @@ pub struct EnterpriseAccount {
 
 /// Summary of the enterprise connection behind an [`EnterpriseAccount`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct EnterpriseAccountConnection {
     /// Unique id of the connection.
@@ -566,7 +565,7 @@ pub struct EnterpriseAccountConnection {
 
 /// How a user is linked to a directory (SCIM provisioning).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct ScimUserMetadata {
     /// Id of the directory that provisions the user.

@@ -1,7 +1,6 @@
 //! Entries of the waitlist, and the filters and bodies of their endpoints.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::common::empty_object_as_none;
 use crate::models::Invitation;
@@ -106,7 +105,7 @@ setters! { InviteWaitlistEntryParams {
 
 /// A person waiting for access to the application.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct WaitlistEntry {
     /// Always `waitlist_entry`.

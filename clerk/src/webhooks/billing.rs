@@ -4,8 +4,7 @@
 //! schemas, its own examples and `@clerk/backend`'s types disagree on several fields. These
 //! structs accept all three: fields they agree on are required, the rest are optional.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::{
     BillingCredits, BillingMoney, BillingPaymentAttemptStatus, BillingPaymentMethodStatus,

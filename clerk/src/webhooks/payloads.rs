@@ -1,7 +1,6 @@
 //! Payloads whose webhook shape differs from the Backend API model of the same resource.
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use crate::models::{OrganizationInvitation, Session, User};
 
@@ -94,7 +93,7 @@ pub struct SmsPayload {
 }
 
 /// `data` of the `session.*` events: the session and its user.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct SessionPayload {
     /// The session, as the Backend API returns it.
@@ -107,7 +106,7 @@ pub struct SessionPayload {
 }
 
 /// `data` of `organizationInvitation.accepted`: the invitation and who accepted it.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrganizationInvitationAcceptedPayload {
     /// The invitation, as the Backend API returns it.

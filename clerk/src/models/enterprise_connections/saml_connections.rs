@@ -1,8 +1,7 @@
 //! SAML connections, the predecessors of enterprise connections (their endpoints are
 //! deprecated).
 
-use clerk_macros::Deserialize;
-use serde::Serialize;
+use clerk_macros::{Deserialize, Serialize};
 
 use super::{SamlAttributeMappingParams, SamlLoginHint};
 
@@ -23,7 +22,7 @@ string_enum! {
 /// Names of the SAML attributes that carry Clerk's user properties, as configured on a
 /// SAML connection.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SamlAttributeMapping {
     /// Attribute holding the user id.
@@ -42,7 +41,7 @@ pub struct SamlAttributeMapping {
 /// properties in a top-level `anyOf` (domain or domains), and mock servers generating
 /// answers from the spec emit `{}` for it. A real answer carries every field.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "serialize", derive(serde::Serialize))]
+#[cfg_attr(feature = "serialize", derive(Serialize))]
 #[non_exhaustive]
 pub struct SamlConnection {
     /// Always `saml_connection`.
