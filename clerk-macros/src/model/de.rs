@@ -137,31 +137,3 @@ fn wrapper(i: usize, field: &Field<'_>) -> Option<TokenStream> {
         }
     })
 }
-
-#[cfg(test)]
-mod tests {
-    use quote::quote;
-
-    #[test]
-    fn every_field_rule() {
-        let expanded = super::super::derive(
-            super::super::Derive::Deserialize,
-            quote! {
-                #[serde(deny_unknown_fields)]
-                struct Model {
-                    id: String,
-                    note: Option<String>,
-                    #[serde(default)]
-                    tags: Vec<String>,
-                    #[serde(rename = "type", default = "kind")]
-                    kind: String,
-                    #[serde(default, deserialize_with = "empty_object_as_none")]
-                    nested: Option<Inner>,
-                    #[serde(skip_serializing_if = "Option::is_none")]
-                    limit: Option<i64>,
-                }
-            },
-        );
-        crate::snapshot::assert_snapshot("model", expanded);
-    }
-}

@@ -51,3 +51,48 @@ pub(crate) fn derive(kind: Derive, input: TokenStream) -> TokenStream {
         _ => Ctxt::to_compile_errors(&ctxt.into_errors()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::{derive, Derive};
+    use crate::snapshot::assert_snapshot;
+
+    #[test]
+    fn deserialize_expansion() {
+        let input = quote! {
+            #[serde(deny_unknown_fields)]
+            struct Model {
+                id: String,
+                note: Option<String>,
+                #[serde(default)]
+                tags: Vec<String>,
+                #[serde(rename = "type", default = "kind")]
+                kind: String,
+                #[serde(default, deserialize_with = "empty_object_as_none")]
+                nested: Option<Inner>,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                limit: Option<i64>,
+            }
+        };
+        assert_snapshot("model", derive(Derive::Deserialize, input));
+    }
+
+    #[test]
+    fn serialize_expansion() {
+        let input = quote! {
+            #[serde(deny_unknown_fields)]
+            struct Params {
+                name: String,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                limit: Option<i64>,
+                #[serde(rename = "type", default)]
+                kind: String,
+                #[serde(skip_serializing_if = "Vec::is_empty")]
+                tags: Vec<String>,
+            }
+        };
+        assert_snapshot("params", derive(Derive::Serialize, input));
+    }
+}

@@ -40,28 +40,3 @@ pub(crate) fn expand(model: &Model<'_>) -> TokenStream {
         };
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use quote::quote;
-
-    #[test]
-    fn every_field_rule() {
-        let expanded = super::super::derive(
-            super::super::Derive::Serialize,
-            quote! {
-                #[serde(deny_unknown_fields)]
-                struct Params {
-                    name: String,
-                    #[serde(skip_serializing_if = "Option::is_none")]
-                    limit: Option<i64>,
-                    #[serde(rename = "type", default)]
-                    kind: String,
-                    #[serde(skip_serializing_if = "Vec::is_empty")]
-                    tags: Vec<String>,
-                }
-            },
-        );
-        crate::snapshot::assert_snapshot("params", expanded);
-    }
-}
