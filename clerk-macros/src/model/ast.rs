@@ -1,5 +1,5 @@
 //! The typed form of a derive input: a struct with named fields and what each field's
-//! `#[serde(...)]` attributes mean for reading it.
+//! `#[serde(...)]` attributes mean for reading and writing it.
 
 use syn::{Data, DeriveInput, ExprPath, Fields, Ident, Type};
 
@@ -7,7 +7,7 @@ use super::attr::{self, ContainerAttrs, FieldAttrs};
 use super::Derive;
 use crate::ctxt::Ctxt;
 
-/// A struct whose `Deserialize` impl is derived.
+/// A struct whose `Deserialize` or `Serialize` impl is derived.
 pub(crate) struct Model<'a> {
     pub ident: &'a Ident,
     pub container: ContainerAttrs,
@@ -130,8 +130,9 @@ fn unraw(ident: &Ident) -> String {
     }
 }
 
-/// Whether the type is spelled `Option<..>` (serde's derive decides the same way, by the
-/// type's deserializer accepting a missing value; for the models the two agree).
+/// Whether the type is spelled `Option<..>`. serde's derive decides at run time instead (an
+/// absent field is `None` if the type's deserializer accepts a missing value); the two agree
+/// for every type whose `Deserialize` calls `deserialize_option` only as `Option` does.
 fn is_option(ty: &Type) -> bool {
     match ty {
         Type::Path(path) if path.qself.is_none() => path.path.segments.last().is_some_and(|s| {

@@ -7,8 +7,9 @@
 //! half: this derive emits that, a `match` from field name to index, and the assembly of the
 //! struct, and leaves the generic work (duplicate and missing fields, unknown keys) to
 //! `clerk_backend`'s `__private::model_de` helpers, compiled once. The `Serialize` derive
-//! writes one `serialize_field` per field, without serde's exact length count and
-//! `skip_field` calls, which JSON and form serializers do not use.
+//! writes one `serialize_field` per field, without serde's `skip_field` calls and exact length
+//! count: JSON and form serializers ignore the former and only tell zero from the rest in the
+//! latter.
 
 mod ast;
 mod attr;
